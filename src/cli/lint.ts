@@ -1,0 +1,83 @@
+/** `okr lint [paths…]`: read the trees, lint them, print in the chosen format. */
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import packageJson from '../../package.json' with { type: 'json' };
+import { lintWorkspace, totals, type LintResult } from '../core/lint.ts';
+import { rules } from '../core/rules/index.ts';
+import { buildWorkspace } from '../core/workspace.ts';
+import { formatGithub } from '../format/github.ts';
+import { formatJson } from '../format/json.ts';
+import { formatSarif } from '../format/sarif.ts';
+import { formatStylish } from '../format/stylish.ts';
+import { readOkrTree, toPosix } from '../io/read-tree.ts';
+import { colorsFor } from './colors.ts';
+import { parseNow, UsageError } from './usage.ts';
+
+export interface LintFlags {
+  format: 'stylish' | 'json' | 'github' | 'sarif';
+  maxWarnings?: number;
+  now?: string;
+}
+
+export async function lintCommand(paths: string[], flags: LintFlags): Promise<number> {
+  const now = parseNow(flags.now);
+  const results = await lintPaths(paths, now);
+  process.stdout.write(render(results, flags.format));
+  const { errorCount, warningCount } = totals(results);
+  if (errorCount > 0) return 1;
+  if (flags.maxWarnings !== undefined && warningCount > flags.maxWarnings) {
+    if (flags.format === 'stylish') process.stderr.write(`okr: ${warningCount} warnings, more than --max-warnings ${flags.maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+/**
+ * Lints whole trees: a folder is a tree; a file is checked within the tree it
+ * belongs to (cross-file rules need its neighbours) and only its own results are kept.
+ */
+export async function lintPaths(paths: readonly string[], now: string, cwd = process.cwd()): Promise<LintResult[]> {
+  const trees = new Map<string, Set<string> | 'all'>();
+  for (const given of paths) {
+    const absolute = path.resolve(cwd, given);
+    const info = await stat(absolute).catch(() => undefined);
+    if (!info) throw new UsageError(`No such file or folder: ${given}${given === 'okrs' ? ' (run `okr init` to create one)' : ''}`);
+    const relative = toPosix(path.relative(cwd, absolute));
+    if (info.isDirectory()) {
+      trees.set(relative, 'all');
+      continue;
+    }
+    const root = treeOf(relative);
+    const selected = trees.get(root);
+    if (selected === 'all') continue;
+    trees.set(root, new Set([...(selected ?? []), relative]));
+  }
+  const results: LintResult[] = [];
+  for (const [root, selected] of trees) {
+    const workspace = buildWorkspace(root === '.' ? '' : root, await readOkrTree(root, cwd));
+    for (const result of lintWorkspace(workspace, { now })) {
+      if (selected === 'all' || selected.has(result.path)) results.push(result);
+    }
+  }
+  return results;
+}
+
+/** The tree a file belongs to: its nearest folder called `okrs`, or its own folder. */
+function treeOf(file: string): string {
+  const segments = file.split('/');
+  const index = segments.lastIndexOf('okrs', segments.length - 2);
+  return index === -1 ? segments.slice(0, -1).join('/') || '.' : segments.slice(0, index + 1).join('/');
+}
+
+function render(results: readonly LintResult[], format: LintFlags['format']): string {
+  switch (format) {
+    case 'json':
+      return formatJson(results, (file) => path.resolve(file));
+    case 'github':
+      return formatGithub(results);
+    case 'sarif':
+      return formatSarif(results, rules, packageJson.version);
+    default:
+      return formatStylish(results, colorsFor(process.stdout));
+  }
+}

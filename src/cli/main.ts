@@ -1,0 +1,82 @@
+/** The `okr` command line: one subcommand per file, each parses its flags and calls the core. */
+import { Command, CommanderError, Option } from 'commander';
+import packageJson from '../../package.json' with { type: 'json' };
+import { buildCommand } from './build.ts';
+import { initCommand } from './init.ts';
+import { lintCommand } from './lint.ts';
+import { newCommand } from './new.ts';
+import { schemaCommand } from './schema.ts';
+import { UsageError } from './usage.ts';
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let exitCode = 0;
+  const program = new Command('okr')
+    .description('OKRs as markdown files in git: lint them, follow their progress, publish it.')
+    .version(packageJson.version)
+    .showHelpAfterError()
+    .exitOverride();
+  const run = (command: (options: never, ...args: never[]) => Promise<number>) => async (...args: unknown[]) => {
+    const command_ = args.at(-1) as Command;
+    const positional = args.slice(0, -2);
+    exitCode = await command(command_.opts() as never, ...(positional as never[]));
+  };
+
+  program
+    .command('lint')
+    .description('check OKR files against the schema and the OKR-writing criteria')
+    .argument('[paths...]', 'files or folders to check', ['okrs'])
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'github', 'sarif']).default('stylish'))
+    .option('--max-warnings <number>', 'fail when there are more warnings than this', parseCount)
+    .option('--now <date>', 'the day to judge against, YYYY-MM-DD (default: today)')
+    .action(run((options, paths) => lintCommand(paths, options)));
+
+  program
+    .command('init')
+    .description('scaffold okrs/ with a mission, an example objective and a config')
+    .option('--dir <folder>', 'where the OKRs live', 'okrs')
+    .option('--now <date>', 'the day that picks the period, YYYY-MM-DD (default: today)')
+    .action(run((options) => initCommand(options)));
+
+  program
+    .command('new')
+    .description('write a new objective file with key result placeholders')
+    .argument('<title>', 'the objective, e.g. "Deliver engaging presentations"')
+    .option('--period <period>', 'e.g. 2026-Q4 (default: the current quarter)')
+    .option('--owner <name>', 'who owns the objective')
+    .option('--dir <folder>', 'where the OKRs live', 'okrs')
+    .option('--now <date>', 'the day that picks the default period, YYYY-MM-DD')
+    .action(run((options, title) => newCommand(title, options)));
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of objective files, or write all schemas to a folder')
+    .addOption(new Option('--kind <kind>', 'which schema to print').choices(['objective', 'mission', 'config']).default('objective'))
+    .option('--write <folder>', 'write objective, mission and config schemas into this folder')
+    .action(run((options) => schemaCommand(options)));
+
+  program
+    .command('build')
+    .description('check the OKRs and report progress (the site build)')
+    .option('--repo <folder>', 'repository to build from', '.')
+    .option('--now <date>', 'the day to build for, YYYY-MM-DD (default: today)')
+    .action(run((options) => buildCommand(options)));
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof UsageError) {
+      process.stderr.write(`okr: ${error.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`okr: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 2;
+  }
+}
+
+function parseCount(value: string): number {
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 0) throw new UsageError(`--max-warnings takes a whole number, got \`${value}\``);
+  return count;
+}

@@ -1,0 +1,33 @@
+import { isVague } from '../language.ts';
+import { eachObjective, type Rule } from './rule.ts';
+
+const MIN_WORDS = 3;
+const MAX_CHARACTERS = 70;
+
+export const objectiveConcrete: Rule = {
+  id: 'objective-concrete',
+  criterion: 'Concrete: “Is the objective clearly stated? Would someone else understand what the objective is hoping to accomplish?”',
+  severity: 'warn',
+  description: `An objective is clear at a glance: at least ${MIN_WORDS} words, at most ${MAX_CHARACTERS} characters, and not only vague words.`,
+  examples: {
+    good: ['title: Learn new skills and practices beyond the job description\nperiod: 2026-Q4\n'],
+    bad: [
+      'title: Improve\nperiod: 2026-Q4\n',
+      'title: Do great things\nperiod: 2026-Q4\n',
+      'title: Deliver engaging presentations to every team, the leadership group and customers at the yearly event\nperiod: 2026-Q4\n',
+    ],
+  },
+  check(context) {
+    eachObjective(context, (objective) => {
+      const title = objective.data.title.trim();
+      const words = title.split(/\s+/).length;
+      if (title.length > MAX_CHARACTERS) {
+        context.report(objective, ['title'], `The objective is ${title.length} characters long; keep it under ${MAX_CHARACTERS}`, 'Say the change in one short line; put the detail in the body');
+      } else if (words < MIN_WORDS) {
+        context.report(objective, ['title'], `\`${title}\` is too short to say what will change`, 'Name the action and what it changes, e.g. `Deliver engaging presentations`');
+      } else if (isVague(title)) {
+        context.report(objective, ['title'], `\`${title}\` uses only vague words`, 'Say what someone else would see change, e.g. `Increase my work pace` instead of `Do better`');
+      }
+    });
+  },
+};

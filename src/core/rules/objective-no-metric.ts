@@ -1,0 +1,25 @@
+import { metricNumbers } from '../language.ts';
+import { eachObjective, type Rule } from './rule.ts';
+
+export const objectiveNoMetric: Rule = {
+  id: 'objective-no-metric',
+  criterion: 'OKR review: “They combine a goal and a metric to determine a measurable outcome.” The objective is the goal; the metrics belong in its key results.',
+  severity: 'warn',
+  description: 'Numbers belong in key results; an objective names the goal. A year or a period name (2026, Q4, H2) is fine.',
+  examples: {
+    good: ['title: Deliver engaging presentations\nperiod: 2026-Q4\n', 'title: Make 2026 the year I speak in public\nperiod: 2026-Q4\n'],
+    bad: ['title: Give 12 talks with a 4.5 rating\nperiod: 2026-Q4\n', 'title: Grow revenue by 20%\nperiod: 2026-Q4\n'],
+  },
+  check(context) {
+    eachObjective(context, (objective) => {
+      const numbers = metricNumbers(objective.data.title);
+      if (numbers.length === 0) return;
+      context.report(
+        objective,
+        ['title'],
+        `The objective holds a metric (${numbers.map((number) => `\`${number}\``).join(', ')})`,
+        'Say the goal in words and move the number into a key result, e.g. `target: 12`',
+      );
+    });
+  },
+};

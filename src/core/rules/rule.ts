@@ -1,0 +1,56 @@
+/** What a rule is: one criterion, one check, and examples that are also its tests. */
+import type { Position } from '../finding.ts';
+import type { YamlPath } from '../frontmatter.ts';
+import type { Parsed } from '../parse.ts';
+import type { KeyResult, Objective } from '../schema.ts';
+import { validObjectives, type ObjectiveFile, type Workspace } from '../workspace.ts';
+
+export type DefaultSeverity = 'error' | 'warn';
+
+/** An objective file's content (placed at `okrs/2026-q4/example.md` under a mission), or a whole tree. */
+export type RuleExample = string | { files: Record<string, string>; now?: string };
+
+export interface RuleContext {
+  workspace: Workspace;
+  /** Today, `YYYY-MM-DD`. */
+  now: string;
+  /**
+   * Report at the value (or a position) of a file; `at` is a YAML path such as `['key_results', 0, 'title']`.
+   * `error: true` reports an error even when the rule is set to warn (it stays silent when off).
+   */
+  report(file: ReportedFile, at: YamlPath | Position, message: string, hint?: string, options?: { error?: boolean }): void;
+}
+
+export interface Rule {
+  id: string;
+  /** The criterion the rule enforces, quoted from the OKR-writing guide. */
+  criterion: string;
+  severity: DefaultSeverity;
+  description: string;
+  examples: { good: RuleExample[]; bad: RuleExample[] };
+  check(context: RuleContext): void;
+}
+
+export interface ReportedFile {
+  path: string;
+  locate?: Parsed<unknown>['locate'];
+}
+
+export type ValidObjective = ObjectiveFile & { data: Objective };
+
+export function eachObjective(context: RuleContext, visit: (objective: ValidObjective) => void): void {
+  for (const objective of validObjectives(context.workspace)) visit(objective);
+}
+
+/** Key results that count: those not marked `status: dropped`. */
+export function eachKeyResult(context: RuleContext, visit: (kr: KeyResult, index: number, objective: ValidObjective) => void): void {
+  eachObjective(context, (objective) => {
+    objective.data.key_results.forEach((kr, index) => {
+      if (kr.status !== 'dropped') visit(kr, index, objective);
+    });
+  });
+}
+
+export function quote(text: string): string {
+  return `“${text}”`;
+}

@@ -1,0 +1,133 @@
+/**
+ * The one schema of gitops-okr. Every part (linter, history, site, action)
+ * validates with these and takes its types from them; `okr schema` turns
+ * them into the JSON Schema that editors use.
+ */
+import { z } from 'zod';
+
+const calendarDate = z
+  .string({ error: 'Expected a date such as `2026-12-15`' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Expected a date such as `2026-12-15` (YYYY-MM-DD)' })
+  .refine(isCalendarDate, { error: 'Not a calendar date; expected a date such as `2026-12-15`' });
+
+const periodHint =
+  'Expected a period such as `2026-Q4`, `2026-H2`, `2026`, `2026-11` or `{start: 2026-10-05, end: 2026-12-18}`';
+
+export const periodLabelPattern = /^\d{4}(-(Q[1-4]|H[12]|(0[1-9]|1[0-2])))?$/;
+
+export const PeriodSchema = z.union(
+  [
+    z.string().regex(periodLabelPattern, { error: periodHint }),
+    z.strictObject({
+      start: calendarDate,
+      end: calendarDate.optional().describe('Leave out for an open-ended period; every key result then needs `due`.'),
+    }),
+  ],
+  { error: periodHint },
+);
+
+const slug = z
+  .string()
+  .regex(/^[\p{Ll}\p{Lo}\p{N}][\p{Ll}\p{Lo}\p{N}_-]*$/u, {
+    error: 'Expected a lower-case id such as `feedback` or `work-pace` (letters, digits, `-`, `_`)',
+  });
+
+const text = z.string().trim().min(1, { error: 'Must not be empty' });
+
+/** Properties Obsidian and other editors keep in frontmatter; allowed and ignored. */
+const editorProperties = {
+  tags: z.union([z.array(z.string()), z.string()]).optional(),
+  aliases: z.union([z.array(z.string()), z.string()]).optional(),
+  cssclasses: z.union([z.array(z.string()), z.string()]).optional(),
+};
+
+export const KeyResultSchema = z
+  .strictObject({
+    id: slug.describe('Unique in the objective; history follows it.'),
+    title: text,
+    baseline: z.number().optional().describe('Value at the start of the period (increase/decrease key results).'),
+    target: z.number().optional().describe('Value to reach by `due` (increase/decrease key results).'),
+    current: z.number().optional().describe('Latest value; change it at each check-in.'),
+    unit: z.string().optional(),
+    done: z.boolean().optional().describe('Milestone key result: true when achieved.'),
+    keep_above: z.number().optional().describe('Threshold key result: stay above this value.'),
+    keep_below: z.number().optional().describe('Threshold key result: stay below this value.'),
+    due: calendarDate.optional().describe('Defaults to the end of the period.'),
+    confidence: z.number().min(0).max(1).optional().describe('0–1: how likely the target is reached; updated at check-ins.'),
+    weight: z.number().positive().optional().describe('Relative weight in the objective score; default 1.'),
+    as_of: calendarDate.optional().describe('Backdates the latest change of this key result (late check-ins, imports).'),
+    status: z.enum(['active', 'dropped']).optional().describe('`dropped` keeps a key result on record without scoring it; give a `reason`.'),
+    reason: z.string().optional().describe('Why a target was eased or a key result dropped.'),
+  })
+  .superRefine((kr, ctx) => {
+    const kinds = [
+      kr.done !== undefined && 'done',
+      (kr.keep_above !== undefined || kr.keep_below !== undefined) && 'keep_above/keep_below',
+      (kr.baseline !== undefined || kr.target !== undefined) && 'baseline/target',
+    ].filter(Boolean);
+    if (kinds.length > 1) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `A key result is one kind: found ${kinds.join(' and ')}; keep one (\`done\` for a milestone, \`keep_above\`/\`keep_below\` for a threshold, \`baseline\` + \`target\` for a metric)`,
+      });
+    } else if (kinds.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'Missing the measure: add `baseline` and `target` (a metric), `done: false` (a milestone) or `keep_above`/`keep_below` (a threshold)',
+      });
+    } else if (kinds[0] === 'baseline/target') {
+      for (const key of ['baseline', 'target'] as const) {
+        if (kr[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: `Missing \`${key}\`: a metric key result needs both \`baseline\` and \`target\`` });
+      }
+    }
+    if (kr.keep_above !== undefined && kr.keep_below !== undefined && kr.keep_above >= kr.keep_below) {
+      ctx.addIssue({ code: 'custom', path: ['keep_below'], message: '`keep_below` must be greater than `keep_above`' });
+    }
+  });
+
+export const ObjectiveSchema = z.strictObject({
+  id: slug.optional().describe('Defaults to the file name; pins history across renames.'),
+  title: text,
+  period: PeriodSchema,
+  owner: z.string().trim().min(1).optional().describe('Defaults to the owner of the mission above.'),
+  type: z.enum(['aspirational', 'committed']).default('aspirational'),
+  aligned_to: z.string().trim().min(1).default('mission').describe('`mission` or the id of another objective.'),
+  private: z.boolean().default(false).describe('true: never published on the site, feed or JSON; still linted.'),
+  key_results: z.array(KeyResultSchema).default([]),
+  ...editorProperties,
+});
+
+export const MissionSchema = z.strictObject({
+  mission: text,
+  owner: z.string().trim().min(1).optional(),
+  ...editorProperties,
+});
+
+export const SeveritySchema = z.enum(['error', 'warn', 'off']);
+
+export const ConfigSchema = z.strictObject({
+  rules: z.record(z.string(), SeveritySchema).default({}).describe('Severity per rule id: error, warn or off.'),
+});
+
+export type Period = z.infer<typeof PeriodSchema>;
+export type KeyResult = z.infer<typeof KeyResultSchema>;
+export type Objective = z.infer<typeof ObjectiveSchema>;
+export type Mission = z.infer<typeof MissionSchema>;
+export type Severity = z.infer<typeof SeveritySchema>;
+export type Config = z.infer<typeof ConfigSchema>;
+
+export function isCalendarDate(value: string): boolean {
+  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** JSON Schemas for editors (`# yaml-language-server: $schema=…`). */
+export function jsonSchemas(): Record<'objective' | 'mission' | 'config', unknown> {
+  const options = { io: 'input', unrepresentable: 'any' } as const;
+  return {
+    objective: z.toJSONSchema(ObjectiveSchema, options),
+    mission: z.toJSONSchema(MissionSchema, options),
+    config: z.toJSONSchema(ConfigSchema, options),
+  };
+}

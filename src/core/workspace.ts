@@ -1,0 +1,127 @@
+/**
+ * A workspace is every OKR file of one tree, parsed: objectives, the missions
+ * above them and the config. Rules and history read it; it never touches disk.
+ */
+import type { Finding } from './finding.ts';
+import { parseConfig, parseMission, parseObjective, type Parsed } from './parse.ts';
+import { resolvePeriod, type PeriodRange } from './period.ts';
+import type { Config, Mission, Objective } from './schema.ts';
+import { decodeSource } from './source.ts';
+
+export interface SourceFile {
+  /** Path relative to the repository, with `/` separators, e.g. `okrs/2026-q4/presentations.md`. */
+  path: string;
+  bytes: Uint8Array;
+  /** Size on disk, when `bytes` holds only the start of a file too large to read. */
+  size?: number;
+}
+
+export interface ObjectiveFile extends Parsed<Objective> {
+  /** `id:` or, by default, the file name. */
+  id: string;
+}
+
+export interface Workspace {
+  /** Folder that holds the OKRs, e.g. `okrs`; `''` for the repository's top. */
+  root: string;
+  objectives: ObjectiveFile[];
+  missions: Parsed<Mission>[];
+  config: Parsed<Config> | undefined;
+  /** Files that could not be read at all (binary, too large, not UTF-8). */
+  unreadable: { path: string; finding: Finding }[];
+}
+
+export const CONFIG_FILE = 'config.yml';
+export const MISSION_FILE = 'mission.md';
+
+export function buildWorkspace(root: string, files: readonly SourceFile[]): Workspace {
+  const workspace: Workspace = { root: trimSlashes(root), objectives: [], missions: [], config: undefined, unreadable: [] };
+  for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+    const decoded = decodeSource(file.bytes, file.size);
+    if (!decoded.ok) {
+      workspace.unreadable.push({ path: file.path, finding: decoded.finding });
+      continue;
+    }
+    const name = baseName(file.path);
+    if (file.path === joinPath(workspace.root, CONFIG_FILE)) workspace.config = parseConfig(file.path, decoded.text);
+    else if (name === MISSION_FILE) workspace.missions.push(parseMission(file.path, decoded.text));
+    else workspace.objectives.push(withId(parseObjective(file.path, decoded.text)));
+  }
+  return workspace;
+}
+
+/** Which files of a tree are OKR files: Markdown files and the config; templates (`_*`), dot-folders and READMEs are not. */
+export function isOkrFile(root: string, path: string): boolean {
+  const folder = trimSlashes(root);
+  const relative = folder === '' ? path : path.slice(folder.length + 1);
+  const segments = relative.split('/');
+  if (segments.some((segment) => segment.startsWith('.') || segment.startsWith('_'))) return false;
+  if (relative === CONFIG_FILE) return true;
+  const name = segments.at(-1) ?? '';
+  return name.toLowerCase().endsWith('.md') && name.toLowerCase() !== 'readme.md';
+}
+
+export function defaultObjectiveId(path: string): string {
+  return baseName(path)
+    .replace(/\.md$/i, '')
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}_-]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+function withId(parsed: Parsed<Objective>): ObjectiveFile {
+  const rawId = (parsed.raw as { id?: unknown } | undefined)?.id;
+  return { ...parsed, id: parsed.data?.id ?? (typeof rawId === 'string' ? rawId : defaultObjectiveId(parsed.path)) };
+}
+
+/** The nearest mission in the objective's folder or above it, up to the root. */
+export function missionFor(workspace: Workspace, path: string): Parsed<Mission> | undefined {
+  let folder = dirName(path);
+  for (;;) {
+    const mission = workspace.missions.find((candidate) => candidate.path === joinPath(folder, MISSION_FILE));
+    if (mission) return mission;
+    if (folder === workspace.root || folder === '') return undefined;
+    folder = dirName(folder);
+  }
+}
+
+export function ownerOf(workspace: Workspace, objective: ObjectiveFile): string | undefined {
+  return objective.data?.owner ?? missionFor(workspace, objective.path)?.data?.owner;
+}
+
+export function periodOf(objective: ObjectiveFile): PeriodRange | undefined {
+  return objective.data ? resolvePeriod(objective.data.period) : undefined;
+}
+
+/** Objectives that matched the schema, with their data. */
+export function validObjectives(workspace: Workspace): (ObjectiveFile & { data: Objective })[] {
+  return workspace.objectives.filter((objective): objective is ObjectiveFile & { data: Objective } => objective.data !== undefined);
+}
+
+export function allPaths(workspace: Workspace): string[] {
+  return [
+    ...workspace.objectives.map((file) => file.path),
+    ...workspace.missions.map((file) => file.path),
+    ...(workspace.config ? [workspace.config.path] : []),
+    ...workspace.unreadable.map((file) => file.path),
+  ].sort();
+}
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+function dirName(path: string): string {
+  const index = path.lastIndexOf('/');
+  return index === -1 ? '' : path.slice(0, index);
+}
+
+function joinPath(folder: string, name: string): string {
+  return folder === '' ? name : `${folder}/${name}`;
+}
+
+function trimSlashes(path: string): string {
+  const trimmed = path.replace(/^\.\/+/, '').replace(/\/+$/, '');
+  return trimmed === '.' ? '' : trimmed;
+}

@@ -1,0 +1,28 @@
+/** Human output in the style of ESLint's stylish formatter. */
+import type picocolors from 'picocolors';
+import type { LintResult } from '../core/lint.ts';
+import { totals } from '../core/lint.ts';
+
+export type Colors = ReturnType<typeof picocolors.createColors>;
+
+export function formatStylish(results: readonly LintResult[], colors: Colors): string {
+  const lines: string[] = [];
+  for (const result of results) {
+    if (result.messages.length === 0) continue;
+    lines.push('', colors.underline(result.path));
+    for (const message of result.messages) {
+      const level = message.severity === 2 ? colors.red('error') : colors.yellow('warning');
+      lines.push(`  ${colors.dim(`${message.line}:${message.column}`.padEnd(7))} ${level.padEnd(message.severity === 2 ? 5 : 7)}  ${message.message}  ${colors.dim(message.ruleId)}`);
+      if (message.hint) for (const hintLine of message.hint.split('\n')) lines.push(`           ${colors.dim(hintLine)}`);
+    }
+  }
+  const { errorCount, warningCount } = totals(results);
+  const problems = errorCount + warningCount;
+  if (problems === 0) {
+    lines.push(colors.green(`✔ ${results.length} file${results.length === 1 ? '' : 's'} checked, no problems`));
+  } else {
+    const summary = `✖ ${problems} problem${problems === 1 ? '' : 's'} (${errorCount} error${errorCount === 1 ? '' : 's'}, ${warningCount} warning${warningCount === 1 ? '' : 's'}) in ${results.length} file${results.length === 1 ? '' : 's'}`;
+    lines.push('', errorCount > 0 ? colors.red(colors.bold(summary)) : colors.yellow(colors.bold(summary)));
+  }
+  return `${lines.join('\n')}\n`;
+}
