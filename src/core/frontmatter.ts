@@ -20,7 +20,34 @@ export interface Frontmatter {
 }
 
 export function readFrontmatter(text: string): Frontmatter {
-  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  // Lines and columns stay the same without the byte-order mark and the CR of CRLF.
+  const source = (text.startsWith('\uFEFF') ? text.slice(1) : text).replace(/\r\n?/g, '\n');
+  if (!/^---[ \t]*\r?\n/.test(source) && source.trim() !== '---') {
+    return {
+      data: undefined,
+      body: source,
+      bodyLine: 1,
+      locate: () => START_OF_FILE,
+      findings: [
+        {
+          ruleId: 'schema',
+          message: source.trim() === '' ? 'Empty file' : 'Missing frontmatter',
+          hint: 'Start the file with YAML between `---` lines, e.g.\n---\ntitle: Deliver engaging presentations\nperiod: 2026-Q4\nkey_results: []\n---',
+          ...START_OF_FILE,
+        },
+      ],
+    };
+  }
+  if (!/\r?\n---[ \t]*(\r?\n|$)/.test(source.slice(3))) {
+    return {
+      data: undefined,
+      body: '',
+      bodyLine: 1,
+      locate: () => START_OF_FILE,
+      findings: [{ ruleId: 'schema', message: 'Frontmatter is not closed', hint: 'End the YAML with a line that holds only `---`', ...START_OF_FILE }],
+    };
+  }
+
   let document: Document.Parsed | undefined;
   const lineCounter = new LineCounter();
   // Passing options also keeps gray-matter from caching by content.
@@ -35,27 +62,6 @@ export function readFrontmatter(text: string): Frontmatter {
     },
   });
   const bodyLine = lineOf(source, source.length - file.content.length);
-  const noDocument: Frontmatter = { data: undefined, body: file.content, bodyLine, locate: () => START_OF_FILE, findings: [] };
-
-  if (!/^---[ \t]*\r?\n/.test(source) && source.trim() !== '---') {
-    return {
-      ...noDocument,
-      findings: [
-        {
-          ruleId: 'schema',
-          message: source.trim() === '' ? 'Empty file' : 'Missing frontmatter',
-          hint: 'Start the file with YAML between `---` lines, e.g.\n---\ntitle: Deliver engaging presentations\nperiod: 2026-Q4\nkey_results: []\n---',
-          ...START_OF_FILE,
-        },
-      ],
-    };
-  }
-  if (!/\r?\n---[ \t]*(\r?\n|$)/.test(source.slice(3))) {
-    return {
-      ...noDocument,
-      findings: [{ ruleId: 'schema', message: 'Frontmatter is not closed', hint: 'End the YAML with a line that holds only `---`', ...START_OF_FILE }],
-    };
-  }
 
   const locate = (path: YamlPath, part: 'key' | 'value' = 'value'): Position => {
     const range = document ? rangeOf(document, path, part) : undefined;
@@ -65,7 +71,7 @@ export function readFrontmatter(text: string): Frontmatter {
     return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
   };
 
-  if (!document) return { ...noDocument, data: {}, locate };
+  if (!document) return { data: {}, body: file.content, bodyLine, locate, findings: [] };
   const findings: Finding[] = [...document.errors, ...document.warnings.filter((warning) => warning.code !== 'TAG_RESOLVE_FAILED')].map(
     (error) => {
       const start = lineCounter.linePos(error.pos[0]);
@@ -82,8 +88,20 @@ export function readFrontmatter(text: string): Frontmatter {
       };
     },
   );
-  const data = document.errors.length > 0 ? undefined : (document.toJS({ maxAliasCount: 100 }) ?? {});
-  return { data, body: file.content, bodyLine, locate, findings };
+  if (findings.length > 0) return { data: undefined, body: file.content, bodyLine, locate, findings };
+  try {
+    return { data: document.toJS({ maxAliasCount: 100 }) ?? {}, body: file.content, bodyLine, locate, findings };
+  } catch (error) {
+    // Aliases that point nowhere or expand without end only fail when the value is built.
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      data: undefined,
+      body: file.content,
+      bodyLine,
+      locate,
+      findings: [{ ruleId: 'schema', message: `Malformed YAML: ${message}`, hint: 'Define an anchor (`&name`) before its alias (`*name`), or write the value out', ...START_OF_FILE }],
+    };
+  }
 }
 
 function yamlHint(code: string): string {

@@ -9,7 +9,7 @@ const ACTIVITY_VERBS = new Set([
   'attend', 'watch', 'participate', 'help', 'consult', 'research', 'hold', 'take', 'read', 'study', 'practice', 'practise',
   'delegate', 'join', 'visit', 'meet', 'discuss', 'talk', 'call', 'email', 'schedule', 'plan', 'organize', 'organise',
   'try', 'explore', 'investigate', 'look', 'work', 'spend', 'dedicate', 'allocate', 'set', 'go', 'listen', 'follow',
-  'block', 'sign', 'enroll', 'enrol', 'register', 'check', 'review', 'prepare', 'draft', 'brainstorm', 'think', 'start',
+  'block', 'block out', 'set aside', 'work on', 'sign', 'enroll', 'enrol', 'register', 'check', 'review', 'prepare', 'draft', 'brainstorm', 'think', 'start',
   'begin', 'continue', 'keep', 'maintain', 'focus', 'support', 'assist', 'coordinate', 'contact', 'reach out', 'update',
   'document', 'write', 'create', 'make', 'do', 'use', 'sync', 'shadow', 'observe', 'analyze', 'analyse', 'evaluate',
   'assess', 'monitor', 'track', 'collect', 'gather', 'ask', 'learn', 'train', 'run',
@@ -85,14 +85,20 @@ function firstWords(title: string): Word[] {
   return all.slice(start);
 }
 
-/** Lemma of the verb the title starts with, if it starts with one (tagger first, known verbs second). */
-export function leadingVerb(title: string): string | undefined {
+/**
+ * Lemma of the verb the title starts with, if it starts with one. The tagger
+ * decides first; a known verb it read as a noun ("Cut costs…") still counts
+ * unless a noun follows it ("Work pace" is a topic, not an action), or `loose`.
+ */
+export function leadingVerb(title: string, options: { loose?: boolean } = {}): string | undefined {
   const [first, second] = firstWords(title);
   if (!first) return undefined;
   const lemma = first.lemma.toLowerCase();
   const pair = second ? `${lemma} ${second.lemma.toLowerCase()}` : '';
   if (ACTIVITY_VERBS.has(pair) || OUTCOME_VERBS.has(pair)) return pair;
-  if (first.tags.includes('Verb') || ACTIVITY_VERBS.has(lemma) || OUTCOME_VERBS.has(lemma)) return lemma;
+  if (first.tags.includes('Verb')) return lemma;
+  const known = ACTIVITY_VERBS.has(lemma) || OUTCOME_VERBS.has(lemma);
+  if (known && (options.loose || second === undefined || !second.tags.includes('Noun') || second.tags.includes('Pronoun'))) return lemma;
   return undefined;
 }
 
@@ -100,7 +106,7 @@ export function leadingVerb(title: string): string | undefined {
 export function isTaskLike(title: string): boolean {
   const lower = title.toLowerCase();
   if (ACTIVITY_PHRASES.some((phrase) => phrase.test(lower))) return true;
-  const verb = leadingVerb(title);
+  const verb = leadingVerb(title, { loose: true });
   if (verb === undefined) return false;
   if (OUTCOME_VERBS.has(verb)) {
     if (/^(complete|finish)\b/.test(verb) && ACTIVITY_OBJECTS.test(lower)) return true;

@@ -18,6 +18,8 @@ export const periodLabelPattern = /^\d{4}(-(Q[1-4]|H[12]|(0[1-9]|1[0-2])))?$/;
 export const PeriodSchema = z.union(
   [
     z.string().regex(periodLabelPattern, { error: periodHint }),
+    // YAML reads `period: 2026` as a number.
+    z.int().min(1000).max(9999).transform(String),
     z.strictObject({
       start: calendarDate,
       end: calendarDate.optional().describe('Leave out for an open-ended period; every key result then needs `due`.'),

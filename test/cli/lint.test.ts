@@ -1,0 +1,116 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { okr, tempDir, writeTree } from '../helpers/cli.ts';
+import { MISSION, objective } from '../helpers/workspace.ts';
+
+const GOOD = objective(
+  'title: Deliver engaging presentations\nperiod: 2026-Q4\nkey_results:\n  - id: a\n    title: Get 3 invitations to speak\n    baseline: 0\n    target: 3\n  - id: b\n    title: Raise feedback from 3.6 to 4.5\n    baseline: 3.6\n    target: 4.5\n',
+);
+const SECOND = GOOD.replace('Deliver engaging presentations', 'Increase my work pace');
+const THIRD = GOOD.replace('Deliver engaging presentations', 'Learn new skills beyond the job');
+const WARNING = GOOD.replace('Deliver engaging presentations', 'Presentations and talks');
+const ERROR = objective('title: Deliver engaging presentations\nperiod: 2026-Q5\n');
+
+let clean: string;
+let problems: string;
+
+beforeAll(() => {
+  clean = tempDir();
+  writeTree(clean, { 'okrs/mission.md': MISSION, 'okrs/2026-q4/a.md': GOOD, 'okrs/2026-q4/b.md': SECOND, 'okrs/2026-q4/c.md': THIRD });
+  problems = tempDir();
+  writeTree(problems, { 'okrs/mission.md': MISSION, 'okrs/2026-q4/a.md': WARNING, 'okrs/2026-q4/b.md': SECOND, 'okrs/2026-q4/c.md': THIRD, 'okrs/2026-q4/d.md': ERROR });
+});
+
+describe('okr lint', () => {
+  it('exits 0 and says so on clean OKRs', () => {
+    const run = okr(['lint', '--now', '2026-11-15'], { cwd: clean });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('✔ 4 files checked, no problems');
+  });
+
+  it('exits 1 on errors and prints file, line, column, rule and hint without colour off a terminal', () => {
+    const run = okr(['lint', 'okrs', '--now', '2026-11-15'], { cwd: problems });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('okrs/2026-q4/d.md');
+    expect(run.stdout).toMatch(/3:9 +error +Unexpected `period: "2026-Q5"`.*schema/);
+    expect(run.stdout).toContain('The right form looks like: `period: 2026-Q4`');
+    expect(run.stdout).toMatch(/✖ \d+ problems \(\d+ errors?, \d+ warnings?\)/);
+    expect(run.stdout).not.toContain('\u001b[');
+  });
+
+  it('colours the output when forced and never with NO_COLOR', () => {
+    expect(okr(['lint', '--now', '2026-11-15'], { cwd: problems, env: { FORCE_COLOR: '1' } }).stdout).toContain('\u001b[');
+    expect(okr(['lint', '--now', '2026-11-15'], { cwd: problems, env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toContain('\u001b[');
+  });
+
+  it('exits 0 with warnings only, and 1 when they exceed --max-warnings', () => {
+    const onlyWarnings = tempDir();
+    writeTree(onlyWarnings, { 'okrs/mission.md': MISSION, 'okrs/2026-q4/a.md': WARNING, 'okrs/2026-q4/b.md': SECOND, 'okrs/2026-q4/c.md': THIRD });
+    expect(okr(['lint', '--now', '2026-11-15'], { cwd: onlyWarnings }).status).toBe(0);
+    expect(okr(['lint', '--now', '2026-11-15', '--max-warnings', '0'], { cwd: onlyWarnings }).status).toBe(1);
+    expect(okr(['lint', '--now', '2026-11-15', '--max-warnings', '5'], { cwd: onlyWarnings }).status).toBe(0);
+  });
+
+  it('writes ESLint-compatible JSON that lists every file with absolute paths', () => {
+    const run = okr(['lint', '--format', 'json', '--now', '2026-11-15'], { cwd: problems });
+    expect(run.status).toBe(1);
+    const report = JSON.parse(run.stdout) as { filePath: string; messages: Record<string, unknown>[]; errorCount: number; warningCount: number }[];
+    expect(report.map((file) => file.filePath)).toEqual(
+      ['okrs/2026-q4/a.md', 'okrs/2026-q4/b.md', 'okrs/2026-q4/c.md', 'okrs/2026-q4/d.md', 'okrs/mission.md'].map((file) => path.join(problems, file)),
+    );
+    const d = report[3]!;
+    expect(d.errorCount).toBe(1);
+    expect(d.messages[0]).toMatchObject({ ruleId: 'schema', severity: 2, line: 3, column: 9, endLine: 3, endColumn: 16 });
+    expect(report[1]!.messages).toEqual([]);
+    expect(report[0]!.messages).toContainEqual(expect.objectContaining({ ruleId: 'objective-action-oriented', severity: 1 }));
+  });
+
+  it('prints GitHub workflow commands with escaped text', () => {
+    const run = okr(['lint', '--format', 'github', '--now', '2026-11-15'], { cwd: problems });
+    const lines = run.stdout.trim().split('\n');
+    expect(lines).toContain(
+      '::error file=okrs/2026-q4/d.md,line=3,col=9,endLine=3,endColumn=16,title=schema::Unexpected `period: "2026-Q5"`: expected a period such as `2026-Q4`, `2026-H2`, `2026`, `2026-11` or `{start: 2026-10-05, end: 2026-12-18}`%0AThe right form looks like: `period: 2026-Q4`',
+    );
+    expect(lines.some((line) => line.startsWith('::warning file=okrs/2026-q4/a.md,line=2,col=8,'))).toBe(true);
+  });
+
+  it('writes SARIF 2.1.0 with the rules and their criteria', () => {
+    const sarif = JSON.parse(okr(['lint', '--format', 'sarif', '--now', '2026-11-15'], { cwd: problems }).stdout);
+    expect(sarif.version).toBe('2.1.0');
+    const run = sarif.runs[0];
+    expect(run.tool.driver.rules.map((rule: { id: string }) => rule.id)).toContain('kr-outcome-not-task');
+    expect(run.results).toContainEqual(
+      expect.objectContaining({
+        ruleId: 'schema',
+        level: 'error',
+        locations: [{ physicalLocation: { artifactLocation: { uri: 'okrs/2026-q4/d.md' }, region: { startLine: 3, startColumn: 9, endLine: 3, endColumn: 16 } } }],
+      }),
+    );
+  });
+
+  it('checks a single file within its tree and reports only that file', () => {
+    const run = okr(['lint', 'okrs/2026-q4/b.md', '--format', 'json', '--now', '2026-11-15'], { cwd: problems });
+    const report = JSON.parse(run.stdout) as { filePath: string; messages: unknown[] }[];
+    expect(report.map((file) => path.relative(problems, file.filePath))).toEqual(['okrs/2026-q4/b.md']);
+    expect(report[0]!.messages).toEqual([]);
+    expect(run.status).toBe(0);
+  });
+
+  it.each([
+    [['lint', 'missing-folder'], /No such file or folder: missing-folder/],
+    [['lint', '--now', 'yesterday'], /--now takes a date such as 2026-11-25/],
+    [['lint', '--format', 'xml'], /Allowed choices are stylish, json, github, sarif/],
+    [['lint', '--max-warnings', 'many'], /--max-warnings takes a whole number/],
+    [['frobnicate'], /unknown command 'frobnicate'/],
+  ])('exits 2 on a usage error: %j', (args, message) => {
+    const run = okr(args, { cwd: clean });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(message);
+  });
+
+  it('tells how to start when there is no okrs/ folder', () => {
+    const run = okr(['lint'], { cwd: tempDir() });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('run `okr init`');
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { rules } from '../../../src/core/rules/index.ts';
+import { exampleTree, lintFiles } from '../../helpers/workspace.ts';
+
+describe.each(rules.map((rule) => [rule.id, rule] as const))('rule %s', (id, rule) => {
+  it('quotes the criterion it enforces and documents itself', () => {
+    expect(rule.criterion).toMatch(/“.+”/);
+    expect(rule.description.length).toBeGreaterThan(20);
+    expect(rule.examples.good.length).toBeGreaterThan(0);
+    expect(rule.examples.bad.length).toBeGreaterThan(0);
+  });
+
+  it.each(rule.examples.good.map((example, index) => [index, example] as const))('stays quiet on good example %i', (_, example) => {
+    const { files, now } = exampleTree(example);
+    expect(lintFiles(files, now).filter((message) => message.ruleId === id)).toEqual([]);
+  });
+
+  it.each(rule.examples.bad.map((example, index) => [index, example] as const))('reports bad example %i with a line and a hint', (_, example) => {
+    const { files, now } = exampleTree(example);
+    const messages = lintFiles(files, now).filter((message) => message.ruleId === id);
+    expect(messages.length).toBeGreaterThan(0);
+    for (const message of messages) {
+      expect(message.line).toBeGreaterThanOrEqual(1);
+      expect(message.hint ?? '').not.toBe('');
+      if (rule.severity === 'error') expect(message.severity).toBe(2);
+    }
+  });
+});
+
+describe('the rule set', () => {
+  it('has the required rule ids, each once', () => {
+    const ids = rules.map((rule) => rule.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.sort()).toEqual(
+      [
+        'schema', 'unique-ids', 'period-valid', 'mission-required', 'aligned-to-resolves', 'objective-count', 'kr-count', 'period-length',
+        'objective-action-oriented', 'objective-no-metric', 'objective-concrete', 'objective-business-as-usual', 'kr-outcome-not-task',
+        'kr-measurable', 'kr-time-bound', 'kr-ambitious', 'kr-all-milestones',
+      ].sort(),
+    );
+  });
+});

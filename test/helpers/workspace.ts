@@ -1,0 +1,28 @@
+import { buildWorkspace, type Workspace } from '../../src/core/workspace.ts';
+import { lintWorkspace, type LintMessage } from '../../src/core/lint.ts';
+import type { RuleExample } from '../../src/core/rules/index.ts';
+
+export const MISSION = '---\nmission: Be an ideal candidate for promotion or hire.\nowner: jane\n---\nWhy it matters.\n';
+export const NOW = '2026-11-15';
+
+export function workspaceOf(files: Record<string, string | Uint8Array>, root = 'okrs'): Workspace {
+  return buildWorkspace(
+    root,
+    Object.entries(files).map(([path, content]) => ({ path, bytes: typeof content === 'string' ? new TextEncoder().encode(content) : content })),
+  );
+}
+
+/** A rule example as a tree: a bare objective is placed at okrs/2026-q4/example.md under a mission. */
+export function exampleTree(example: RuleExample): { files: Record<string, string>; now: string } {
+  if (typeof example === 'string') return { files: { 'okrs/mission.md': MISSION, 'okrs/2026-q4/example.md': `---\n${example}---\nBody.\n` }, now: NOW };
+  return { files: example.files, now: example.now ?? NOW };
+}
+
+/** Every message of a tree, flattened, with its file. */
+export function lintFiles(files: Record<string, string | Uint8Array>, now = NOW): (LintMessage & { path: string })[] {
+  return lintWorkspace(workspaceOf(files), { now }).flatMap((result) => result.messages.map((message) => ({ ...message, path: result.path })));
+}
+
+export function objective(frontmatter: string, body = 'Body.\n'): string {
+  return `---\n${frontmatter}---\n${body}`;
+}
