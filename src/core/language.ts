@@ -2,7 +2,7 @@
  * Reading OKR titles as language: the leading verb (with a part-of-speech
  * tagger), activities versus outcomes, quantities, vague and maintenance words.
  */
-import nlp from 'compromise';
+import nlp from 'compromise/two';
 
 /** Verbs that name an activity: doing them is a step, not a result. */
 const ACTIVITY_VERBS = new Set([
@@ -58,30 +58,31 @@ interface Word {
 
 const wordCache = new Map<string, Word[]>();
 
+/** How many leading words the tagger reads: enough context for the first verb, and cheap. */
+const TAGGED_WORDS = 5;
+
 function words(title: string): Word[] {
   const cached = wordCache.get(title);
   if (cached) return cached;
-  const terms: Word[] = [];
-  const document = nlp(title);
-  for (const sentence of document.json({ offset: false, terms: { normal: true } }) as { terms: { text: string; normal: string; tags: string[] }[] }[]) {
-    for (const term of sentence.terms) terms.push({ text: term.text, lemma: term.normal, tags: term.tags });
-  }
-  const verbs = document.verbs().json() as { verb?: { infinitive?: string }; terms: { normal: string }[] }[];
-  for (const verb of verbs) {
-    const first = verb.terms[0]?.normal;
-    const word = terms.find((term) => term.lemma === first);
-    if (word && verb.verb?.infinitive) word.lemma = verb.verb.infinitive.split(' ')[0] ?? word.lemma;
-  }
+  const document = nlp(title.trim().split(/\s+/).slice(0, TAGGED_WORDS).join(' '));
+  document.compute('root');
+  const terms: Word[] = document.docs.flat().map((term) => {
+    const { text, normal, root, tags } = term as { text: string; normal: string; root?: string; tags: Set<string> };
+    return { text, lemma: root ?? normal, tags: [...tags] };
+  });
   if (wordCache.size > 10_000) wordCache.clear();
   wordCache.set(title, terms);
   return terms;
 }
 
+/** Subjects and modals before the verb: "I will attend…", "To reach…". */
+const SKIPPED = /^(i|we|to|will|should|must|shall|can|also|then|finally|please)$/;
+
 function firstWords(title: string): Word[] {
   const all = words(title).filter((word) => word.lemma !== '');
   // "I will attend…", "To reach…": skip the subject and modal.
   let start = 0;
-  while (start < all.length && /^(i|we|to|will|should|must|shall|can|also|then|finally|please)$/.test(all[start]!.lemma)) start++;
+  while (start < all.length && SKIPPED.test(all[start]!.lemma)) start++;
   return all.slice(start);
 }
 
@@ -91,6 +92,10 @@ function firstWords(title: string): Word[] {
  * unless a noun follows it ("Work pace" is a topic, not an action), or `loose`.
  */
 export function leadingVerb(title: string, options: { loose?: boolean } = {}): string | undefined {
+  if (options.loose) {
+    const known = knownLeadingVerb(title);
+    if (known !== undefined) return known;
+  }
   const [first, second] = firstWords(title);
   if (!first) return undefined;
   const lemma = first.lemma.toLowerCase();
@@ -100,6 +105,18 @@ export function leadingVerb(title: string, options: { loose?: boolean } = {}): s
   const known = ACTIVITY_VERBS.has(lemma) || OUTCOME_VERBS.has(lemma);
   if (known && (options.loose || second === undefined || !second.tags.includes('Noun') || second.tags.includes('Pronoun'))) return lemma;
   return undefined;
+}
+
+/** A known verb at the start, found without the tagger (the common case, and much cheaper). */
+function knownLeadingVerb(title: string): string | undefined {
+  const tokens = title.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+  let start = 0;
+  while (start < tokens.length && SKIPPED.test(tokens[start]!)) start++;
+  const [first, second] = [tokens[start], tokens[start + 1]];
+  if (first === undefined) return undefined;
+  const pair = `${first} ${second ?? ''}`;
+  if (ACTIVITY_VERBS.has(pair) || OUTCOME_VERBS.has(pair)) return pair;
+  return ACTIVITY_VERBS.has(first) || OUTCOME_VERBS.has(first) ? first : undefined;
 }
 
 /** Does a key result read like a task (an activity) instead of an outcome? */

@@ -1,0 +1,67 @@
+/**
+ * `okr lint` on 1,000 generated objective files, beside markdownlint-cli2 on the
+ * same files, measured in the same run. Goal: ratio ≤ 1.0.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+const FILES = 1000;
+const RUNS = 5;
+const root = path.resolve(import.meta.dirname, '..');
+const work = path.join(root, 'bench/.work/lint');
+
+const verbs = ['Deliver', 'Increase', 'Learn', 'Build', 'Grow', 'Launch', 'Speed up', 'Delight'];
+const things = ['engaging presentations', 'my work pace', 'new skills', 'a trusted platform', 'our community', 'the mobile app', 'the release cycle', 'our first customers'];
+const results = ['Raise average feedback from 3.6 to 4.5', 'Get 3 invitations to speak', 'Cut review time from 3 days to 1', 'Reach 95% test coverage', 'Watch one talk per week'];
+
+function generate(): void {
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(path.join(work, 'okrs'), { recursive: true });
+  writeFileSync(path.join(work, 'okrs/mission.md'), '---\nmission: Be an ideal candidate for promotion or hire.\n---\nWhy.\n');
+  for (let index = 0; index < FILES; index++) {
+    const folder = path.join(work, 'okrs', `team-${index % 50}`, '2026-q4');
+    mkdirSync(folder, { recursive: true });
+    const keyResults = Array.from({ length: 3 }, (_, kr) => {
+      const title = results[(index + kr) % results.length];
+      return `  - id: kr-${kr}\n    title: ${title} (${index})\n    baseline: ${kr}\n    target: ${kr + 10}\n    current: ${kr + (index % 10)}\n    confidence: 0.6`;
+    }).join('\n');
+    writeFileSync(
+      path.join(folder, `objective-${index}.md`),
+      `---\nid: objective-${index}\ntitle: ${verbs[index % verbs.length]} ${things[(index * 7) % things.length]}\nperiod: 2026-Q4\nowner: owner-${index % 50}\nkey_results:\n${keyResults}\n---\n## Why\n\nSome context for objective ${index}, with a [link](https://example.com) and *emphasis*.\n\n- [x] First initiative\n- [ ] Second initiative\n`,
+    );
+  }
+}
+
+function time(command: string, args: string[]): number {
+  const start = performance.now();
+  const run = spawnSync(command, args, { cwd: work, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const elapsed = performance.now() - start;
+  if (run.status !== 0 && run.status !== 1) throw new Error(`${command} ${args.join(' ')} failed (${run.status}): ${run.stderr}`);
+  return elapsed;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+generate();
+const okr = [process.execPath, [path.join(root, 'bin/okr.js'), 'lint', 'okrs', '--format', 'json', '--now', '2026-11-15']] as const;
+const markdownlint = [process.execPath, [path.join(root, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), 'okrs/**/*.md']] as const;
+time(okr[0], [...okr[1]]);
+time(markdownlint[0], [...markdownlint[1]]);
+const okrTimes: number[] = [];
+const baselineTimes: number[] = [];
+for (let run = 0; run < RUNS; run++) {
+  okrTimes.push(time(okr[0], [...okr[1]]));
+  baselineTimes.push(time(markdownlint[0], [...markdownlint[1]]));
+}
+const ours = median(okrTimes);
+const baseline = median(baselineTimes);
+console.log(`lint: ${FILES} objective files, median of ${RUNS} runs`);
+console.log(`  okr lint            ${ours.toFixed(0)} ms`);
+console.log(`  markdownlint-cli2   ${baseline.toFixed(0)} ms`);
+console.log(`  ratio               ${(ours / baseline).toFixed(2)}× (goal ≤ 1.00)`);
+if (!process.env.KEEP) rmSync(work, { recursive: true, force: true });
