@@ -5,10 +5,16 @@ import { buildCommand } from './build.ts';
 import { initCommand } from './init.ts';
 import { lintCommand } from './lint.ts';
 import { newCommand } from './new.ts';
+import { rulesCommand } from './rules.ts';
 import { schemaCommand } from './schema.ts';
 import { UsageError } from './usage.ts';
 
 export async function main(argv: readonly string[]): Promise<number> {
+  // `okr … | head` closes the pipe early; that is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   let exitCode = 0;
   const program = new Command('okr')
     .description('OKRs as markdown files in git: lint them, follow their progress, publish it.')
@@ -53,6 +59,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(new Option('--kind <kind>', 'which schema to print').choices(['objective', 'mission', 'config']).default('objective'))
     .option('--write <folder>', 'write objective, mission and config schemas into this folder')
     .action(run((options) => schemaCommand(options)));
+
+  program
+    .command('rules')
+    .description('list the rules and what each checks')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown']).default('text'))
+    .action(run((options) => rulesCommand(options)));
 
   program
     .command('build')

@@ -1,7 +1,7 @@
 import { isTaskLike } from '../language.ts';
 import { eachKeyResult, type Rule } from './rule.ts';
 
-const kr = (title: string) => `title: Deliver engaging presentations\nperiod: 2026-Q4\nkey_results:\n  - id: a\n    title: ${title}\n    done: false\n`;
+const kr = (title: string) => `title: Deliver engaging presentations\nperiod: 2026-Q4\nkey_results:\n  - id: a\n    title: ${title}\n    baseline: 0\n    target: 3\n`;
 
 export const krOutcomeNotTask: Rule = {
   id: 'kr-outcome-not-task',

@@ -1,0 +1,18 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { okr, tempDir } from '../helpers/cli.ts';
+
+describe('okr rules', () => {
+  it('lists every rule with its default severity', () => {
+    const run = okr(['rules'], { cwd: tempDir() });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^kr-outcome-not-task +warn +A key result names an outcome/m);
+    expect(run.stdout.trim().split('\n')).toHaveLength(17);
+  });
+
+  it('writes the rule reference that is committed as docs/rules.md', () => {
+    const committed = readFileSync(path.resolve(import.meta.dirname, '../../docs/rules.md'), 'utf8');
+    expect(okr(['rules', '--format', 'markdown'], { cwd: tempDir() }).stdout, 'docs/rules.md is stale: run npm run docs').toBe(committed);
+  });
+});
