@@ -12,7 +12,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 export function decodeSource(bytes: Uint8Array, size = bytes.byteLength): Decoded {
   if (size > MAX_FILE_BYTES) {
     return failure(
-      `File is ${(size / 1024 / 1024).toFixed(1)} MB; OKR files are read up to 1 MB`,
+      `File is ${Math.ceil(size / 1024)} KB; OKR files are read up to ${MAX_FILE_BYTES / 1024} KB`,
       'Keep one objective per file and move long notes or attachments out of `okrs/`',
     );
   }

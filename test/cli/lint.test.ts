@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { okr, tempDir, writeTree } from '../helpers/cli.ts';
@@ -106,6 +107,18 @@ describe('okr lint', () => {
     const run = okr(args, { cwd: clean });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(message);
+  });
+
+  it('reports unreadable files from disk and still checks the rest', () => {
+    const cwd = tempDir();
+    writeTree(cwd, { 'okrs/mission.md': MISSION, 'okrs/2026-q4/a.md': WARNING, 'okrs/2026-q4/huge.md': `---\ntitle: x\n---\n${'x'.repeat(1_100_000)}`, 'okrs/_template.md': 'ignored', 'okrs/.obsidian/app.md': 'ignored', 'okrs/README.md': '# About' });
+    writeFileSync(path.join(cwd, 'okrs/2026-q4/photo.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
+    const report = JSON.parse(okr(['lint', '--format', 'json', '--now', '2026-11-15'], { cwd }).stdout) as { filePath: string; messages: { message: string }[] }[];
+    const byFile = Object.fromEntries(report.map((file) => [path.relative(cwd, file.filePath), file.messages.map((message) => message.message)]));
+    expect(Object.keys(byFile).sort()).toEqual(['okrs/2026-q4/a.md', 'okrs/2026-q4/huge.md', 'okrs/2026-q4/photo.md', 'okrs/mission.md']);
+    expect(byFile['okrs/2026-q4/huge.md']).toEqual(['File is 1075 KB; OKR files are read up to 1024 KB']);
+    expect(byFile['okrs/2026-q4/photo.md']).toEqual(['Binary file in the OKR folder']);
+    expect(byFile['okrs/2026-q4/a.md']).toContainEqual(expect.stringContaining('does not start with an action'));
   });
 
   it('tells how to start when there is no okrs/ folder', () => {

@@ -59,7 +59,7 @@ describe('lintWorkspace', () => {
   it('reports a file over 1 MB without reading it', () => {
     const workspace = buildWorkspace('okrs', [{ path: 'okrs/2026-q4/huge.md', bytes: new Uint8Array(0), size: 2 * 1024 * 1024 }]);
     const messages = lintWorkspace(workspace, { now: NOW }).flatMap((result) => result.messages);
-    expect(messages).toContainEqual(expect.objectContaining({ ruleId: 'schema', line: 1, message: 'File is 2.0 MB; OKR files are read up to 1 MB' }));
+    expect(messages).toContainEqual(expect.objectContaining({ ruleId: 'schema', line: 1, message: 'File is 2048 KB; OKR files are read up to 1024 KB' }));
   });
 
   it('takes severities from okrs/config.yml', () => {
