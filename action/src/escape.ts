@@ -45,7 +45,7 @@ export function urlComponent(text: string): string {
 }
 
 function escapePlain(text: string): string {
-  return neutralizeReferences(text.replace(MARKDOWN_PUNCTUATION, '\\$&'));
+  return neutralizeReferences(text).replace(MARKDOWN_PUNCTUATION, '\\$&');
 }
 
 function clip(text: string, maxLength: number): string {
