@@ -123,3 +123,24 @@ describe('the pages workflow', () => {
     expect(workflow.jobs.deploy?.steps?.[0]?.uses).toMatch(/^actions\/deploy-pages@/);
   });
 });
+
+describe('the README', () => {
+  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## The pull-request check (GitHub Action)'));
+  const snippets = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => (match[1] ?? '').replaceAll('<owner>/<repo>', 'jane/gitops-okr'));
+
+  test('shows the workflows for other repositories', () => {
+    expect(snippets).toHaveLength(3);
+    for (const snippet of snippets) expect(snippet).toContain('uses: jane/gitops-okr/action@v1');
+  });
+
+  test.each(snippets.map((snippet, index) => [index, snippet] as const))('snippet %i is a workflow GitHub accepts', async (index, snippet) => {
+    expect(await workflowErrors(`readme-${index}.yml`, snippet)).toEqual([]);
+  });
+
+  test('pins the same action versions as the workflows of this repository', () => {
+    const pins = (text: string) => new Set([...text.matchAll(/uses: (actions\/[\w-]+@[0-9a-f]{40} # v[\d.]+)/g)].map((match) => match[1]));
+    const ours = new Set(workflowFiles.flatMap((file) => [...pins(read(file))]));
+    for (const pin of pins(section)) expect(ours).toContain(pin);
+  });
+});
