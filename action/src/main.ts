@@ -14,7 +14,10 @@ import type { RepositoryLinks } from './edit-link.ts';
 import { createClient, isForbidden, pullRequestHead, syncStaleIssue, tokenLogin, upsertComment, type GitHubClient } from './github.ts';
 import { ESLINT_REPORT_FILE, parseCheckReport, REPORT_DATA_FILE, type CheckReport } from './report.ts';
 import { staleIssueBody, staleKeyResults } from './stale-issue.ts';
-import { renderReport } from './summary.ts';
+import { renderWithin } from './summary.ts';
+
+/** GitHub refuses a job summary over 1 MiB. */
+const SUMMARY_MAX_LENGTH = 900_000;
 
 export async function run(): Promise<void> {
   try {
@@ -56,7 +59,7 @@ async function check(inputs: Inputs, context: RunContext): Promise<void> {
   await writeFile(path.join(reportDir, REPORT_DATA_FILE), `${JSON.stringify(report)}\n`);
 
   const links = linksOf(context, context.runUrl);
-  await writeSummary(renderReport(report, { links }));
+  await writeSummary(renderWithin(report, { links }, SUMMARY_MAX_LENGTH));
   if (context.pullRequest && inputs.comment) await comment(inputs, context, report, links);
   if (context.scheduled && inputs.staleIssue) await staleIssue(inputs, context, report, outcome.objectiveIds, links);
 

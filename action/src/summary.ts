@@ -31,6 +31,17 @@ export function renderReport(report: CheckReport, options: RenderOptions): strin
   return `${sections.filter((section) => section !== '').join('\n\n')}\n`;
 }
 
+/** The report in at most `maxLength` characters: tables are shortened (saying by how much) until it fits. */
+export function renderWithin(report: CheckReport, options: RenderOptions, maxLength: number): string {
+  let rowLimit = options.rowLimit;
+  for (;;) {
+    const markdown = renderReport(report, { ...options, rowLimit });
+    if (markdown.length <= maxLength) return markdown;
+    if (rowLimit === 0) return `${markdown.slice(0, Math.max(0, maxLength - 2))}…\n`;
+    rowLimit = Math.floor((rowLimit ?? Math.max(...tableSizes(report))) / 2);
+  }
+}
+
 export function progressBar(progress: number): string {
   const filled = Math.round(Math.min(1, Math.max(0, progress)) * BAR_CELLS);
   return `${'█'.repeat(filled)}${'░'.repeat(BAR_CELLS - filled)}`;
@@ -186,4 +197,11 @@ function plural(count: number, noun: string): string {
 
 function sum(values: readonly number[]): number {
   return values.reduce((total, value) => total + value, 0);
+}
+
+function tableSizes(report: CheckReport): number[] {
+  const problems = report.results.reduce((total, result) => total + result.messages.length, 0);
+  const diff = report.diff;
+  const changes = diff ? diff.objectivesAdded.length + diff.objectivesRemoved.length + diff.keyResultsAdded.length + diff.keyResultsRemoved.length : 0;
+  return [problems, changes, diff?.moved.length ?? 0, 1];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { progressBar, renderReport } from '../../action/src/summary.ts';
+import { progressBar, renderReport, renderWithin } from '../../action/src/summary.ts';
 import { LINKS, reportWith } from './report-fixture.ts';
 
 describe('renderReport', () => {
@@ -53,4 +53,13 @@ describe('renderReport', () => {
 
 test('progressBar fills ten cells and clamps', () => {
   expect([0, 0.04, 0.5, 1, 1.7, -1].map(progressBar)).toEqual(['░░░░░░░░░░', '░░░░░░░░░░', '█████░░░░░', '██████████', '██████████', '░░░░░░░░░░']);
+});
+
+test('renderWithin shortens the tables until the report fits, and says so', () => {
+  const results = Array.from({ length: 400 }, (_, index) => ({ path: `okrs/q4/o${index}.md`, messages: [{ ruleId: 'kr-count', severity: 1 as const, message: 'Only one key result', line: 1, column: 1, endLine: 1, endColumn: 1 }], errorCount: 0, warningCount: 1 }));
+  const report = reportWith({ results });
+  expect(renderWithin(report, { links: LINKS }, 1_000_000)).toBe(renderReport(report, { links: LINKS }));
+  const fitted = renderWithin(report, { links: LINKS }, 20_000);
+  expect(fitted.length).toBeLessThanOrEqual(20_000);
+  expect(fitted).toMatch(/…and \d+ more problems, listed in the job summary of the run\./);
 });
