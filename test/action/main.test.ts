@@ -249,3 +249,17 @@ describe('the comment workflow', () => {
     expect(github.requests).toEqual([]);
   });
 });
+
+test('the bundle runs on its own, copied out of this repository with only action/dist', async () => {
+  const { cpSync, mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const alone = mkdtempSync(`${tmpdir()}/okr-action-alone-`);
+  cpSync(new URL('../../action/dist/', import.meta.url), alone, { recursive: true });
+  const repo = createActionRepo();
+  repos.push(repo);
+  repo.commit(baseTree(), 'Set the Q4 OKRs');
+  const run = await runAction({ workspace: repo.dir, apiUrl: github.url, eventName: 'push', event: {}, bundle: `${alone}/index.js` });
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  expect(run.summary).toContain('3 OKR files checked');
+});
