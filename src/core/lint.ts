@@ -2,6 +2,7 @@
 import type { Finding, Position } from './finding.ts';
 import { START_OF_FILE } from './finding.ts';
 import type { YamlPath } from './frontmatter.ts';
+import { prRules } from './pr-rules/index.ts';
 import { rules as allRules, type Rule, type RuleContext } from './rules/index.ts';
 import type { Severity } from './schema.ts';
 import { closest } from './suggest.ts';
@@ -73,7 +74,8 @@ function configuredSeverities(workspace: Workspace, rules: readonly Rule[], add:
   const config = workspace.config;
   const configured = new Map<string, Severity>();
   if (!config?.data) return configured;
-  const ids = rules.map((rule) => rule.id);
+  // The pull-request rules run in the action, but their severity lives in the same config.
+  const ids = [...rules, ...prRules].map((rule) => rule.id);
   for (const [id, severity] of Object.entries(config.data.rules)) {
     if (ids.includes(id)) {
       configured.set(id, severity);

@@ -1,0 +1,61 @@
+/**
+ * Rules that judge a change rather than a tree: they compare the tree before
+ * (`base`) with the tree after (`head`), or read when key results were last checked in.
+ */
+import type { Position } from '../finding.ts';
+import { resolvePeriod, type PeriodRange } from '../period.ts';
+import type { DefaultSeverity } from '../rules/rule.ts';
+import type { KeyResult, Objective } from '../schema.ts';
+import { validObjectives, type ObjectiveFile, type Workspace } from '../workspace.ts';
+
+export type ValidObjective = ObjectiveFile & { data: Objective };
+
+export interface PrRuleContext {
+  /** The tree the change starts from; undefined on scheduled runs, which have no base. */
+  base: Workspace | undefined;
+  head: Workspace;
+  /** Today, `YYYY-MM-DD`. */
+  now: string;
+  /** A scheduled run (nightly or weekly) rather than a pull request. */
+  scheduled: boolean;
+  /** Day of the latest check-in of a key result (a commit that changed its value or confidence). */
+  lastCheckin(objectiveId: string, krId: string): string | undefined;
+  report(path: string, at: Position, message: string, hint?: string): void;
+}
+
+/** An objective file placed at `okrs/2026-q4/example.md`, before and after the change. */
+export interface PrRuleExample {
+  base?: string;
+  head: string;
+  now: string;
+  scheduled?: boolean;
+  lastCheckin?: string;
+}
+
+export interface PrRule {
+  id: string;
+  severity: DefaultSeverity;
+  description: string;
+  examples: { good: PrRuleExample[]; bad: PrRuleExample[] };
+  check(context: PrRuleContext): void;
+}
+
+export function objectivesById(workspace: Workspace): Map<string, ValidObjective> {
+  const map = new Map<string, ValidObjective>();
+  for (const objective of validObjectives(workspace)) if (!map.has(objective.id)) map.set(objective.id, objective);
+  return map;
+}
+
+/** Between the first and the last day of the period (open-ended periods never end). */
+export function isMidPeriod(period: PeriodRange, now: string): boolean {
+  return now >= period.start && (period.end === undefined || now <= period.end);
+}
+
+export function periodOfObjective(objective: ValidObjective): PeriodRange {
+  return resolvePeriod(objective.data.period);
+}
+
+export function locateKeyResult(objective: ValidObjective, kr: KeyResult, field?: keyof KeyResult): Position {
+  const index = objective.data.key_results.indexOf(kr);
+  return objective.locate(field === undefined ? ['key_results', index] : ['key_results', index, field]);
+}

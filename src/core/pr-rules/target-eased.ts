@@ -1,0 +1,48 @@
+/** A target moved toward its baseline during the period, without a `reason:` saying why. */
+import { isMidPeriod, locateKeyResult, objectivesById, periodOfObjective, type PrRule } from './pr-rule.ts';
+
+const before = `title: Deliver engaging presentations
+period: 2026-Q4
+key_results:
+  - id: feedback
+    title: Raise average audience feedback from 3.6 to 4.5 out of 5
+    baseline: 3.6
+    target: 4.5
+    current: 3.9`;
+
+export const targetEased: PrRule = {
+  id: 'target-eased',
+  severity: 'warn',
+  description: 'Moving a target toward its baseline once the period has started lowers the bar after the fact; say why in `reason:`.',
+  examples: {
+    good: [
+      { base: before, head: before.replace('target: 4.5', 'target: 4.8'), now: '2026-11-02' },
+      { base: before, head: `${before.replace('target: 4.5', 'target: 4.2')}\n    reason: The survey scale changed in November`, now: '2026-11-02' },
+      { base: before, head: before.replace('target: 4.5', 'target: 4.2'), now: '2026-09-20' },
+    ],
+    bad: [{ base: before, head: before.replace('target: 4.5', 'target: 4.2'), now: '2026-11-02' }],
+  },
+  check(context) {
+    if (!context.base) return;
+    const old = objectivesById(context.base);
+    for (const objective of objectivesById(context.head).values()) {
+      const previous = old.get(objective.id);
+      if (!previous || !isMidPeriod(periodOfObjective(objective), context.now)) continue;
+      for (const kr of objective.data.key_results) {
+        const was = previous.data.key_results.find((candidate) => candidate.id === kr.id);
+        if (was?.target === undefined || kr.target === undefined || was.baseline === undefined || kr.baseline === undefined) continue;
+        if (kr.reason?.trim()) continue;
+        const gapBefore = was.target - was.baseline;
+        const gapAfter = kr.target - kr.baseline;
+        const eased = Math.sign(gapAfter) !== Math.sign(gapBefore) || Math.abs(gapAfter) < Math.abs(gapBefore);
+        if (!eased) continue;
+        context.report(
+          objective.path,
+          locateKeyResult(objective, kr, 'target'),
+          `Target of \`${kr.id}\` eased from ${was.target} to ${kr.target} (baseline ${kr.baseline}) during the period`,
+          'Keep the target, or add `reason:` to the key result saying why it changed',
+        );
+      }
+    }
+  },
+};

@@ -1,0 +1,34 @@
+import { describe, expect, test } from 'vitest';
+import { lintChange } from '../../../src/core/lint-change.ts';
+import { prRules } from '../../../src/core/pr-rules/index.ts';
+import type { PrRule, PrRuleExample } from '../../../src/core/pr-rules/pr-rule.ts';
+import { EXAMPLE_PATH, workspaceOf } from '../../helpers/workspace-of.ts';
+
+function findings(rule: PrRule, example: PrRuleExample) {
+  return lintChange({
+    base: example.base === undefined ? undefined : workspaceOf({ [EXAMPLE_PATH]: example.base }),
+    head: workspaceOf({ [EXAMPLE_PATH]: example.head }),
+    now: example.now,
+    scheduled: example.scheduled ?? false,
+    lastCheckin: () => example.lastCheckin,
+    rules: [rule],
+  }).flatMap((result) => result.messages);
+}
+
+describe.each(prRules.map((rule) => [rule.id, rule] as const))('%s', (_id, rule) => {
+  test('has good and bad examples', () => {
+    expect(rule.examples.good.length).toBeGreaterThan(0);
+    expect(rule.examples.bad.length).toBeGreaterThan(0);
+  });
+
+  test.each(rule.examples.good.map((example, index) => [index, example] as const))('good example %i passes', (_index, example) => {
+    expect(workspaceOf({ [EXAMPLE_PATH]: example.head }).objectives[0]?.findings).toEqual([]);
+    expect(findings(rule, example)).toEqual([]);
+  });
+
+  test.each(rule.examples.bad.map((example, index) => [index, example] as const))('bad example %i is reported as a warning', (_index, example) => {
+    const messages = findings(rule, example);
+    expect(messages.length).toBeGreaterThan(0);
+    expect(messages.every((message) => message.ruleId === rule.id && message.severity === 1)).toBe(true);
+  });
+});

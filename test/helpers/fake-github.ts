@@ -1,0 +1,116 @@
+/**
+ * A small stand-in for the GitHub REST API on 127.0.0.1: the paths the action
+ * uses (issue comments with pagination, issues, a pull request, the token's user),
+ * recording every request.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  body: unknown;
+}
+
+export interface Item {
+  id: number;
+  number?: number;
+  body: string;
+  title?: string;
+  state?: string;
+  user: { login: string };
+}
+
+export interface FakeGitHubOptions {
+  /** Answer writes with 403, as GitHub does for a fork's read-only token. */
+  forbidWrites?: boolean;
+  /** Page size the server uses whatever the client asks, to force pagination. */
+  pageSize?: number;
+  /** Head commit of each pull request. */
+  pullHeads?: Record<number, string>;
+}
+
+export interface FakeGitHub {
+  url: string;
+  requests: RecordedRequest[];
+  comments: Item[];
+  issues: Item[];
+  options: FakeGitHubOptions;
+  close(): Promise<void>;
+}
+
+export const BOT = 'github-actions[bot]';
+
+export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
+  const state: FakeGitHub = { url: '', requests: [], comments: [], issues: [], options, close: async () => {} };
+  let nextId = 1000;
+  const server = createServer(async (request, response) => {
+    const url = new URL(request.url ?? '/', state.url);
+    const body = await readBody(request);
+    state.requests.push({ method: request.method ?? '', path: url.pathname + url.search, body });
+    const route = `${request.method} ${url.pathname}`;
+    const write = request.method === 'POST' || request.method === 'PATCH';
+    if (write && state.options.forbidWrites) return send(response, 403, { message: 'Resource not accessible by integration' });
+    let match: RegExpExecArray | null;
+    if (route === 'GET /user') return send(response, 403, { message: 'Resource not accessible by integration' });
+    if ((match = /^GET \/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(route))) return page(response, url, state.comments);
+    if ((match = /^POST \/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(route))) {
+      const comment = { id: nextId++, body: String((body as { body?: unknown }).body), user: { login: BOT } };
+      state.comments.push(comment);
+      return send(response, 201, comment);
+    }
+    if ((match = /^PATCH \/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(route))) {
+      const comment = state.comments.find((candidate) => candidate.id === Number(match?.[1]));
+      if (!comment) return send(response, 404, { message: 'Not Found' });
+      comment.body = String((body as { body?: unknown }).body);
+      return send(response, 200, comment);
+    }
+    if (route.match(/^GET \/repos\/[^/]+\/[^/]+\/issues$/)) return page(response, url, state.issues.filter((issue) => issue.state === 'open'));
+    if (route.match(/^POST \/repos\/[^/]+\/[^/]+\/issues$/)) {
+      const { title, body: text } = body as { title: string; body: string };
+      const issue = { id: nextId++, number: nextId++, title, body: text, state: 'open', user: { login: BOT } };
+      state.issues.push(issue);
+      return send(response, 201, issue);
+    }
+    if ((match = /^PATCH \/repos\/[^/]+\/[^/]+\/issues\/(\d+)$/.exec(route))) {
+      const issue = state.issues.find((candidate) => candidate.number === Number(match?.[1]));
+      if (!issue) return send(response, 404, { message: 'Not Found' });
+      Object.assign(issue, body);
+      return send(response, 200, issue);
+    }
+    if ((match = /^GET \/repos\/[^/]+\/[^/]+\/pulls\/(\d+)$/.exec(route))) {
+      const sha = state.options.pullHeads?.[Number(match[1])];
+      return sha ? send(response, 200, { number: Number(match[1]), head: { sha } }) : send(response, 404, { message: 'Not Found' });
+    }
+    return send(response, 404, { message: `No route for ${route}` });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  state.close = () => new Promise((resolve) => server.close(() => resolve()));
+
+  function page(response: ServerResponse, url: URL, items: readonly Item[]): void {
+    const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30), state.options.pageSize ?? 100);
+    const number = Number(url.searchParams.get('page') ?? 1);
+    const slice = items.slice((number - 1) * perPage, number * perPage);
+    const headers: Record<string, string> = {};
+    if (number * perPage < items.length) {
+      const next = new URL(url);
+      next.searchParams.set('page', String(number + 1));
+      headers.link = `<${next.href}>; rel="next"`;
+    }
+    send(response, 200, slice, headers);
+  }
+  return state;
+}
+
+function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  response.end(JSON.stringify(body));
+}
+
+async function readBody(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text === '' ? undefined : JSON.parse(text);
+}
