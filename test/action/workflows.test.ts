@@ -102,12 +102,26 @@ describe('security', () => {
       ),
     );
     expect(writes.sort()).toEqual([
-      'okr-check.yml:check:pull-requests',
       'okr-comment.yml:comment:pull-requests',
       'pages.yml:deploy:id-token',
       'pages.yml:deploy:pages',
       'stale-checkins.yml:stale:issues',
     ]);
+  });
+});
+
+describe('pull-request code', () => {
+  test('runs only with read-only tokens: no job of a pull_request workflow may write', () => {
+    const onPullRequest = workflowFiles
+      .map((file) => [file, parse(read(file)) as Workflow] as const)
+      .filter(([, workflow]) => Object.keys(workflow.on).includes('pull_request'));
+    expect(onPullRequest.map(([file]) => file).sort()).toEqual(['ci.yml', 'okr-check.yml']);
+    for (const [file, workflow] of onPullRequest) {
+      for (const [job, { permissions }] of Object.entries(workflow.jobs)) {
+        expect(Object.values(permissions ?? {}), `${file}:${job}`).not.toContain('write');
+        expect(permissions, `${file}:${job} must set its permissions`).toBeDefined();
+      }
+    }
   });
 });
 
