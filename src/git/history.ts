@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { HistoryBuilder, type CommitStep, type FileChange } from '../core/history.ts';
 import type { History } from '../core/history-types.ts';
-import { fileRole, readVersion, type FileVersion } from '../core/history-version.ts';
+import { fileRole, readVersion, VersionReader, type FileVersion } from '../core/history-version.ts';
 import { isOkrFile } from '../core/workspace.ts';
 import { readOkrTree } from '../io/read-tree.ts';
 import { BlobReader } from './cat-file.ts';
@@ -112,6 +112,7 @@ async function walkLog(
     child.on('close', resolve);
   });
   const reader = new BlobReader(repo);
+  const versionReader = new VersionReader(root);
   const versions = new Map<string, Promise<FileVersion>>();
   const queue: { commit: LogCommit; ready: Promise<FileVersion[]> }[] = [];
   const parser = new LogParser();
@@ -123,7 +124,7 @@ async function walkLog(
     const key = `${change.newBlob} ${role}`;
     let version = versions.get(key);
     if (version === undefined) {
-      version = reader.read(change.newBlob).then((bytes) => readVersion(role, change.path, bytes ?? new Uint8Array(0)));
+      version = reader.read(change.newBlob).then((bytes) => versionReader.read(change.path, bytes ?? new Uint8Array(0)));
       versions.set(key, version);
     }
     return version;
