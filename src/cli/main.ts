@@ -70,6 +70,27 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--include-private', 'keep objectives marked `private: true` (left out by default)')
     .action(run(async (options) => (await import('./history.ts')).historyCommand(options)));
 
+  program
+    .command('status')
+    .description('a dashboard of the current period: progress, pace and status of each key result')
+    .option('--repo <folder>', 'repository to read', '.')
+    .option('--now <date>', 'the day to judge against, YYYY-MM-DD (default: today)')
+    .option('--root <folder>', 'folder of the OKRs inside the repository', 'okrs')
+    .action(run(async (options) => (await import('./status.ts')).statusCommand(options)));
+
+  program
+    .command('checkin')
+    .description('record a new value of a key result in its file, keeping comments and formatting')
+    .argument('<target>', 'objective and key result ids, e.g. presentations/feedback')
+    .argument('<value>', 'the new value; `done` or `not-done` for a milestone')
+    .option('--confidence <number>', 'how likely the target is reached, 0–1')
+    .option('-m, --message <note>', 'the note of the check-in: the commit message with --commit')
+    .option('--as-of <date>', 'the day the value was true, when checking in late, YYYY-MM-DD')
+    .option('--commit', 'commit the change with the note as message')
+    .option('--repo <folder>', 'repository that holds the OKRs', '.')
+    .option('--root <folder>', 'folder of the OKRs inside the repository', 'okrs')
+    .action(run(async (options, target, value) => (await import('./checkin.ts')).checkinCommand(target, value, options)));
+
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
