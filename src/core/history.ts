@@ -61,7 +61,7 @@ export interface HistoryOptions {
   root: string;
   /** What `History.repo` says. */
   repo: string;
-  /** What `History.generatedAt` says. */
+  /** What `History.generatedAt` says: the day the history is for, `YYYY-MM-DD`; trends run up to it. */
   generatedAt: string;
 }
 
@@ -301,7 +301,7 @@ export class HistoryBuilder {
       private: objective.private,
       created: tracked.created,
       deleted: tracked.deleted,
-      keyResults: uniqueKeyResults(objective).map((kr) => keyResultHistory(kr, period, tracked.keyResults.get(kr.id)?.series ?? [])),
+      keyResults: uniqueKeyResults(objective).map((kr) => keyResultHistory(kr, period, tracked.keyResults.get(kr.id)?.series ?? [], this.options.generatedAt)),
     };
   }
 
@@ -330,7 +330,7 @@ export function publicHistory(history: History): History {
   };
 }
 
-function keyResultHistory(kr: KeyResult, period: PeriodRange, series: SeriesPoint[]): KeyResultHistory {
+function keyResultHistory(kr: KeyResult, period: PeriodRange, series: SeriesPoint[], now: string): KeyResultHistory {
   const kind = keyResultKind(kr);
   const optional = <K extends 'baseline' | 'target' | 'keep_above' | 'keep_below' | 'unit'>(key: K) =>
     kr[key] === undefined ? {} : ({ [key]: kr[key] } as Pick<KeyResult, K>);
@@ -347,7 +347,7 @@ function keyResultHistory(kr: KeyResult, period: PeriodRange, series: SeriesPoin
     weight: kr.weight ?? 1,
     status: kr.status ?? 'active',
     series,
-    trend: keyResultTrend({ kind, target: kr.target }, series),
+    trend: keyResultTrend({ kind, target: kr.target }, series, now),
   };
 }
 

@@ -35,26 +35,32 @@ export function leastSquares(points: readonly { day: number; value: number }[]):
   return { slopePerDay, intercept: meanValue - slopePerDay * meanDay };
 }
 
-/** The measured points a trend is drawn through: the last TREND_WINDOW_DAYS, at least TREND_MIN_POINTS. */
-export function recentPoints(series: readonly SeriesPoint[]): { day: number; value: number }[] {
-  const measured = series.filter((point): point is SeriesPoint & { value: number } => point.value !== null);
+/**
+ * The measured points a trend is drawn through: the last TREND_WINDOW_DAYS, at least TREND_MIN_POINTS.
+ * With `now` after the last check-in, the last value counts as still true on `now`: a key result
+ * nobody has moved for weeks has slowed down.
+ */
+export function recentPoints(series: readonly SeriesPoint[], now?: string): { day: number; value: number }[] {
+  const measured = series
+    .filter((point): point is SeriesPoint & { value: number } => point.value !== null)
+    .map((point) => ({ day: dayNumber(point.date), value: point.value }));
   const last = measured.at(-1);
   if (last === undefined) return [];
-  const since = dayNumber(last.date) - TREND_WINDOW_DAYS;
-  const inWindow = measured.filter((point) => dayNumber(point.date) >= since);
-  const chosen = inWindow.length >= TREND_MIN_POINTS ? inWindow : measured.slice(-TREND_MIN_POINTS);
-  return chosen.map((point) => ({ day: dayNumber(point.date), value: point.value }));
+  if (now !== undefined && dayNumber(now) > last.day) measured.push({ day: dayNumber(now), value: last.value });
+  const since = (measured.at(-1) as { day: number }).day - TREND_WINDOW_DAYS;
+  const inWindow = measured.filter((point) => point.day >= since);
+  return inWindow.length >= TREND_MIN_POINTS ? inWindow : measured.slice(-TREND_MIN_POINTS);
 }
 
 /**
- * Trend of a metric or threshold key result; null for milestones (0 or 1 has
+ * Trend of a metric or threshold key result, as of `now` (see recentPoints); null for milestones (0 or 1 has
  * no pace), with fewer than two measured days, or when the value does not move.
  * `reachesTargetOn` is set only for metrics that have not reached the target
  * yet and are moving towards it.
  */
-export function keyResultTrend(kr: Pick<KeyResultHistory, 'kind' | 'target'>, series: readonly SeriesPoint[]): KeyResultHistory['trend'] {
+export function keyResultTrend(kr: Pick<KeyResultHistory, 'kind' | 'target'>, series: readonly SeriesPoint[], now?: string): KeyResultHistory['trend'] {
   if (kr.kind === 'milestone') return null;
-  const points = recentPoints(series);
+  const points = recentPoints(series, now);
   const line = leastSquares(points);
   if (line === undefined || Math.abs(line.slopePerDay) < 1e-12) return null;
   const slopePerDay = round(line.slopePerDay, 6);

@@ -28,7 +28,7 @@ export function formatStatus(history: History, options: StatusOptions): string {
     lines.push(colors.bold(`${label}${colors.dim(elapsed)}`), '');
     for (const objective of objectives) lines.push(...objectiveLines(objective, options, width), '');
   }
-  return `${lines.join('\n')}`;
+  return `${lines.join('\n').trimEnd()}\n`;
 }
 
 function objectiveLines(objective: ObjectiveHistory, options: StatusOptions, width: number): string[] {

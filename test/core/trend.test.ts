@@ -58,6 +58,15 @@ describe('keyResultTrend', () => {
     expect(keyResultTrend({ kind: 'milestone', target: undefined }, [point('2026-10-01', 0), point('2026-10-08', 1)])).toBeNull();
   });
 
+  it('counts the last value as still true today, so a stalled key result slows down', () => {
+    const series = [point('2026-10-01', 0), point('2026-10-11', 1)];
+    expect(keyResultTrend({ kind: 'increase', target: 2 }, series)?.reachesTargetOn).toBe('2026-10-21');
+    const stalled = keyResultTrend({ kind: 'increase', target: 2 }, series, '2026-11-25');
+    expect(stalled?.reachesTargetOn).not.toBeNull();
+    expect(stalled!.reachesTargetOn! > '2026-11-25').toBe(true);
+    expect(recentPoints(series, '2026-11-25').at(-1)).toEqual({ day: 20_782, value: 1 });
+  });
+
   it('reports the slope of a threshold without a target date', () => {
     const series = [point('2026-10-01', 10), point('2026-10-11', 12)];
     expect(keyResultTrend({ kind: 'threshold', target: undefined }, series)).toEqual({ slopePerDay: 0.2, reachesTargetOn: null });
