@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HistoryBuilder, publicHistory, type CommitStep, type FileChange } from '../../src/core/history.ts';
+import { HIDDEN_MESSAGE, HistoryBuilder, publicHistory, type CommitStep, type FileChange } from '../../src/core/history.ts';
 import { fileRole, readVersion } from '../../src/core/history-version.ts';
 import { MISSION, objectiveText, type KeyResultFields } from '../helpers/git-repo.ts';
 
@@ -184,7 +184,7 @@ describe('HistoryBuilder', () => {
     ]);
     const published = publicHistory(history);
     expect(published.objectives.map((objective) => objective.id)).toEqual(['talks']);
-    expect(published.checkins.map((checkin) => checkin.objective)).toEqual(['talks']);
+    expect(published.checkins.map((checkin) => [checkin.objective, checkin.message])).toEqual([['talks', HIDDEN_MESSAGE]]);
   });
 
   it('lists two objectives that claim one id under distinct ids, with a warning', () => {
