@@ -56,7 +56,6 @@ export async function buildSyntheticRepo(dir: string, commits: number): Promise<
       message = `Check-in ${objectivePath(index)}: key result ${kr + 1} is now ${row[kr]}\n\nNotes from the week ${commit}.`;
     }
     let chunk = `commit refs/heads/main\ncommitter Bench <bench@example.com> ${time} +0000\n${data(message)}`;
-    if (commit > 0) chunk += '';
     for (const [file, text] of files) chunk += `M 100644 inline ${file}\n${data(text)}`;
     await write(`${chunk}\n`);
   }
@@ -124,11 +123,15 @@ function measure(command: string, args: string[], cwd: string): Measure {
   return { seconds, peakMb: Number.isFinite(kilobytes) ? kilobytes / 1024 : undefined };
 }
 
-function best(command: string, args: string[], cwd: string, runs: number): Measure {
-  const all = Array.from({ length: runs }, () => measure(command, args, cwd));
-  const seconds = all.map((each) => each.seconds).sort((a, b) => a - b)[Math.floor(runs / 2)]!;
-  const peaks = all.map((each) => each.peakMb).filter((peak) => peak !== undefined);
-  return { seconds, peakMb: peaks.length > 0 ? Math.max(...peaks) : undefined };
+/** Runs the commands in turn, `runs` rounds, so both see the same load on a shared machine; median time, highest peak. */
+function compare(commands: [string, string[]][], cwd: string, runs: number): Measure[] {
+  const all: Measure[][] = commands.map(() => []);
+  for (let round = 0; round < runs; round++) commands.forEach(([command, args], index) => all[index]!.push(measure(command, args, cwd)));
+  return all.map((measures) => {
+    const seconds = measures.map((each) => each.seconds).sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+    const peaks = measures.map((each) => each.peakMb).filter((peak) => peak !== undefined);
+    return { seconds, peakMb: peaks.length > 0 ? Math.max(...peaks) : undefined };
+  });
 }
 
 function mb(value: number | undefined): string {
@@ -143,9 +146,15 @@ async function main(sizes: number[]): Promise<void> {
     const built = Date.now();
     await buildSyntheticRepo(dir, commits);
     process.stdout.write(`built ${commits.toLocaleString('en-US')} commits in ${dir} (${((Date.now() - built) / 1000).toFixed(1)} s)\n`);
-    const runs = commits <= 10_000 ? RUNS_SMALL : 1;
-    const gitLog = best('git', ['log', '-p', '--first-parent', '--', 'okrs'], dir, runs);
-    const history = best(process.execPath, [okr, 'history', '--repo', dir, '--now', '2026-12-31'], dir, runs);
+    const runs = commits <= 10_000 ? RUNS_SMALL : 2;
+    const [gitLog, history] = compare(
+      [
+        ['git', ['log', '-p', '--first-parent', '--', 'okrs']],
+        [process.execPath, [okr, 'history', '--repo', dir, '--now', '2026-12-31']],
+      ],
+      dir,
+      runs,
+    ) as [Measure, Measure];
     rows.push({ commits, okr: history, git: gitLog });
     process.stdout.write(
       [
