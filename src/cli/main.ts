@@ -1,12 +1,10 @@
-/** The `okr` command line: one subcommand per file, each parses its flags and calls the core. */
+/**
+ * The `okr` command line: one subcommand per file, each parses its flags and calls the core.
+ * Each command's module is loaded when it runs, so a command pays only for what it uses
+ * (`okr history` starts without the linter's language model).
+ */
 import { Command, CommanderError, Option } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
-import { buildCommand } from './build.ts';
-import { initCommand } from './init.ts';
-import { lintCommand } from './lint.ts';
-import { newCommand } from './new.ts';
-import { rulesCommand } from './rules.ts';
-import { schemaCommand } from './schema.ts';
 import { UsageError } from './usage.ts';
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -34,14 +32,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'github', 'sarif']).default('stylish'))
     .option('--max-warnings <number>', 'fail when there are more warnings than this', parseCount)
     .option('--now <date>', 'the day to judge against, YYYY-MM-DD (default: today)')
-    .action(run((options, paths) => lintCommand(paths, options)));
+    .action(run(async (options, paths) => (await import('./lint.ts')).lintCommand(paths, options)));
 
   program
     .command('init')
     .description('scaffold okrs/ with a mission, an example objective and a config')
     .option('--dir <folder>', 'where the OKRs live', 'okrs')
     .option('--now <date>', 'the day that picks the period, YYYY-MM-DD (default: today)')
-    .action(run((options) => initCommand(options)));
+    .action(run(async (options) => (await import('./init.ts')).initCommand(options)));
 
   program
     .command('new')
@@ -51,27 +49,58 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--owner <name>', 'who owns the objective')
     .option('--dir <folder>', 'where the OKRs live', 'okrs')
     .option('--now <date>', 'the day that picks the default period, YYYY-MM-DD')
-    .action(run((options, title) => newCommand(title, options)));
+    .action(run(async (options, title) => (await import('./new.ts')).newCommand(title, options)));
 
   program
     .command('schema')
     .description('print the JSON Schema of objective files, or write all schemas to a folder')
     .addOption(new Option('--kind <kind>', 'which schema to print').choices(['objective', 'mission', 'config']).default('objective'))
     .option('--write <folder>', 'write objective, mission and config schemas into this folder')
-    .action(run((options) => schemaCommand(options)));
+    .action(run(async (options) => (await import('./schema.ts')).schemaCommand(options)));
 
   program
     .command('rules')
     .description('list the rules and what each checks')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown']).default('text'))
-    .action(run((options) => rulesCommand(options)));
+    .action(run(async (options) => (await import('./rules.ts')).rulesCommand(options)));
 
   program
     .command('build')
     .description('check the OKRs and report progress (the site build)')
     .option('--repo <folder>', 'repository to build from', '.')
     .option('--now <date>', 'the day to build for, YYYY-MM-DD (default: today)')
-    .action(run((options) => buildCommand(options)));
+    .action(run(async (options) => (await import('./build.ts')).buildCommand(options)));
+
+  program
+    .command('history')
+    .description('progress over time from the git history of okrs/, as JSON or CSV')
+    .option('--repo <folder>', 'repository to read', '.')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'csv']).default('json'))
+    .option('--now <date>', 'the day to report for, YYYY-MM-DD (default: today)')
+    .option('--root <folder>', 'folder of the OKRs inside the repository', 'okrs')
+    .option('--include-private', 'keep objectives marked `private: true` (left out by default)')
+    .action(run(async (options) => (await import('./history.ts')).historyCommand(options)));
+
+  program
+    .command('status')
+    .description('a dashboard of the current period: progress, pace and status of each key result')
+    .option('--repo <folder>', 'repository to read', '.')
+    .option('--now <date>', 'the day to judge against, YYYY-MM-DD (default: today)')
+    .option('--root <folder>', 'folder of the OKRs inside the repository', 'okrs')
+    .action(run(async (options) => (await import('./status.ts')).statusCommand(options)));
+
+  program
+    .command('checkin')
+    .description('record a new value of a key result in its file, keeping comments and formatting')
+    .argument('<target>', 'objective and key result ids, e.g. presentations/feedback')
+    .argument('<value>', 'the new value; `done` or `not-done` for a milestone')
+    .option('--confidence <number>', 'how likely the target is reached, 0–1')
+    .option('-m, --message <note>', 'the note of the check-in: the commit message with --commit')
+    .option('--as-of <date>', 'the day the value was true, when checking in late, YYYY-MM-DD')
+    .option('--commit', 'commit the change with the note as message')
+    .option('--repo <folder>', 'repository that holds the OKRs', '.')
+    .option('--root <folder>', 'folder of the OKRs inside the repository', 'okrs')
+    .action(run(async (options, target, value) => (await import('./checkin.ts')).checkinCommand(target, value, options)));
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

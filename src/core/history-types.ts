@@ -67,7 +67,10 @@ export interface KeyResultChange {
 
 export interface Checkin {
   commit: string;
+  /** Calendar day the check-in counts for: the commit's date, or the latest `as_of` among its changes when that backdates it. */
   date: string;
+  /** The commit's own calendar day, present only when `as_of` moved `date` away from it. */
+  committed?: string;
   author: string;
   /** The commit message: subject, a blank line, then the body. */
   message: string;

@@ -1,0 +1,108 @@
+/** `okr checkin <objective>/<kr> <value>`: records a new value in the file, optionally as a commit. */
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { editKeyResult, type KeyResultEdit } from '../core/checkin-edit.ts';
+import { parseObjective } from '../core/parse.ts';
+import { isCalendarDate, type KeyResult } from '../core/schema.ts';
+import { keyResultKind } from '../core/score.ts';
+import { buildWorkspace, type ObjectiveFile } from '../core/workspace.ts';
+import { runGit } from '../git/run.ts';
+import { readOkrTree } from '../io/read-tree.ts';
+import { colorsFor } from './colors.ts';
+import { UsageError } from './usage.ts';
+
+export interface CheckinFlags {
+  repo: string;
+  root: string;
+  confidence?: string;
+  message?: string;
+  asOf?: string;
+  commit?: boolean;
+}
+
+export async function checkinCommand(target: string, value: string, flags: CheckinFlags): Promise<number> {
+  const [objectiveId, krId] = splitTarget(target);
+  const workspace = buildWorkspace(flags.root, await readOkrTree(flags.root, flags.repo));
+  const objective = findObjective(workspace.objectives, objectiveId);
+  if (objective.data === undefined) {
+    process.stderr.write(`okr: ${objective.path} does not match the schema; run \`okr lint ${objective.path}\` and fix it first\n`);
+    return 1;
+  }
+  const index = objective.data.key_results.findIndex((kr) => kr.id === krId);
+  const kr = objective.data.key_results[index];
+  if (kr === undefined) {
+    throw new UsageError(`Objective \`${objective.id}\` has no key result \`${krId}\`; its key results: ${objective.data.key_results.map((each) => each.id).join(', ') || 'none'}`);
+  }
+  const edit = editFor(kr, value, flags);
+  const file = path.join(flags.repo, objective.path);
+  const before = await readFile(file, 'utf8');
+  const after = editKeyResult(before, index, edit);
+  const checked = parseObjective(objective.path, after);
+  if (checked.data === undefined) {
+    for (const finding of checked.findings) process.stderr.write(`okr: ${objective.path}:${finding.line}: ${finding.message}\n`);
+    process.stderr.write('okr: the file was left unchanged\n');
+    return 1;
+  }
+  await writeFile(file, after);
+  const colors = colorsFor(process.stdout);
+  const summary = describe(kr, edit);
+  process.stdout.write(`${colors.bold(`${objective.id}/${kr.id}`)}  ${summary}  ${colors.dim(objective.path)}\n`);
+  if (flags.commit) {
+    const message = flags.message?.trim() || `Check in ${objective.id}/${kr.id}: ${summary}`;
+    await runGit(flags.repo, ['add', '--', objective.path]);
+    await runGit(flags.repo, ['commit', '-q', '-m', message, '--', objective.path]);
+    const commit = (await runGit(flags.repo, ['rev-parse', '--short', 'HEAD'])).toString('utf8').trim();
+    process.stdout.write(`committed ${commit}: ${message.split('\n')[0]}\n`);
+  } else if (flags.message !== undefined) {
+    process.stdout.write(`${colors.dim('the note becomes the commit message with --commit')}\n`);
+  }
+  return 0;
+}
+
+function splitTarget(target: string): [string, string] {
+  const slash = target.indexOf('/');
+  if (slash <= 0 || slash === target.length - 1) throw new UsageError(`Name the key result as <objective>/<key result>, e.g. presentations/feedback; got \`${target}\``);
+  return [target.slice(0, slash), target.slice(slash + 1)];
+}
+
+function findObjective(objectives: readonly ObjectiveFile[], id: string): ObjectiveFile {
+  const found = objectives.find((objective) => objective.id === id);
+  if (found) return found;
+  const ids = objectives.map((objective) => objective.id).sort();
+  throw new UsageError(`No objective \`${id}\`; the objectives are: ${ids.join(', ') || 'none (run `okr init`)'}`);
+}
+
+function editFor(kr: KeyResult, value: string, flags: CheckinFlags): KeyResultEdit {
+  const edit: KeyResultEdit = {};
+  if (keyResultKind(kr) === 'milestone') {
+    if (value !== 'done' && value !== 'not-done') throw new UsageError(`\`${kr.id}\` is a milestone: give \`done\` or \`not-done\`, got \`${value}\``);
+    edit.done = value === 'done';
+  } else {
+    edit.current = parseNumber(value, `the value of \`${kr.id}\``);
+  }
+  if (flags.confidence !== undefined) {
+    const confidence = parseNumber(flags.confidence, '--confidence');
+    if (confidence < 0 || confidence > 1) throw new UsageError(`--confidence takes a number from 0 to 1, e.g. 0.7; got \`${flags.confidence}\``);
+    edit.confidence = confidence;
+  }
+  if (flags.asOf !== undefined) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(flags.asOf) || !isCalendarDate(flags.asOf)) throw new UsageError(`--as-of takes a date such as 2026-11-20, got \`${flags.asOf}\``);
+    edit.as_of = flags.asOf;
+  }
+  return edit;
+}
+
+function parseNumber(text: string, what: string): number {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value)) throw new UsageError(`${what} must be a plain number such as 4.2 (no units or commas), got \`${text}\``);
+  return value;
+}
+
+function describe(kr: KeyResult, edit: KeyResultEdit): string {
+  const parts: string[] = [];
+  if (edit.done !== undefined) parts.push(`${kr.done ? 'done' : 'not done'} → ${edit.done ? 'done' : 'not done'}`);
+  if (edit.current !== undefined) parts.push(`${kr.current ?? kr.baseline ?? '–'} → ${edit.current}${kr.unit ? ` ${kr.unit}` : ''}`);
+  if (edit.confidence !== undefined) parts.push(`confidence ${kr.confidence ?? '–'} → ${edit.confidence}`);
+  if (edit.as_of !== undefined) parts.push(`as of ${edit.as_of}`);
+  return parts.join(', ');
+}

@@ -1,0 +1,27 @@
+/** `okr history --format csv`: one row per series point, for spreadsheets. */
+import type { History } from '../core/history-types.ts';
+
+const COLUMNS = ['objective', 'objective_title', 'key_result', 'key_result_title', 'kind', 'unit', 'date', 'commit', 'value', 'progress', 'expected', 'confidence'];
+
+export function formatHistoryCsv(history: History): string {
+  const rows = [COLUMNS.join(',')];
+  for (const objective of history.objectives) {
+    for (const kr of objective.keyResults) {
+      for (const point of kr.series) {
+        rows.push(
+          [objective.id, objective.title, kr.id, kr.title, kr.kind, kr.unit, point.date, point.commit, point.value, point.progress, point.expected, point.confidence]
+            .map(csvField)
+            .join(','),
+        );
+      }
+    }
+  }
+  return `${rows.join('\r\n')}\r\n`;
+}
+
+/** RFC 4180: quote a field that holds a comma, a quote or a line break; empty for missing values. */
+function csvField(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
