@@ -5,11 +5,12 @@ import { lintWorkspace, type LintResult } from '../../src/core/lint.ts';
 import { parseConfig } from '../../src/core/parse.ts';
 import { decodeSource } from '../../src/core/source.ts';
 import { buildWorkspace, validObjectives, type SourceFile, type Workspace } from '../../src/core/workspace.ts';
+import { readHistory } from '../../src/git/history.ts';
 import { GitError, runGit } from '../../src/git/run.ts';
 import { readTreeAt } from '../../src/git/snapshot.ts';
 import { changedPaths, planAnnotations, type AnnotationPlan } from './annotations.ts';
 import { lastCheckins } from './checkins.ts';
-import { headCommit, readFileVersions, resolveBase } from './git.ts';
+import { headCommit, resolveBase } from './git.ts';
 import type { CheckReport } from './report.ts';
 
 export interface CheckOptions {
@@ -45,7 +46,7 @@ export async function checkRepository(options: CheckOptions): Promise<CheckOutco
   const baseFiles = base ? await readTreeAt(options.repo, base, options.root) : undefined;
   const baseWorkspace = base && baseFiles ? await withConfig(buildWorkspace(options.root, baseFiles), options, base) : undefined;
 
-  const lastCheckin = options.scheduled ? lastCheckins(await readFileVersions(options.repo, options.root)) : undefined;
+  const lastCheckin = options.scheduled ? lastCheckins(await readHistory(options.repo, { now: options.now, root: options.root })) : undefined;
   const results: LintResult[] = mergeResults(
     lintWorkspace(headWorkspace, { now: options.now }),
     lintChange({ base: baseWorkspace, head: headWorkspace, now: options.now, scheduled: options.scheduled, lastCheckin }),

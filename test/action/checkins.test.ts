@@ -1,33 +1,43 @@
 import { expect, test } from 'vitest';
 import { lastCheckins } from '../../action/src/checkins.ts';
+import type { History, KeyResultHistory, ObjectiveHistory } from '../../src/core/history-types.ts';
 
-const file = (current: number, confidence = 0.5, extra = '') =>
-  `---\ntitle: Deliver engaging presentations\nperiod: 2026-Q4\nkey_results:\n  - id: feedback\n    title: Raise feedback from 3.6 to 4.5\n    baseline: 3.6\n    target: 4.5\n    current: ${current}\n    confidence: ${confidence}${extra}\n  - id: course\n    title: Pass the course\n    done: false\n---\n`;
+const kr = (id: string, dates: string[]): KeyResultHistory => ({
+  id,
+  title: id,
+  kind: 'increase',
+  due: null,
+  weight: 1,
+  status: 'active',
+  trend: null,
+  series: dates.map((date) => ({ date, commit: 'c', value: 1, progress: 0.1, expected: 0.1 })),
+});
 
-test('a check-in is a version that changed the value or the confidence', () => {
-  const last = lastCheckins([
-    { date: '2026-10-01', path: 'okrs/q4/talks.md', text: file(3.6) },
-    { date: '2026-10-10', path: 'okrs/q4/talks.md', text: file(3.9) },
-    { date: '2026-10-20', path: 'okrs/q4/talks.md', text: file(3.9, 0.7) },
-    { date: '2026-10-25', path: 'okrs/q4/talks.md', text: file(3.9, 0.7).replace('Pass the course', 'Pass the final course') },
-  ]);
+const objective = (id: string, keyResults: KeyResultHistory[], deleted = false): ObjectiveHistory => ({
+  id,
+  title: id,
+  path: `okrs/2026-q4/${id}.md`,
+  previousPaths: [],
+  period: { label: '2026-Q4', start: '2026-10-01', end: '2026-12-31' },
+  owner: null,
+  type: 'aspirational',
+  alignedTo: 'mission',
+  private: false,
+  created: { date: '2026-10-01', commit: 'c' },
+  deleted: deleted ? { date: '2026-11-01', commit: 'd' } : null,
+  keyResults,
+});
+
+const history = (objectives: ObjectiveHistory[]): History => ({ generatedAt: '2026-11-20', repo: '.', missions: [], objectives, checkins: [], warnings: [] });
+
+test('the last check-in of a key result is the newest point of its series, backdated points included', () => {
+  const last = lastCheckins(history([objective('talks', [kr('feedback', ['2026-10-01', '2026-10-20', '2026-10-18']), kr('course', [])])]));
   expect(last('talks', 'feedback')).toBe('2026-10-20');
   expect(last('talks', 'course')).toBeUndefined();
+  expect(last('other', 'feedback')).toBeUndefined();
 });
 
-test('as_of backdates a check-in', () => {
-  const last = lastCheckins([
-    { date: '2026-10-01', path: 'okrs/q4/talks.md', text: file(3.6) },
-    { date: '2026-11-01', path: 'okrs/q4/talks.md', text: file(4, 0.5, '\n    as_of: 2026-10-28') },
-  ]);
-  expect(last('talks', 'feedback')).toBe('2026-10-28');
-});
-
-test('a deleted file starts over and unreadable versions are skipped', () => {
-  const last = lastCheckins([
-    { date: '2026-10-01', path: 'okrs/q4/talks.md', text: file(3.6) },
-    { date: '2026-10-05', path: 'okrs/q4/talks.md', text: 'not: [yaml' },
-    { date: '2026-10-06', path: 'okrs/q4/talks.md', text: undefined },
-  ]);
-  expect(last('talks', 'feedback')).toBe('2026-10-01');
+test('an archived objective has no running check-ins', () => {
+  const last = lastCheckins(history([objective('talks', [kr('feedback', ['2026-10-01'])], true)]));
+  expect(last('talks', 'feedback')).toBeUndefined();
 });
