@@ -1,0 +1,69 @@
+/**
+ * Runs Astro's build for one repository: the edge between `okr build` (or a
+ * test, or the benchmark) and Astro. Settings reach the content loader through
+ * the environment, restored afterwards.
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { settingsToEnv } from './settings.ts';
+
+/** Where astro.config.mjs and src/pages live: the package itself, whatever repository is built. */
+export const SITE_PROJECT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface BuildSiteOptions {
+  repo: string;
+  out: string;
+  now: string;
+  /** e.g. `https://jane.github.io`; feeds, the sitemap and canonical links are absolute under it. */
+  site: string;
+  /** e.g. `/my-okrs/` for a GitHub Pages project site. */
+  base: string;
+  root?: string;
+  /** Publish this `History` JSON instead of reading the repository's git history. */
+  historyFile?: string;
+  /** Astro's cache (the content store with its digests); by default one per repository. */
+  cacheDir?: string;
+  logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+}
+
+let builds = 0;
+
+export async function buildSite(options: BuildSiteOptions): Promise<void> {
+  const repo = path.resolve(options.repo);
+  const outDir = path.resolve(options.out);
+  const cacheDir = path.resolve(options.cacheDir ?? path.join(SITE_PROJECT, 'node_modules', '.astro', `okr-${cacheKey(repo)}`));
+  await mkdir(outDir, { recursive: true });
+  const env = {
+    ...settingsToEnv({ repo, root: options.root ?? 'okrs', now: options.now, historyFile: options.historyFile && path.resolve(options.historyFile), buildId: `${process.pid}-${++builds}` }),
+    ASTRO_TELEMETRY_DISABLED: '1',
+  };
+  const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
+  for (const [key, value] of Object.entries(env)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+  try {
+    const { build } = await import('astro');
+    await build({
+      root: SITE_PROJECT,
+      outDir,
+      cacheDir,
+      site: options.site,
+      base: options.base,
+      logLevel: options.logLevel ?? 'warn',
+      mode: 'production',
+    });
+  } finally {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
+}
+
+function cacheKey(repo: string): string {
+  let hash = 2166136261;
+  for (const char of repo) hash = Math.imul(hash ^ (char.codePointAt(0) ?? 0), 16777619);
+  return (hash >>> 0).toString(36);
+}
