@@ -43,6 +43,7 @@ const site = defineCollection({
     repoUrl: z.string().nullable(),
     problems: z.custom<Problem[]>(),
     warnings: z.custom<HistoryWarning[]>(),
+    checkinCount: z.number(),
   }),
 });
 

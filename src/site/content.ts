@@ -28,6 +28,7 @@ export interface SiteFacts {
   repoUrl: string | null;
   problems: Problem[];
   warnings: HistoryWarning[];
+  checkinCount: number;
 }
 
 export async function objectiveEntries(): Promise<ObjectiveEntry[]> {
@@ -48,14 +49,18 @@ let sortedCheckins: Promise<CheckinView[]> | undefined;
 
 /** Newest first; sorted once per build, since every objective page asks. */
 export function checkinViews(): Promise<CheckinView[]> {
-  const sorted = (sortedCheckins ??= (getCollection('checkins') as Promise<{ data: { view: CheckinView } }[]>).then((entries) =>
-    newestFirst(entries.map((entry) => entry.data.view)),
-  ));
+  const sorted = (sortedCheckins ??= checkinEntries().then((entries) => newestFirst(entries.map((entry) => entry.data.view))));
   return sorted;
 }
 
+/** Astro warns about an empty collection; a site without check-ins is normal. */
+async function checkinEntries(): Promise<{ data: { checkin: Checkin; view: CheckinView } }[]> {
+  if ((await siteFacts()).checkinCount === 0) return [];
+  return (await getCollection('checkins')) as { data: { checkin: Checkin; view: CheckinView } }[];
+}
+
 export async function rawCheckins(): Promise<Checkin[]> {
-  const entries = (await getCollection('checkins')) as { data: { checkin: Checkin; view: CheckinView } }[];
+  const entries = await checkinEntries();
   const order = new Map(newestFirst(entries.map((entry) => entry.data.view)).map((view, index) => [view.id, index]));
   return entries.sort((a, b) => (order.get(a.data.view.id) ?? 0) - (order.get(b.data.view.id) ?? 0)).map((entry) => entry.data.checkin);
 }

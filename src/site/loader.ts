@@ -122,7 +122,15 @@ export function siteLoader(): Loader {
     load: async (context) => {
       const { history, problems, settings } = await siteInputs();
       const repoUrl = /^https?:\/\//.test(history.repo) ? history.repo.replace(/\.git$/, '').replace(/\/+$/, '') : null;
-      const site = { now: settings.now, generatedAt: history.generatedAt, repo: history.repo, repoUrl, problems, warnings: history.warnings };
+      const site = {
+        now: settings.now,
+        generatedAt: history.generatedAt,
+        repo: history.repo,
+        repoUrl,
+        problems,
+        warnings: history.warnings,
+        checkinCount: history.checkins.length,
+      };
       await replaceEntries(context, [{ id: 'site', inputs: site, make: () => ({ data: site }) }]);
     },
   };
