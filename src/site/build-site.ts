@@ -32,7 +32,7 @@ let builds = 0;
 export async function buildSite(options: BuildSiteOptions): Promise<void> {
   const repo = path.resolve(options.repo);
   const outDir = path.resolve(options.out);
-  const cacheDir = path.resolve(options.cacheDir ?? path.join(SITE_PROJECT, 'node_modules', '.astro', `okr-${cacheKey(repo)}`));
+  const cacheDir = path.resolve(options.cacheDir ?? defaultCacheDir(repo));
   await mkdir(outDir, { recursive: true });
   const env = {
     ...settingsToEnv({ repo, root: options.root ?? 'okrs', now: options.now, historyFile: options.historyFile && path.resolve(options.historyFile), buildId: `${process.pid}-${++builds}` }),
@@ -60,6 +60,11 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
       else process.env[key] = value;
     }
   }
+}
+
+/** One content store per repository, so building another one does not throw away its digests. */
+export function defaultCacheDir(repo: string): string {
+  return path.join(SITE_PROJECT, 'node_modules', '.astro', `okr-${cacheKey(path.resolve(repo))}`);
 }
 
 function cacheKey(repo: string): string {
