@@ -29,6 +29,8 @@ export interface BuildSiteOptions {
 
 let builds = 0;
 
+const VITE_ENV_NAMES = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX'];
+
 export async function buildSite(options: BuildSiteOptions): Promise<void> {
   const repo = path.resolve(options.repo);
   const outDir = path.resolve(options.out);
@@ -37,6 +39,9 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
   const env = {
     ...settingsToEnv({ repo, root: options.root ?? 'okrs', now: options.now, historyFile: options.historyFile && path.resolve(options.historyFile), buildId: `${process.pid}-${++builds}` }),
     ASTRO_TELEMETRY_DISABLED: '1',
+    // Astro reads `import.meta.env.*` from the process environment too: a BASE_URL or MODE
+    // set there (CI, a test runner) would override the base and mode of this build.
+    ...Object.fromEntries(VITE_ENV_NAMES.map((name) => [name, undefined])),
   };
   const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
   for (const [key, value] of Object.entries(env)) {

@@ -43,7 +43,7 @@ async function readInputs(settings: SiteSettings): Promise<SiteInputs> {
   const history = publicHistory(fullHistory, hidden);
   const checkins = new Map<string, Checkin[]>();
   for (const checkin of history.checkins) checkins.set(checkin.objective, [...(checkins.get(checkin.objective) ?? []), checkin]);
-  return { settings, history, workspace, problems: problemsOf(workspace, fullHistory, hidden), checkins };
+  return { settings, history, workspace, problems: problemsOf(workspace, history, hidden), checkins };
 }
 
 export function objectivesLoader(): Loader {

@@ -25,6 +25,7 @@ const processor = unified()
   // Raw HTML in the Markdown is dropped, never passed through.
   .use(remarkRehype, { allowDangerousHtml: false })
   .use(rehypeSanitize, defaultSchema)
+  .use(imagesWithoutSource)
   .use(demoteHeadings)
   .use(taskBoxesAsText)
   .use(externalLinks)
@@ -45,6 +46,16 @@ function countTasks() {
       if (item.checked) tasks.done++;
     });
     file.data.tasks = tasks;
+  };
+}
+
+/** An image whose source was unsafe (and so removed) leaves its alt text. */
+function imagesWithoutSource() {
+  return (tree: HastRoot) => {
+    visit(tree, 'element', (node: Element, index, parent) => {
+      if (node.tagName !== 'img' || node.properties.src || !parent || index === undefined) return;
+      parent.children.splice(index, 1, { type: 'text', value: String(node.properties.alt ?? '') });
+    });
   };
 }
 

@@ -17,8 +17,8 @@ export function absoluteUrl(path: string, site: string | URL, base: string = bas
 }
 
 function baseUrl(): string {
-  // Astro replaces `import.meta.env.BASE_URL` at build time; plain Node (tests, bench) has no `env`.
-  return (import.meta as { env?: { BASE_URL?: string } }).env?.BASE_URL ?? '/';
+  // Astro defines the literal `import.meta.env.BASE_URL` at build time; plain Node has no `import.meta.env`.
+  return typeof import.meta.env === 'undefined' ? '/' : import.meta.env.BASE_URL;
 }
 
 export const paths = {
