@@ -1,18 +1,18 @@
 /**
  * The content loaders of the site: read the history (once per build) and the
  * current files, keep what may be published, and store one entry per
- * objective, mission and check-in. An entry whose inputs have the same digest
+ * objective (with its check-ins) and per mission. An entry whose inputs have the same digest
  * as in the last build is kept as it is, not rendered again.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import type { Checkin, History, ObjectiveHistory } from '../core/history-types.ts';
+import type { Checkin, History } from '../core/history-types.ts';
 import { buildWorkspace, validObjectives, type Workspace } from '../core/workspace.ts';
 import { readHistory } from '../git/history.ts';
 import { readOkrTree } from '../io/read-tree.ts';
 import { renderMarkdown } from './markdown.ts';
-import { checkinId, checkinView, objectiveView, privateObjectiveIds, problemsOf, publicHistory, type Problem } from './model.ts';
+import { objectiveView, privateObjectiveIds, problemsOf, publicHistory, type Problem } from './model.ts';
 import { settingsFromEnv, type SiteSettings } from './settings.ts';
 
 export interface SiteInputs {
@@ -64,7 +64,7 @@ export function objectivesLoader(): Loader {
             make: () => {
               const body = file ? renderMarkdown(file.body) : { html: '', tasks: { done: 0, total: 0 } };
               const view = objectiveView(objective, file?.data, body.tasks, own, publicIds, settings.now);
-              return { data: { frontmatter: file?.data ?? null, history: objective, view }, html: body.html };
+              return { data: { frontmatter: file?.data ?? null, history: objective, view, checkins: own }, html: body.html };
             },
           };
         }),
@@ -90,31 +90,6 @@ export function missionsLoader(): Loader {
   };
 }
 
-export function checkinsLoader(): Loader {
-  return {
-    name: 'okr-checkins',
-    load: async (context) => {
-      const { history } = await siteInputs();
-      const objectives = new Map<string, ObjectiveHistory>(history.objectives.map((objective) => [objective.id, objective]));
-      await replaceEntries(
-        context,
-        history.checkins.flatMap((checkin) => {
-          const objective = objectives.get(checkin.objective);
-          if (!objective) return [];
-          const keyResults = objective.keyResults.map(({ id, kind, target }) => ({ id, kind, target }));
-          return [
-            {
-              id: checkinId(checkin),
-              inputs: { checkin, title: objective.title, keyResults },
-              make: () => ({ data: { checkin, view: checkinView(checkin, objective) } }),
-            },
-          ];
-        }),
-      );
-    },
-  };
-}
-
 /** Site-wide facts: the day of the build, where commits link to, what needs attention. */
 export function siteLoader(): Loader {
   return {
@@ -129,7 +104,6 @@ export function siteLoader(): Loader {
         repoUrl,
         problems,
         warnings: history.warnings,
-        checkinCount: history.checkins.length,
       };
       await replaceEntries(context, [{ id: 'site', inputs: site, make: () => ({ data: site }) }]);
     },

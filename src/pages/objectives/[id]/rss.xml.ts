@@ -1,7 +1,7 @@
 /** The feed of one objective's check-ins, linked from its page. */
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
-import { checkinViews, objectiveEntries } from '../../../site/content.ts';
+import { checkinViewsOf, objectiveEntries } from '../../../site/content.ts';
 import { feedItems } from '../../../site/feed.ts';
 import { absoluteUrl, paths } from '../../../site/urls.ts';
 
@@ -14,7 +14,7 @@ export async function GET(context: APIContext) {
   const site = context.site ?? new URL('http://localhost/');
   const objectives = new Map((await objectiveEntries()).map((entry) => [entry.id, entry.data.view]));
   const objective = objectives.get(id)!;
-  const checkins = (await checkinViews()).filter((checkin) => checkin.objective.id === id);
+  const checkins = await checkinViewsOf(id);
   return rss({
     title: `Check-ins: ${objective.title}`,
     description: `Progress of “${objective.title}” (${objective.period.label}), one item per check-in.`,
