@@ -3,7 +3,7 @@
  * test, or the benchmark) and Astro. Settings reach the content loader through
  * the environment, restored afterwards.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { settingsToEnv } from './settings.ts';
@@ -36,19 +36,27 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
   const outDir = path.resolve(options.out);
   const cacheDir = path.resolve(options.cacheDir ?? defaultCacheDir(repo));
   await mkdir(outDir, { recursive: true });
+  const buildNumber = ++builds;
   const env = {
-    ...settingsToEnv({ repo, root: options.root ?? 'okrs', now: options.now, historyFile: options.historyFile && path.resolve(options.historyFile), buildId: `${process.pid}-${++builds}` }),
+    ...settingsToEnv({ repo, root: options.root ?? 'okrs', now: options.now, historyFile: options.historyFile && path.resolve(options.historyFile), buildId: `${process.pid}-${buildNumber}` }),
     ASTRO_TELEMETRY_DISABLED: '1',
     // Astro reads `import.meta.env.*` from the process environment too: a BASE_URL or MODE
     // set there (CI, a test runner) would override the base and mode of this build.
     ...Object.fromEntries(VITE_ENV_NAMES.map((name) => [name, undefined])),
   };
+  // Astro writes its prerender chunks to `<cwd>/.astro/` when the output folder is outside the
+  // current folder; a folder of its own inside the project keeps concurrent builds apart and
+  // still resolves the project's node_modules.
+  const workDir = path.join(SITE_PROJECT, 'node_modules', '.astro', `build-${process.pid}-${buildNumber}`);
+  await mkdir(workDir, { recursive: true });
+  const cwd = process.cwd();
   const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
   for (const [key, value] of Object.entries(env)) {
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;
   }
   try {
+    process.chdir(workDir);
     const { build } = await import('astro');
     await build({
       root: SITE_PROJECT,
@@ -60,6 +68,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
       mode: 'production',
     });
   } finally {
+    process.chdir(cwd);
+    await rm(workDir, { recursive: true, force: true });
     for (const [key, value] of Object.entries(saved)) {
       if (value === undefined) delete process.env[key];
       else process.env[key] = value;
