@@ -1,34 +1,77 @@
 /**
- * `okr build`: until the site lands, the build checks the OKRs and reports
- * each objective's progress; it fails only on lint errors.
+ * `okr build`: the static progress site of a repository, built with Astro.
+ * Files that cannot be used are listed on the site under "needs attention";
+ * they fail the build only with `--strict`.
  */
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { totals } from '../core/lint.ts';
-import { resolvePeriod } from '../core/period.ts';
-import { objectiveProgress } from '../core/score.ts';
-import { buildWorkspace, validObjectives } from '../core/workspace.ts';
-import { formatStylish } from '../format/stylish.ts';
+import type { History } from '../core/history-types.ts';
+import { buildWorkspace } from '../core/workspace.ts';
 import { readOkrTree } from '../io/read-tree.ts';
+import { buildSite } from '../site/build-site.ts';
+import { privateObjectiveIds, problemsOf } from '../site/model.ts';
 import { colorsFor } from './colors.ts';
-import { lintPaths } from './lint.ts';
-import { parseNow } from './usage.ts';
+import { parseNow, UsageError } from './usage.ts';
 
 export interface BuildFlags {
   repo: string;
+  out?: string;
+  site?: string;
+  base?: string;
   now?: string;
+  strict?: boolean;
+  history?: string;
 }
+
+export const DEFAULT_SITE = 'http://localhost:4321/';
 
 export async function buildCommand(flags: BuildFlags): Promise<number> {
   const now = parseNow(flags.now);
-  const cwd = path.resolve(flags.repo);
-  const results = await lintPaths(['okrs'], now, cwd);
-  const colors = colorsFor(process.stdout);
-  process.stdout.write(formatStylish(results, colors));
-  const workspace = buildWorkspace('okrs', await readOkrTree('okrs', cwd));
-  process.stdout.write(`\n${colors.bold('Progress')} (${now})\n`);
-  for (const objective of validObjectives(workspace)) {
-    const percent = Math.round(objectiveProgress(objective.data) * 100);
-    process.stdout.write(`  ${String(percent).padStart(3)}%  ${objective.data.title}  ${colors.dim(resolvePeriod(objective.data.period).label)}\n`);
+  const repo = path.resolve(flags.repo);
+  const out = path.resolve(flags.out ?? path.join(repo, 'dist'));
+  const site = parseSite(flags.site);
+  const base = parseBase(flags.base);
+  const colors = colorsFor(process.stderr);
+
+  const workspace = buildWorkspace('okrs', await readOkrTree('okrs', repo));
+  const noHistory: History = { generatedAt: now, repo: '', missions: [], objectives: [], checkins: [], warnings: [] };
+  const problems = problemsOf(workspace, noHistory, privateObjectiveIds(noHistory, workspace));
+  for (const problem of problems) {
+    process.stderr.write(`${colors.yellow('needs attention')} ${problem.path}${problem.line === null ? '' : `:${problem.line}`}  ${problem.message}\n`);
   }
-  return totals(results).errorCount > 0 ? 1 : 0;
+  if (flags.strict && problems.length > 0) {
+    process.stderr.write(`okr build: ${problems.length} problem(s) in okrs/ and --strict is set; nothing was built\n`);
+    return 1;
+  }
+  if (flags.site === undefined) {
+    process.stderr.write(`okr build: no --site given; the feed, sitemap and canonical links use ${DEFAULT_SITE}\n`);
+  }
+
+  try {
+    await buildSite({ repo, out, now, site, base, ...(flags.history ? { historyFile: path.resolve(flags.history) } : {}) });
+  } catch (error) {
+    process.stderr.write(`okr build: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+  const pages = (await readdir(out, { recursive: true })).filter((file) => file.endsWith('.html')).length;
+  process.stdout.write(`Built ${pages} pages for ${now} into ${path.relative(process.cwd(), out) || '.'}\n`);
+  return 0;
+}
+
+function parseSite(value: string | undefined): string {
+  if (value === undefined) return DEFAULT_SITE;
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return url.href;
+  } catch {
+    // reported below
+  }
+  throw new UsageError(`--site takes the site's address such as https://jane.github.io, got \`${value}\``);
+}
+
+/** `my-okrs`, `/my-okrs` and `/my-okrs/` all mean `/my-okrs/`. */
+export function parseBase(value: string | undefined): string {
+  if (value === undefined || value.trim() === '' || value === '/') return '/';
+  if (/[?#\\\s]/.test(value) || value.includes('..')) throw new UsageError(`--base takes a path such as /my-okrs/, got \`${value}\``);
+  return `/${value.replace(/^\/+|\/+$/g, '')}/`;
 }

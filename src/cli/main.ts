@@ -66,9 +66,14 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   program
     .command('build')
-    .description('check the OKRs and report progress (the site build)')
+    .description('build the static progress site (HTML, RSS, JSON) from okrs/ and its git history')
     .option('--repo <folder>', 'repository to build from', '.')
-    .option('--now <date>', 'the day to build for, YYYY-MM-DD (default: today)')
+    .option('--out <folder>', 'where the site goes (default: <repo>/dist)')
+    .option('--site <url>', 'address the site is published at, e.g. https://jane.github.io')
+    .option('--base <path>', 'path of the site under that address, e.g. /my-okrs/ for a GitHub Pages project site', '/')
+    .option('--now <date>', 'the day to build for, YYYY-MM-DD (default: today); the same day gives the same files')
+    .option('--strict', 'fail when a file in okrs/ cannot be used instead of listing it on the site')
+    .option('--history <file>', 'publish this history JSON (`okr history --format json`) instead of reading git')
     .action(run(async (options) => (await import('./build.ts')).buildCommand(options)));
 
   program

@@ -1,0 +1,17 @@
+/** The published history: the documented `History` shape without private objectives. */
+import type { History } from '../core/history-types.ts';
+import { missionEntries, objectiveEntries, rawCheckins, siteFacts } from '../site/content.ts';
+import { okrsJson } from '../site/exports.ts';
+
+export async function GET() {
+  const [site, missions, objectives, checkins] = await Promise.all([siteFacts(), missionEntries(), objectiveEntries(), rawCheckins()]);
+  const history: History = {
+    generatedAt: site.generatedAt,
+    repo: site.repo,
+    missions: missions.map((entry) => entry.data),
+    objectives: objectives.map((entry) => entry.data.history),
+    checkins,
+    warnings: site.warnings,
+  };
+  return new Response(okrsJson(history), { headers: { 'Content-Type': 'application/json' } });
+}

@@ -1,0 +1,103 @@
+/**
+ * Objective and mission bodies: Markdown → sanitised HTML with our own unified
+ * pipeline, so what is allowed through is decided (and tested) here.
+ */
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+
+export interface RenderedBody {
+  html: string;
+  /** GFM task list items (`- [ ]` / `- [x]`): the initiatives. */
+  tasks: { done: number; total: number };
+}
+
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(countTasks)
+  // Raw HTML in the Markdown is dropped, never passed through.
+  .use(remarkRehype, { allowDangerousHtml: false })
+  .use(rehypeSanitize, defaultSchema)
+  .use(imagesWithoutSource)
+  .use(demoteHeadings)
+  .use(taskBoxesAsText)
+  .use(externalLinks)
+  .use(rehypeStringify);
+
+export function renderMarkdown(markdown: string): RenderedBody {
+  const file = processor.processSync(markdown);
+  const tasks = (file.data as { tasks?: RenderedBody['tasks'] }).tasks ?? { done: 0, total: 0 };
+  return { html: String(file.value).trim(), tasks };
+}
+
+function countTasks() {
+  return (tree: MdastRoot, file: { data: Record<string, unknown> }) => {
+    const tasks = { done: 0, total: 0 };
+    visit(tree, 'listItem', (item) => {
+      if (typeof item.checked !== 'boolean') return;
+      tasks.total++;
+      if (item.checked) tasks.done++;
+    });
+    file.data.tasks = tasks;
+  };
+}
+
+/** An image whose source was unsafe (and so removed) leaves its alt text. */
+function imagesWithoutSource() {
+  return (tree: HastRoot) => {
+    visit(tree, 'element', (node: Element, index, parent) => {
+      if (node.tagName !== 'img' || node.properties.src || !parent || index === undefined) return;
+      parent.children.splice(index, 1, { type: 'text', value: String(node.properties.alt ?? '') });
+    });
+  };
+}
+
+/** The page has its own `h1`; a body's `# Heading` becomes an `h2`, and so on down. */
+function demoteHeadings() {
+  return (tree: HastRoot) => {
+    visit(tree, 'element', (node: Element) => {
+      const match = /^h([1-6])$/.exec(node.tagName);
+      if (match) node.tagName = `h${Math.min(6, Number(match[1]) + 1)}`;
+    });
+  };
+}
+
+/**
+ * A read-only checkbox is a form control without a label; the site shows the
+ * state as text instead, which reads the same to everyone.
+ */
+function taskBoxesAsText() {
+  return (tree: HastRoot) => {
+    visit(tree, 'element', (node: Element, index, parent) => {
+      if (node.tagName !== 'input' || node.properties.type !== 'checkbox' || !parent || index === undefined) return;
+      const done = Boolean(node.properties.checked);
+      const box: ElementContent = {
+        type: 'element',
+        tagName: 'span',
+        properties: { className: ['task', done ? 'task-done' : 'task-open'] },
+        children: [
+          { type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: done ? '☑' : '☐' }] },
+          { type: 'element', tagName: 'span', properties: { className: ['visually-hidden'] }, children: [{ type: 'text', value: done ? 'Done:' : 'To do:' }] },
+        ],
+      };
+      parent.children.splice(index, 1, box);
+    });
+  };
+}
+
+/** Links that leave the site never pass the referrer or `window.opener`. */
+function externalLinks() {
+  return (tree: HastRoot) => {
+    visit(tree, 'element', (node: Element) => {
+      if (node.tagName !== 'a' || typeof node.properties.href !== 'string') return;
+      if (/^https?:/i.test(node.properties.href)) node.properties.rel = ['noopener', 'noreferrer'];
+    });
+  };
+}

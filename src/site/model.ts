@@ -1,0 +1,240 @@
+/**
+ * What the pages show, computed from the history and the current files: one
+ * view per public objective and check-in, the list of files that need
+ * attention, and nothing at all of a private objective.
+ */
+import type { Checkin, History, KeyResultHistory, ObjectiveHistory, SeriesPoint } from '../core/history-types.ts';
+import { daysBetween } from '../core/period.ts';
+import type { Objective } from '../core/schema.ts';
+import { expectedProgress, grade, status, type Grade, type KeyResultKind, type Status } from '../core/score.ts';
+import type { Workspace } from '../core/workspace.ts';
+import { keyResultChart, pointsUpTo, progressSeries, sparkline, type KeyResultChart, type Sparkline } from './chart.ts';
+import { formatNumber, subjectOf, bodyOf } from './format.ts';
+import type { RenderedBody } from './markdown.ts';
+
+export interface KeyResultView {
+  id: string;
+  title: string;
+  kind: KeyResultKind;
+  unit: string | null;
+  baseline: number | null;
+  target: number | null;
+  keepAbove: number | null;
+  keepBelow: number | null;
+  due: string | null;
+  weight: number;
+  dropped: boolean;
+  /** Why a target was eased or the key result dropped (from the current file). */
+  reason: string | null;
+  value: number | null;
+  progress: number;
+  expected: number | null;
+  status: Status;
+  confidence: number | null;
+  trend: KeyResultHistory['trend'];
+  chart: KeyResultChart;
+  /** The chart's data, for the table beside it. */
+  rows: { date: string; value: number | null; progress: number; confidence: number | null; commit: string }[];
+}
+
+export interface ObjectiveView {
+  id: string;
+  title: string;
+  path: string;
+  period: { label: string; start: string; end: string | null };
+  owner: string | null;
+  type: 'aspirational' | 'committed';
+  /** Id of the public objective this one supports; null under the mission. */
+  alignedTo: string | null;
+  archived: boolean;
+  /** As of `now`, or as of the period's end once it is over: the end-of-period score. */
+  progress: number;
+  expected: number | null;
+  status: Status;
+  grade: Grade;
+  confidence: number | null;
+  daysLeft: number | null;
+  lastCheckin: { date: string; commit: string } | null;
+  checkinCount: number;
+  tasks: RenderedBody['tasks'];
+  sparkline: Sparkline;
+  keyResults: KeyResultView[];
+}
+
+export interface CheckinView {
+  id: string;
+  commit: string;
+  date: string;
+  author: string;
+  subject: string;
+  body: string;
+  objective: { id: string; title: string };
+  /** `feedback 3.6 → 3.9 of 4.5; invites 1 → 2 of 3` */
+  summary: string;
+}
+
+export interface Problem {
+  path: string;
+  line: number | null;
+  message: string;
+}
+
+/** Ids of objectives that must not be published: `private: true` in the history or in the current file. */
+export function privateObjectiveIds(history: History, workspace: Workspace | undefined): Set<string> {
+  const ids = new Set(history.objectives.filter((objective) => objective.private).map((objective) => objective.id));
+  for (const file of workspace?.objectives ?? []) {
+    if (file.data?.private || (file.raw as { private?: unknown } | undefined)?.private === true) ids.add(file.id);
+  }
+  return ids;
+}
+
+/**
+ * The history as published: private objectives, their check-ins, warnings that
+ * name them and links to them are gone. The shape stays `History`.
+ */
+export function publicHistory(history: History, hidden: ReadonlySet<string>): History {
+  const hiddenObjectives = history.objectives.filter((objective) => hidden.has(objective.id));
+  const hiddenWords = [...hidden, ...hiddenObjectives.flatMap((objective) => [objective.path, ...objective.previousPaths, objective.title])];
+  const mentionsHidden = (text: string | undefined) => text !== undefined && hiddenWords.some((word) => word !== '' && text.includes(word));
+  return {
+    ...history,
+    objectives: history.objectives
+      .filter((objective) => !hidden.has(objective.id))
+      .map((objective) => (hidden.has(objective.alignedTo) ? { ...objective, alignedTo: 'mission' } : objective)),
+    checkins: history.checkins.filter((checkin) => !hidden.has(checkin.objective)),
+    warnings: history.warnings.filter((warning) => !mentionsHidden(warning.path) && !mentionsHidden(warning.message)),
+  };
+}
+
+/** Files the site could not use, and what the history reader warned about; private files are left out. */
+export function problemsOf(workspace: Workspace | undefined, history: History, hidden: ReadonlySet<string>): Problem[] {
+  const problems: Problem[] = [];
+  for (const file of [...(workspace?.objectives ?? []), ...(workspace?.missions ?? []), ...(workspace?.config ? [workspace.config] : [])]) {
+    if (file.data !== undefined) continue;
+    if ((file.raw as { private?: unknown } | undefined)?.private === true || ('id' in file && hidden.has(file.id as string))) continue;
+    for (const finding of file.findings) problems.push({ path: file.path, line: finding.line, message: finding.message });
+  }
+  for (const file of workspace?.unreadable ?? []) problems.push({ path: file.path, line: null, message: file.finding.message });
+  for (const warning of history.warnings) problems.push({ path: warning.path ?? '', line: warning.line ?? null, message: warning.message });
+  return problems;
+}
+
+export function objectiveView(
+  objective: ObjectiveHistory,
+  frontmatter: Objective | undefined,
+  tasks: RenderedBody['tasks'],
+  checkins: readonly Checkin[],
+  publicIds: ReadonlySet<string>,
+  now: string,
+): ObjectiveView {
+  const end = objective.period.end;
+  const asOf = end !== null && end < now ? end : now;
+  const keyResults = objective.keyResults.map((kr) => keyResultView(kr, objective, frontmatter, asOf));
+  const scored = keyResults.filter((kr) => !kr.dropped);
+  const progress = weightedMean(scored.map((kr) => [kr.progress, kr.weight]));
+  const withPace = scored.filter((kr) => kr.expected !== null);
+  const expected = withPace.length === 0 ? null : weightedMean(withPace.map((kr) => [kr.expected ?? 0, kr.weight]));
+  const confidences = scored.filter((kr) => kr.confidence !== null);
+  const latest = checkins.reduce<Checkin | undefined>((newest, checkin) => (!newest || checkin.date > newest.date ? checkin : newest), undefined);
+  return {
+    id: objective.id,
+    title: objective.title,
+    path: objective.path,
+    period: objective.period,
+    owner: objective.owner,
+    type: objective.type,
+    alignedTo: objective.alignedTo !== 'mission' && publicIds.has(objective.alignedTo) ? objective.alignedTo : null,
+    archived: objective.deleted !== null,
+    progress,
+    expected,
+    status: status(progress, expected ?? undefined, { start: objective.period.start }, asOf),
+    grade: grade(progress, objective.type),
+    confidence: confidences.length === 0 ? null : weightedMean(confidences.map((kr) => [kr.confidence ?? 0, kr.weight])),
+    daysLeft: end === null ? null : Math.max(0, daysBetween(now, end)),
+    lastCheckin: latest ? { date: latest.date, commit: latest.commit } : null,
+    checkinCount: checkins.length,
+    tasks,
+    sparkline: sparkline(progressSeries(objective.keyResults, asOf), { start: objective.period.start, end }, asOf),
+    keyResults,
+  };
+}
+
+function keyResultView(kr: KeyResultHistory, objective: ObjectiveHistory, frontmatter: Objective | undefined, asOf: string): KeyResultView {
+  const points = pointsUpTo(kr.series, asOf);
+  const last: SeriesPoint | undefined = points.at(-1);
+  const window = { start: objective.period.start, end: kr.due ?? objective.period.end };
+  const progress = last?.progress ?? 0;
+  const expected = expectedProgress({ start: window.start, end: window.end ?? undefined }, asOf) ?? null;
+  const confidence = [...points].reverse().find((point) => point.confidence !== undefined)?.confidence ?? null;
+  return {
+    id: kr.id,
+    title: kr.title,
+    kind: kr.kind,
+    unit: kr.unit ?? null,
+    baseline: kr.baseline ?? null,
+    target: kr.target ?? null,
+    keepAbove: kr.keep_above ?? null,
+    keepBelow: kr.keep_below ?? null,
+    due: kr.due,
+    weight: kr.weight,
+    dropped: kr.status === 'dropped',
+    reason: frontmatter?.key_results.find((candidate) => candidate.id === kr.id)?.reason ?? null,
+    value: last?.value ?? null,
+    progress,
+    expected,
+    status: status(progress, expected ?? undefined, window, asOf),
+    confidence,
+    trend: kr.trend,
+    chart: keyResultChart(kr, window, asOf),
+    rows: points.map((point) => ({
+      date: point.date,
+      value: point.value,
+      progress: point.progress,
+      confidence: point.confidence ?? null,
+      commit: point.commit,
+    })),
+  };
+}
+
+export function checkinView(checkin: Checkin, objective: ObjectiveHistory): CheckinView {
+  return {
+    id: checkinId(checkin),
+    commit: checkin.commit,
+    date: checkin.date,
+    author: checkin.author,
+    subject: subjectOf(checkin.message),
+    body: bodyOf(checkin.message),
+    objective: { id: objective.id, title: objective.title },
+    summary: checkinSummary(checkin, objective),
+  };
+}
+
+export function checkinId(checkin: Pick<Checkin, 'commit' | 'objective'>): string {
+  return `${checkin.commit || 'working-tree'}-${checkin.objective}`;
+}
+
+/** `feedback 3.6 → 3.9 of 4.5; course done` */
+export function checkinSummary(checkin: Checkin, objective: ObjectiveHistory): string {
+  const parts = checkin.changes.map((change) => {
+    const kr = objective.keyResults.find((candidate) => candidate.id === change.kr);
+    if (kr?.kind === 'milestone') return `${change.kr} ${change.to === 1 ? 'done' : 'reopened'}`;
+    const from = change.from === null ? '–' : formatNumber(change.from);
+    const to = change.to === null ? '–' : formatNumber(change.to);
+    const goal = kr?.target !== undefined ? ` of ${formatNumber(kr.target)}` : '';
+    const moved = `${change.kr} ${from} → ${to}${goal}`;
+    return change.confidenceTo !== undefined && change.confidenceTo !== change.confidenceFrom && change.confidenceTo !== null
+      ? `${moved} (confidence ${formatNumber(change.confidenceTo)})`
+      : moved;
+  });
+  return parts.length === 0 ? 'updated' : parts.join('; ');
+}
+
+function weightedMean(pairs: readonly (readonly [number, number])[]): number {
+  let total = 0;
+  let weights = 0;
+  for (const [value, weight] of pairs) {
+    total += value * weight;
+    weights += weight;
+  }
+  return weights === 0 ? 0 : total / weights;
+}

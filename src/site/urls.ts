@@ -1,0 +1,73 @@
+/**
+ * Every internal link of the site goes through `withBase`, so a GitHub Pages
+ * project site (`base: /my-okrs/`) works; slugs turn periods and owners into
+ * path segments.
+ */
+
+/** `withBase('/objectives/x/', '/my-okrs/')` → `/my-okrs/objectives/x/`. */
+export function withBase(path: string, base: string = baseUrl()): string {
+  const prefix = base.replace(/\/+$/, '');
+  const rest = path.replace(/^\/+/, '');
+  return `${prefix}/${rest}`;
+}
+
+/** An absolute URL of a site path, for feeds, canonical links and Open Graph. */
+export function absoluteUrl(path: string, site: string | URL, base: string = baseUrl()): string {
+  return new URL(withBase(path, base), site).href;
+}
+
+function baseUrl(): string {
+  // Astro defines the literal `import.meta.env.BASE_URL` at build time; plain Node has no `import.meta.env`.
+  return typeof import.meta.env === 'undefined' ? '/' : import.meta.env.BASE_URL;
+}
+
+export const paths = {
+  home: () => '/',
+  objective: (id: string) => `/objectives/${encodeURIComponent(id)}/`,
+  objectiveFeed: (id: string) => `/objectives/${encodeURIComponent(id)}/rss.xml`,
+  checkins: (page = 1) => (page <= 1 ? '/checkins/' : `/checkins/${page}/`),
+  period: (label: string) => `/periods/${periodSlug(label)}/`,
+  owner: (slug: string) => `/owners/${slug}/`,
+  feed: () => '/rss.xml',
+  json: () => '/okrs.json',
+  badge: () => '/badge.json',
+};
+
+/** `2026-Q4` stays; an explicit range `2026-10-05..2026-12-18` becomes `2026-10-05--2026-12-18`. */
+export function periodSlug(label: string): string {
+  return label.replace(/\.\./g, '--');
+}
+
+/** A readable, URL-safe segment for an owner name; stable for the same name. */
+export function ownerSlug(owner: string): string {
+  const slug = owner
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return slug === '' ? `owner-${shortHash(owner)}` : slug;
+}
+
+/** Slugs for every owner, made unique when two names slug alike. */
+export function ownerSlugs(owners: readonly string[]): Map<string, string> {
+  const slugs = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const owner of [...new Set(owners)].sort()) {
+    let slug = ownerSlug(owner);
+    if (taken.has(slug)) slug = `${slug}-${shortHash(owner)}`;
+    taken.add(slug);
+    slugs.set(owner, slug);
+  }
+  return slugs;
+}
+
+function shortHash(text: string): string {
+  let hash = 2166136261;
+  for (const char of text) {
+    hash ^= char.codePointAt(0) ?? 0;
+    hash = Math.imul(hash, 16777619);
+  }
+  return (hash >>> 0).toString(36);
+}

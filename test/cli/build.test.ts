@@ -1,0 +1,119 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import { parseBase } from '../../src/cli/build.ts';
+import { defaultCacheDir, SITE_PROJECT } from '../../src/site/build-site.ts';
+import { DEMO_NOW, demoHistory } from '../fixtures/demo-history.ts';
+import { folderWith, historyFile, removeAll, tempDir } from '../fixtures/repos.ts';
+
+const cleanup: string[] = [];
+afterAll(() => removeAll(...cleanup));
+
+/** Runs `okr build …` in this process, capturing what it prints. */
+async function okrBuild(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  try {
+    return { code: await main(['build', ...args]), stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+async function filesOf(dir: string): Promise<Map<string, Buffer>> {
+  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
+  const contents = new Map<string, Buffer>();
+  for (const entry of files) {
+    const file = path.join(entry.parentPath, entry.name);
+    contents.set(path.relative(dir, file), await readFile(file));
+  }
+  return contents;
+}
+
+const OBJECTIVE = `---
+title: Ship the new onboarding
+period: 2026-Q4
+key_results:
+  - id: first-pr
+    title: Cut the days to a first merged pull request from 9 to 3
+    baseline: 9
+    target: 3
+    current: 6
+---
+Why it matters.
+`;
+
+describe('okr build', () => {
+  it('builds the same bytes twice for the same --now', async () => {
+    const history = await historyFile(demoHistory());
+    const [first, second] = [await tempDir(), await tempDir()];
+    cleanup.push(first, second, path.dirname(history));
+    const flags = ['--repo', SITE_PROJECT, '--now', DEMO_NOW, '--site', 'https://jane.github.io', '--base', '/my-okrs/', '--history', history];
+    expect((await okrBuild(...flags, '--out', first)).code).toBe(0);
+    expect((await okrBuild(...flags, '--out', second)).code).toBe(0);
+    const [a, b] = [await filesOf(first), await filesOf(second)];
+    expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+    expect([...a.keys()]).toContain('objectives/presentations/index.html');
+    for (const [file, bytes] of a) expect(bytes.equals(b.get(file)!), file).toBe(true);
+  });
+
+  it('builds a folder that is not a git repository from its current files', async () => {
+    const repo = await folderWith({ 'okrs/2026-q4/onboarding.md': OBJECTIVE });
+    cleanup.push(repo, defaultCacheDir(repo));
+    const result = await okrBuild('--repo', repo, '--now', '2026-11-20');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Built \d+ pages for 2026-11-20/);
+    expect(result.stderr).toContain('no --site given');
+    const page = await readFile(path.join(repo, 'dist/objectives/onboarding/index.html'), 'utf8');
+    expect(page).toContain('Ship the new onboarding');
+    expect(page).toContain('Why it matters.');
+  });
+
+  it('builds an empty okrs/ into a site that says there is nothing yet', async () => {
+    const repo = await folderWith({ 'okrs/.gitkeep': '' });
+    const out = await tempDir();
+    cleanup.push(repo, out, defaultCacheDir(repo));
+    expect((await okrBuild('--repo', repo, '--out', out, '--now', '2026-11-20', '--site', 'https://example.org')).code).toBe(0);
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toContain('No objectives yet');
+    expect(JSON.parse(await readFile(path.join(out, 'badge.json'), 'utf8')).message).toBe('none yet');
+    expect(JSON.parse(await readFile(path.join(out, 'okrs.json'), 'utf8')).objectives).toEqual([]);
+  });
+
+  it('lists invalid files as needing attention, and fails on them only with --strict', async () => {
+    const repo = await folderWith({ 'okrs/good.md': OBJECTIVE, 'okrs/broken.md': '---\ntitle: Broken\nperiod: Q5\n---\n' });
+    const [out, strictOut] = [await tempDir(), path.join(await tempDir(), 'site')];
+    cleanup.push(repo, out, path.dirname(strictOut), defaultCacheDir(repo));
+    const lenient = await okrBuild('--repo', repo, '--out', out, '--now', '2026-11-20');
+    expect(lenient.code).toBe(0);
+    expect(lenient.stderr).toContain('okrs/broken.md:3');
+    const dashboard = await readFile(path.join(out, 'index.html'), 'utf8');
+    expect(dashboard).toContain('Needs attention');
+    expect(dashboard).toContain('okrs/broken.md');
+    expect(dashboard).toContain('Ship the new onboarding');
+
+    const strict = await okrBuild('--repo', repo, '--out', strictOut, '--now', '2026-11-20', '--strict');
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain('--strict');
+    await expect(readdir(strictOut)).rejects.toThrow();
+  });
+
+  it('rejects a malformed --site, --base or --now', async () => {
+    expect((await okrBuild('--site', 'jane.github.io')).code).toBe(2);
+    expect((await okrBuild('--base', '/a/../b')).code).toBe(2);
+    expect((await okrBuild('--now', '2026-13-01')).code).toBe(2);
+  });
+});
+
+describe('parseBase', () => {
+  it('accepts a base with or without slashes', () => {
+    expect(parseBase(undefined)).toBe('/');
+    expect(parseBase('/')).toBe('/');
+    expect(parseBase('my-okrs')).toBe('/my-okrs/');
+    expect(parseBase('/my-okrs')).toBe('/my-okrs/');
+    expect(parseBase('/team/okrs/')).toBe('/team/okrs/');
+  });
+});

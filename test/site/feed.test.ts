@@ -1,0 +1,64 @@
+import rss from '@astrojs/rss';
+import { XMLParser } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { escapeXml, feedItems, newestFirst } from '../../src/site/feed.ts';
+import type { CheckinView } from '../../src/site/model.ts';
+
+function checkin(overrides: Partial<CheckinView>): CheckinView {
+  return {
+    id: 'c1-talks',
+    commit: 'c1',
+    date: '2026-10-20T09:30:00Z',
+    author: 'Jane',
+    subject: 'Talk one',
+    body: '',
+    objective: { id: 'talks', title: 'Deliver engaging presentations' },
+    summary: 'feedback 3.6 → 3.9 of 4.5',
+    ...overrides,
+  };
+}
+
+const objectives = new Map([['talks', { title: 'Deliver engaging presentations', period: { label: '2026-Q4' }, owner: 'jane' }]]);
+const link = (id: string) => `https://jane.github.io/my-okrs/objectives/${id}/`;
+
+describe('feedItems', () => {
+  it('titles an item with the objective and what moved, and links the objective page', () => {
+    const [item] = feedItems([checkin({})], objectives, link);
+    expect(item!.title).toBe('Deliver engaging presentations — feedback 3.6 → 3.9 of 4.5');
+    expect(item!.link).toBe('https://jane.github.io/my-okrs/objectives/talks/');
+    expect(item!.categories).toEqual(['2026-Q4', 'jane']);
+    expect(item!.pubDate.toUTCString()).toBe('Tue, 20 Oct 2026 09:30:00 GMT');
+  });
+
+  it('orders newest first and keeps only the latest items', () => {
+    const checkins = [checkin({ id: 'a', date: '2026-10-01T00:00:00Z' }), checkin({ id: 'b', date: '2026-10-03T00:00:00Z' }), checkin({ id: 'c', date: '2026-10-02T00:00:00Z' })];
+    expect(newestFirst(checkins).map((c) => c.id)).toEqual(['b', 'c', 'a']);
+    expect(feedItems(checkins, objectives, link, 2).map((item) => item.pubDate.getUTCDate())).toEqual([3, 2]);
+  });
+
+  it('gives each check-in of each objective its own guid, not a permalink, and survives @astrojs/rss with markup in every text', async () => {
+    const hostile = '<script>alert("x")</script> & <img src=x onerror=alert(1)>';
+    const items = feedItems(
+      [
+        checkin({ subject: hostile, body: 'line 1\nline 2', author: hostile }),
+        checkin({ id: 'c1-other', date: '2026-10-19T09:30:00Z', objective: { id: 'other', title: hostile } }),
+      ],
+      objectives,
+      link,
+    );
+    const xml = await rss({ title: 'Feed', description: 'd', site: 'https://jane.github.io/my-okrs/', items, xmlns: { dc: 'http://purl.org/dc/elements/1.1/' } });
+    const text = await xml.text();
+    expect(text).not.toMatch(/<script|<img/);
+    const parsed = new XMLParser({ ignoreAttributes: false }).parse(text);
+    const [first, second] = parsed.rss.channel.item;
+    expect(first.guid).toEqual({ '#text': 'c1:talks', '@_isPermaLink': 'false' });
+    expect(second.guid['#text']).toBe('c1:other');
+    expect(first['dc:creator']).toBe(hostile);
+    expect(first.description).toBe(`${hostile}\n\nline 1\nline 2`);
+    expect(first['content:encoded']).toContain('&lt;script&gt;');
+  });
+
+  it('escapes the five XML characters', () => {
+    expect(escapeXml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;');
+  });
+});

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { buildWorkspace } from '../../src/core/workspace.ts';
+import { checkinSummary, checkinView, objectiveView, privateObjectiveIds, problemsOf, publicHistory } from '../../src/site/model.ts';
+import { historyFrom } from '../fixtures/history-builder.ts';
+
+const Q4 = { label: '2026-Q4', start: '2026-10-01', end: '2026-12-31' };
+
+function sample() {
+  return historyFrom({
+    now: '2026-11-20',
+    objectives: [
+      {
+        id: 'talks',
+        title: 'Deliver engaging presentations',
+        period: Q4,
+        owner: 'jane',
+        created: '2026-10-01',
+        keyResults: [
+          { id: 'feedback', title: 'Feedback', kind: 'increase', baseline: 3.6, target: 4.5, confidence: 0.5 },
+          { id: 'course', title: 'Course', kind: 'milestone', weight: 2 },
+        ],
+      },
+      { id: 'secret-plan-zq7', title: 'Secret plan zq7', path: 'okrs/secret-plan-zq7.md', period: Q4, private: true, created: '2026-10-01', keyResults: [{ id: 'x', title: 'X', kind: 'increase', baseline: 0, target: 1 }] },
+      { id: 'helper', title: 'Helper', period: Q4, alignedTo: 'secret-plan-zq7', created: '2026-10-01', keyResults: [] },
+    ],
+    checkins: [
+      { objective: 'talks', date: '2026-10-20', author: 'Jane', message: 'Talk one\n\nGood room.', values: { feedback: { value: 3.9, confidence: 0.6 } } },
+      { objective: 'talks', date: '2026-11-10', author: 'Jane', message: 'Course passed', values: { course: { value: 1 } } },
+      { objective: 'secret-plan-zq7', date: '2026-10-21', author: 'Jane', message: 'secret', values: { x: { value: 1 } } },
+    ],
+    warnings: [
+      { message: 'Malformed YAML', path: 'okrs/secret-plan-zq7.md', commit: 'abc' },
+      { message: 'Malformed YAML in okrs/secret-plan-zq7.md' },
+      { message: 'Shallow history', commit: 'def' },
+    ],
+  });
+}
+
+function file(path: string, text: string) {
+  return { path, bytes: new TextEncoder().encode(text) };
+}
+
+describe('privacy', () => {
+  it('finds private objectives in the history and in the current files, valid or not', () => {
+    const workspace = buildWorkspace('okrs', [
+      file('okrs/hidden.md', '---\ntitle: Hidden\nperiod: 2026-Q4\nprivate: true\n---\n'),
+      file('okrs/broken.md', '---\ntitle: Broken\nperiod: Q5\nprivate: true\n---\n'),
+    ]);
+    expect([...privateObjectiveIds(sample(), workspace)].sort()).toEqual(['broken', 'hidden', 'secret-plan-zq7']);
+  });
+
+  it('drops private objectives, their check-ins, warnings that name them and links to them', () => {
+    const published = publicHistory(sample(), new Set(['secret-plan-zq7']));
+    expect(JSON.stringify(published)).not.toContain('secret');
+    expect(published.objectives.map((objective) => objective.id)).toEqual(['talks', 'helper']);
+    expect(published.objectives.find((objective) => objective.id === 'helper')!.alignedTo).toBe('mission');
+    expect(published.checkins).toHaveLength(2);
+    expect(published.warnings.map((warning) => warning.message)).toEqual(['Shallow history']);
+  });
+
+  it('lists unusable files as problems, except private ones', () => {
+    const workspace = buildWorkspace('okrs', [
+      file('okrs/broken.md', '---\ntitle: Broken\nperiod: Q5\n---\n'),
+      file('okrs/hidden-broken.md', '---\ntitle: Hidden zq7\nperiod: Q5\nprivate: true\n---\n'),
+      file('okrs/good.md', '---\ntitle: Good\nperiod: 2026-Q4\n---\n'),
+    ]);
+    const history = { ...sample(), warnings: [] };
+    const problems = problemsOf(workspace, history, privateObjectiveIds(history, workspace));
+    expect(problems).toEqual([{ path: 'okrs/broken.md', line: 3, message: expect.stringContaining('period') }]);
+  });
+});
+
+describe('objectiveView', () => {
+  const history = sample();
+  const talks = history.objectives[0]!;
+  const checkins = history.checkins.filter((checkin) => checkin.objective === 'talks');
+  const publicIds = new Set(['talks', 'helper']);
+
+  it('scores as of the build day: weighted progress, pace, status, confidence, last check-in', () => {
+    const view = objectiveView(talks, undefined, { done: 1, total: 2 }, checkins, publicIds, '2026-11-20');
+    // feedback 3.9 of 3.6→4.5 is 1/3, the course (weight 2) is done.
+    expect(view.progress).toBeCloseTo((1 / 3 + 2) / 3);
+    expect(view.expected).toBeCloseTo(50 / 91, 2);
+    expect(view.status).toBe('on track');
+    expect(view.grade).toBe('green');
+    expect(view.confidence).toBe(0.6);
+    expect(view.daysLeft).toBe(41);
+    expect(view.lastCheckin?.date).toBe('2026-11-10T09:30:00Z');
+    expect(view.checkinCount).toBe(2);
+    expect(view.tasks).toEqual({ done: 1, total: 2 });
+  });
+
+  it('shows the state on the build day, not later check-ins', () => {
+    const view = objectiveView(talks, undefined, { done: 0, total: 0 }, checkins, publicIds, '2026-10-25');
+    expect(view.progress).toBeCloseTo(1 / 3 / 3);
+    expect(view.keyResults[1]!.value).toBe(0);
+  });
+
+  it('grades a past period at its end', () => {
+    const view = objectiveView(talks, undefined, { done: 0, total: 0 }, checkins, publicIds, '2027-02-01');
+    expect(view.expected).toBe(1);
+    expect(view.daysLeft).toBe(0);
+    expect(view.keyResults[0]!.chart.today).toBe(view.keyResults[0]!.chart.plot.right);
+  });
+
+  it('links an objective only to a public one it supports', () => {
+    const helper = history.objectives[2]!;
+    expect(objectiveView(helper, undefined, { done: 0, total: 0 }, [], publicIds, '2026-11-20').alignedTo).toBeNull();
+    expect(objectiveView({ ...helper, alignedTo: 'talks' }, undefined, { done: 0, total: 0 }, [], publicIds, '2026-11-20').alignedTo).toBe('talks');
+  });
+
+  it('takes the reason of an eased target from the current file', () => {
+    const frontmatter = {
+      title: 'Deliver engaging presentations',
+      period: '2026-Q4',
+      type: 'aspirational' as const,
+      aligned_to: 'mission',
+      private: false,
+      key_results: [{ id: 'feedback', title: 'Feedback', baseline: 3.6, target: 4.5, reason: 'Fewer talks than planned' }],
+    };
+    expect(objectiveView(talks, frontmatter, { done: 0, total: 0 }, [], publicIds, '2026-11-20').keyResults[0]!.reason).toBe('Fewer talks than planned');
+  });
+});
+
+describe('check-ins', () => {
+  const history = sample();
+  const talks = history.objectives[0]!;
+
+  it('summarises what moved, with the target and a new confidence', () => {
+    expect(checkinSummary(history.checkins.find((c) => c.message.startsWith('Talk'))!, talks)).toBe('feedback 3.6 → 3.9 of 4.5 (confidence 0.6)');
+    expect(checkinSummary(history.checkins.find((c) => c.message.startsWith('Course'))!, talks)).toBe('course done');
+    expect(checkinSummary({ ...history.checkins[0]!, changes: [] }, talks)).toBe('updated');
+  });
+
+  it('splits the commit message into subject and body', () => {
+    const view = checkinView(history.checkins.find((c) => c.message.startsWith('Talk'))!, talks);
+    expect(view.subject).toBe('Talk one');
+    expect(view.body).toBe('Good room.');
+    expect(view.objective).toEqual({ id: 'talks', title: 'Deliver engaging presentations' });
+  });
+});
