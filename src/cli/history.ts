@@ -1,6 +1,6 @@
 /** `okr history`: progress over time from git, as JSON (the contract in docs/history.md) or CSV. */
 import path from 'node:path';
-import { publicHistory } from '../core/history.ts';
+import { publicHistory } from '../core/publish.ts';
 import type { History } from '../core/history-types.ts';
 import { formatHistoryCsv } from '../format/history-csv.ts';
 import { historyJsonChunks } from '../format/history-json.ts';

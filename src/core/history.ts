@@ -316,29 +316,6 @@ export class HistoryBuilder {
   }
 }
 
-export const HIDDEN_MESSAGE = '(note hidden: the same commit changed a private objective)';
-
-/**
- * The history without private objectives and their check-ins: what may be published.
- * A public check-in whose commit also changed a private objective keeps its numbers but not its message.
- */
-export function publicHistory(history: History): History {
-  const hidden = history.objectives.filter((objective) => objective.private);
-  if (hidden.length === 0) return history;
-  const ids = new Set(hidden.map((objective) => objective.id));
-  const paths = new Set(hidden.flatMap((objective) => [objective.path, ...objective.previousPaths]));
-  // A commit that also checked in a private objective may talk about it in its message.
-  const mixed = new Set(history.checkins.filter((checkin) => ids.has(checkin.objective)).map((checkin) => checkin.commit));
-  return {
-    ...history,
-    objectives: history.objectives.filter((objective) => !ids.has(objective.id)),
-    checkins: history.checkins
-      .filter((checkin) => !ids.has(checkin.objective))
-      .map((checkin) => (mixed.has(checkin.commit) ? { ...checkin, message: HIDDEN_MESSAGE } : checkin)),
-    warnings: history.warnings.filter((warning) => warning.path === undefined || !paths.has(warning.path)),
-  };
-}
-
 function keyResultHistory(kr: KeyResult, period: PeriodRange, series: SeriesPoint[], now: string): KeyResultHistory {
   const kind = keyResultKind(kr);
   const optional = <K extends 'baseline' | 'target' | 'keep_above' | 'keep_below' | 'unit'>(key: K) =>

@@ -8,11 +8,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { Checkin, History } from '../core/history-types.ts';
+import { publicHistory } from '../core/publish.ts';
 import { buildWorkspace, validObjectives, type Workspace } from '../core/workspace.ts';
 import { readHistory } from '../git/history.ts';
 import { readOkrTree } from '../io/read-tree.ts';
 import { renderMarkdown } from './markdown.ts';
-import { objectiveView, privateObjectiveIds, problemsOf, publicHistory, type Problem } from './model.ts';
+import { objectiveView, privateObjectiveIds, problemsOf, type Problem } from './model.ts';
 import { settingsFromEnv, type SiteSettings } from './settings.ts';
 
 export interface SiteInputs {

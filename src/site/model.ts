@@ -88,24 +88,6 @@ export function privateObjectiveIds(history: History, workspace: Workspace | und
   return ids;
 }
 
-/**
- * The history as published: private objectives, their check-ins, warnings that
- * name them and links to them are gone. The shape stays `History`.
- */
-export function publicHistory(history: History, hidden: ReadonlySet<string>): History {
-  const hiddenObjectives = history.objectives.filter((objective) => hidden.has(objective.id));
-  const hiddenWords = [...hidden, ...hiddenObjectives.flatMap((objective) => [objective.path, ...objective.previousPaths, objective.title])];
-  const mentionsHidden = (text: string | undefined) => text !== undefined && hiddenWords.some((word) => word !== '' && text.includes(word));
-  return {
-    ...history,
-    objectives: history.objectives
-      .filter((objective) => !hidden.has(objective.id))
-      .map((objective) => (hidden.has(objective.alignedTo) ? { ...objective, alignedTo: 'mission' } : objective)),
-    checkins: history.checkins.filter((checkin) => !hidden.has(checkin.objective)),
-    warnings: history.warnings.filter((warning) => !mentionsHidden(warning.path) && !mentionsHidden(warning.message)),
-  };
-}
-
 /** Files the site could not use, and what the history reader warned about; private files are left out. */
 export function problemsOf(workspace: Workspace | undefined, history: History, hidden: ReadonlySet<string>): Problem[] {
   const problems: Problem[] = [];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HIDDEN_MESSAGE, HistoryBuilder, publicHistory, type CommitStep, type FileChange } from '../../src/core/history.ts';
+import { HistoryBuilder, type CommitStep, type FileChange } from '../../src/core/history.ts';
+import { HIDDEN_MESSAGE, publicHistory } from '../../src/core/publish.ts';
 import { fileRole, readVersion } from '../../src/core/history-version.ts';
 import { MISSION, objectiveText, type KeyResultFields } from '../helpers/git-repo.ts';
 

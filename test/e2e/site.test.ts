@@ -13,6 +13,9 @@ import { promisify } from 'node:util';
 import { XMLParser } from 'fast-xml-parser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDemoRepo } from '../../scripts/demo.ts';
+import { publicHistory } from '../../src/core/publish.ts';
+import { readHistory } from '../../src/git/history.ts';
 import { buildSite, SITE_PROJECT } from '../../src/site/build-site.ts';
 import { DEMO_NOW, demoHistory } from '../fixtures/demo-history.ts';
 import { HOSTILE_FILES, HOSTILE_NOW, hostileHistory, PRIVATE_MARKER } from '../fixtures/hostile.ts';
@@ -26,6 +29,7 @@ const AXE_SOURCE = require.resolve('axe-core/axe.min.js');
 const VNU_JAR = require.resolve('vnu-jar/build/dist/vnu.jar');
 
 const SITE = 'https://jane.github.io';
+const REAL_NOW = '2026-11-25';
 const DEMO_BASE = '/my-okrs/';
 const HOSTILE_BASE = '/';
 
@@ -35,6 +39,8 @@ interface Built {
   server: StaticServer;
 }
 
+/** The site of the demo repository, built from its real git history. */
+let real: Built & { repo: string };
 let demo: Built;
 let hostile: Built;
 let browser: Browser;
@@ -47,6 +53,11 @@ beforeAll(async () => {
   const hostileRepo = await folderWith(HOSTILE_FILES);
   const hostileHistoryFile = await historyFile(hostileHistory());
   cleanup.push(path.dirname(demoHistoryFile), hostileRepo, path.dirname(hostileHistoryFile));
+  const realRepo = path.join(work, 'demo-repo');
+  createDemoRepo(realRepo);
+  const realDir = path.join(work, 'real');
+  await buildSite({ repo: realRepo, out: realDir, now: REAL_NOW, site: SITE, base: '/', cacheDir: path.join(work, 'cache-real') });
+  real = { repo: realRepo, dir: realDir, base: '/', server: await serveStatic(realDir, '/') };
   const demoDir = path.join(work, 'demo');
   const hostileDir = path.join(work, 'hostile');
   await buildSite({ repo: SITE_PROJECT, out: demoDir, now: DEMO_NOW, site: SITE, base: DEMO_BASE, historyFile: demoHistoryFile, cacheDir: path.join(work, 'cache-demo') });
@@ -58,6 +69,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
+  await real?.server.close();
   await demo?.server.close();
   await hostile?.server.close();
   await removeAll(...cleanup);
@@ -96,6 +108,37 @@ async function axeViolations(page: Page): Promise<string[]> {
   });
   return violations;
 }
+
+describe('the site of the demo repository, from its git history', () => {
+  it('loads every page with no console error, no failed request and no axe violation', async () => {
+    const pages = await htmlPages(real.dir);
+    expect(pages.length).toBeGreaterThanOrEqual(7);
+    const context = await browser.newContext();
+    try {
+      for (const file of pages) {
+        const page = await context.newPage();
+        const { problems } = await visit(page, real.server.url + pagePath(file));
+        expect(problems, file).toEqual([]);
+        expect(await axeViolations(page), file).toEqual([]);
+        await page.close();
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('publishes every check-in of the history, with the commit message as its note', async () => {
+    const history = publicHistory(await readHistory(real.repo, { now: REAL_NOW }));
+    expect(history.checkins.length).toBeGreaterThanOrEqual(10);
+    const json = JSON.parse(await readFile(path.join(real.dir, 'okrs.json'), 'utf8'));
+    expect(json.checkins).toHaveLength(history.checkins.length);
+    const items = ([] as unknown[]).concat(new XMLParser().parse(await readFile(path.join(real.dir, 'rss.xml'), 'utf8')).rss.channel.item);
+    expect(items).toHaveLength(history.checkins.length);
+    const page = await readFile(path.join(real.dir, 'objectives/presentations/index.html'), 'utf8');
+    expect(page).toContain('All-hands talk: 3.9');
+    expect(page).toContain('First talk of the quarter: 3.7 average');
+  });
+});
 
 describe('the demo site in Chromium', () => {
   it('loads every page with no console error, no failed request and no axe violation', async () => {
@@ -142,9 +185,9 @@ describe('the demo site in Chromium', () => {
     const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, deviceScaleFactor: 1 });
     try {
       const page = await context.newPage();
-      await visit(page, demo.server.url);
+      await visit(page, real.server.url);
       await page.screenshot({ path: path.join(folder, 'dashboard.png'), fullPage: true });
-      await visit(page, `${demo.server.url}objectives/presentations/`);
+      await visit(page, `${real.server.url}objectives/presentations/`);
       await page.screenshot({ path: path.join(folder, 'objective.png'), fullPage: true });
       for (const name of ['dashboard.png', 'objective.png']) expect((await readFile(path.join(folder, name))).subarray(1, 4).toString()).toBe('PNG');
     } finally {

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { HIDDEN_MESSAGE, publicHistory } from '../../src/core/publish.ts';
+import { historyFrom } from '../fixtures/history-builder.ts';
+
+const Q4 = { label: '2026-Q4', start: '2026-10-01', end: '2026-12-31' };
+
+function sample(privateSecret = true) {
+  const history = historyFrom({
+    now: '2026-11-20',
+    objectives: [
+      { id: 'talks', title: 'Deliver engaging presentations', period: Q4, created: '2026-10-01', keyResults: [{ id: 'feedback', title: 'Feedback', kind: 'increase', baseline: 3.6, target: 4.5 }] },
+      { id: 'secret-plan-zq7', title: 'Secret plan zq7', path: 'okrs/secret-plan-zq7.md', period: Q4, private: privateSecret, created: '2026-10-01', keyResults: [{ id: 'x', title: 'X', kind: 'increase', baseline: 0, target: 1 }] },
+      { id: 'helper', title: 'Helper', period: Q4, alignedTo: 'secret-plan-zq7', created: '2026-10-01', keyResults: [] },
+    ],
+    checkins: [
+      { objective: 'talks', date: '2026-10-20', author: 'Jane', message: 'Talk one\n\nGood room.', values: { feedback: { value: 3.9 } } },
+      { objective: 'talks', date: '2026-10-25', author: 'Jane', message: 'Talk two, and Secret plan zq7 moved too', values: { feedback: { value: 4 } } },
+      { objective: 'secret-plan-zq7', date: '2026-10-21', author: 'Jane', message: 'secret', values: { x: { value: 1 } } },
+    ],
+    warnings: [
+      { message: 'Malformed YAML', path: 'okrs/secret-plan-zq7.md', commit: 'abc' },
+      { message: 'Malformed YAML in okrs/secret-plan-zq7.md' },
+      { message: 'Shallow history', commit: 'def' },
+    ],
+  });
+  return history;
+}
+
+describe('publicHistory', () => {
+  it('drops private objectives, their check-ins, warnings that name them and links to them', () => {
+    const published = publicHistory(sample());
+    expect(JSON.stringify(published)).not.toMatch(/secret/i);
+    expect(published.objectives.map((objective) => objective.id)).toEqual(['talks', 'helper']);
+    expect(published.objectives.find((objective) => objective.id === 'helper')!.alignedTo).toBe('mission');
+    expect(published.warnings.map((warning) => warning.message)).toEqual(['Shallow history']);
+  });
+
+  it('hides the note of a public check-in whose commit also checked in a private objective, or that names it', () => {
+    const history = sample();
+    const secretCommit = history.checkins.find((checkin) => checkin.objective === 'secret-plan-zq7')!.commit;
+    const mixed = { ...history, checkins: history.checkins.map((checkin) => (checkin.message.startsWith('Talk one') ? { ...checkin, commit: secretCommit } : checkin)) };
+    const messages = publicHistory(mixed).checkins.map((checkin) => checkin.message);
+    expect(messages).toEqual([HIDDEN_MESSAGE, HIDDEN_MESSAGE]);
+  });
+
+  it('hides objectives named private from outside the history', () => {
+    const published = publicHistory(sample(false), new Set(['secret-plan-zq7']));
+    expect(published.objectives.map((objective) => objective.id)).toEqual(['talks', 'helper']);
+  });
+
+  it('leaves a history without private objectives as it is', () => {
+    const history = sample(false);
+    expect(publicHistory(history)).toBe(history);
+  });
+});
