@@ -344,7 +344,7 @@ export function valueOf(kr: KeyResult): number | null {
 }
 
 function expectedOn(kr: KeyResult, period: PeriodRange, date: string): number | null {
-  const expected = expectedProgress(keyResultWindow(kr, period), date);
+  const expected = expectedProgress(keyResultWindow(kr, period), date, keyResultKind(kr));
   return expected === undefined ? null : round(expected);
 }
 

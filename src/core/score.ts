@@ -59,9 +59,14 @@ export function keyResultWindow(kr: KeyResult, period: PeriodRange): { start: st
   return { start: period.start, end: kr.due ?? period.end };
 }
 
-/** Elapsed share of the window on `now`: 0 on the first day, 1 on the due date; undefined when open-ended. */
-export function expectedProgress(window: { start: string; end: string | undefined }, now: string): number | undefined {
+/**
+ * Elapsed share of the window on `now`: 0 on the first day, 1 on the due date;
+ * undefined when open-ended. A milestone cannot be partly done, so its expected
+ * progress is a step: 0 until it is due, 1 from then on.
+ */
+export function expectedProgress(window: { start: string; end: string | undefined }, now: string, kind?: KeyResultKind): number | undefined {
   if (window.end === undefined) return undefined;
+  if (kind === 'milestone') return now >= window.end ? 1 : 0;
   const length = daysBetween(window.start, window.end);
   if (length <= 0) return now >= window.end ? 1 : 0;
   return clampUnit(daysBetween(window.start, now) / length);

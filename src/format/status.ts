@@ -46,7 +46,7 @@ function objectiveLines(objective: ObjectiveHistory, options: StatusOptions, wid
   for (const kr of objective.keyResults) {
     const progress = latestProgress(kr);
     const window = { start: objective.period.start, end: kr.due ?? undefined };
-    const expected = expectedProgress(window, now);
+    const expected = expectedProgress(window, now, kr.kind);
     const state: Status | 'dropped' = kr.status === 'dropped' ? 'dropped' : status(progress, expected, window, now);
     const last = kr.series.at(-1);
     const cells = [

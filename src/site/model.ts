@@ -146,7 +146,7 @@ function keyResultView(kr: KeyResultHistory, objective: ObjectiveHistory, frontm
   const last: SeriesPoint | undefined = points.at(-1);
   const window = { start: objective.period.start, end: kr.due ?? objective.period.end };
   const progress = last?.progress ?? 0;
-  const expected = expectedProgress({ start: window.start, end: window.end ?? undefined }, asOf) ?? null;
+  const expected = expectedProgress({ start: window.start, end: window.end ?? undefined }, asOf, kr.kind) ?? null;
   const confidence = [...points].reverse().find((point) => point.confidence !== undefined)?.confidence ?? null;
   return {
     id: kr.id,

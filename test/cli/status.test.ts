@@ -23,7 +23,7 @@ describe('okr status', () => {
     expect(result.stdout).toContain('2026-Q4  day 56 of 92');
     expect(result.stdout).toMatch(/Deliver engaging presentations +25%  jane/);
     expect(result.stdout).toMatch(/feedback +[█░│]{20} +50% +4\.05 \/ 4\.5 points +at risk +5 days ago/);
-    expect(result.stdout).toMatch(/course +[█░│]{20} +0% +not done +off track +7 weeks ago/);
+    expect(result.stdout).toMatch(/course +[█░│]{20} +0% +not done +on track +7 weeks ago/);
     expect(result.stdout).not.toMatch(/\x1b\[/);
   });
 

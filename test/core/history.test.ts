@@ -75,7 +75,7 @@ describe('HistoryBuilder', () => {
     ]);
     expect(history.objectives[0]?.keyResults[0]?.series.map((point) => [point.value, point.progress, point.expected])).toEqual([
       [0, 0, 0],
-      [1, 1, 0.5],
+      [1, 1, 0], // a milestone is expected only from its due date
     ]);
   });
 

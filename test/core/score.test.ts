@@ -71,6 +71,14 @@ describe('expectedProgress', () => {
     expect(expectedProgress(keyResultWindow(kr({}), q4), '2026-09-01')).toBe(0);
     expect(expectedProgress(keyResultWindow(kr({}), q4), '2027-02-01')).toBe(1);
   });
+  it('is a step for a milestone: 0 until it is due, 1 from the due date', () => {
+    const window = keyResultWindow(kr({ done: false, due: '2026-12-15' }), q4);
+    expect(expectedProgress(window, '2026-12-14', 'milestone')).toBe(0);
+    expect(expectedProgress(window, '2026-12-15', 'milestone')).toBe(1);
+    expect(status(0, expectedProgress(window, '2026-11-15', 'milestone'), window, '2026-11-15')).toBe('on track');
+    expect(status(0, expectedProgress(window, '2026-12-20', 'milestone'), window, '2026-12-20')).toBe('off track');
+  });
+
   it('is undefined for an open-ended period without a due date', () => {
     expect(expectedProgress(keyResultWindow(kr({}), resolvePeriod({ start: '2026-10-05' })), '2026-11-15')).toBeUndefined();
   });

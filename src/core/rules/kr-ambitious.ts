@@ -31,7 +31,7 @@ export const krAmbitious: Rule = {
         return;
       }
       if (kind === 'threshold') return;
-      const expected = expectedProgress(keyResultWindow(kr, resolvePeriod(objective.data.period)), context.now);
+      const expected = expectedProgress(keyResultWindow(kr, resolvePeriod(objective.data.period)), context.now, kind);
       if (keyResultProgress(kr) >= 1 && expected !== undefined && expected <= EARLY) {
         context.report(objective, at, `Key result \`${kr.id}\` is already met as the period starts`, 'Stretch the target so it asks for something you have not done yet');
       }
