@@ -99,15 +99,21 @@ interface LoggedChange {
   status: FileChange['status'];
   path: string;
   from?: string;
-  /** The blob of the version after the change, read and parsed while the log is still streaming. */
-  blob?: string;
+  /** The version after the change, read and parsed while the log is still streaming. */
+  blob?: BlobVersion;
+}
+
+/** One distinct blob, shared by every change that names it; its version is filled in when cat-file answers. */
+interface BlobVersion {
+  version?: FileVersion;
 }
 
 /**
  * `git log` without `--reverse` streams from the first commit it walks instead of after walking them all,
  * so git log, git cat-file and the parsing of versions run side by side. The log is read newest first into
- * compact records, every new blob is asked for at once, and the commits are applied oldest first at the end.
- * Versions of a file are parsed newest first, which lets VersionReader patch each from its neighbour just the same.
+ * compact records, every new blob is asked for at once, and the commits are applied oldest first at the end,
+ * each record dropped once applied. Versions of a file are parsed newest first, which lets VersionReader
+ * patch each from its neighbour just the same.
  */
 async function walkLog(repo: string, root: string, builder: HistoryBuilder, onProgress: ReadHistoryOptions['onProgress']): Promise<void> {
   const args = [
@@ -126,27 +132,41 @@ async function walkLog(repo: string, root: string, builder: HistoryBuilder, onPr
   });
   const reader = new BlobReader(repo, { buffered: true });
   const versionReader = new VersionReader(root);
-  const versions: Record<FileRole, Map<string, FileVersion>> = { objective: new Map(), mission: new Map(), config: new Map() };
-  const reads: Promise<void>[] = [];
+  // By role, then blob id: a blob is read and parsed once for each role it plays.
+  const blobs: Record<FileRole, Map<string, BlobVersion>> = { objective: new Map(), mission: new Map(), config: new Map() };
   const commits: LoggedCommit[] = [];
   const okrFile = memoized((path: string) => isOkrFile(root, path));
+  // The same few paths and authors come back in every commit: keep one copy of each.
+  const intern = memoized((text: string) => text);
   const parser = new LogParser();
+  // Answers come in the order asked, so the last read settles last; a failure is kept and thrown after it.
+  let lastRead: Promise<void> = Promise.resolve();
+  let failure: { error: unknown } | undefined;
 
-  const ask = (change: LoggedChange & { blob: string }) => {
-    const known = versions[fileRole(root, change.path)];
-    if (known.has(change.blob)) return;
-    known.set(change.blob, PENDING);
-    reads.push(
-      reader.read(change.blob).then((bytes) => {
-        known.set(change.blob, versionReader.read(change.path, bytes ?? new Uint8Array(0)));
-      }),
+  const blobOf = (path: string, id: string): BlobVersion => {
+    const known = blobs[fileRole(root, path)];
+    const seen = known.get(id);
+    if (seen !== undefined) return seen;
+    const blob: BlobVersion = {};
+    known.set(id, blob);
+    lastRead = reader.read(id).then(
+      (bytes) => {
+        try {
+          blob.version = versionReader.read(path, bytes ?? new Uint8Array(0));
+        } catch (error) {
+          failure ??= { error };
+        }
+      },
+      (error: unknown) => {
+        failure ??= { error };
+      },
     );
+    return blob;
   };
   const keep = (logged: LogCommit[]) => {
     for (const commit of logged) {
-      const changes = okrChanges(commit, okrFile);
-      for (const change of changes) if (change.blob !== undefined) ask(change as LoggedChange & { blob: string });
-      commits.push({ commit: commit.commit, date: commit.committed.slice(0, 10), author: commit.author, message: commit.message, changes });
+      const changes = okrChanges(commit, okrFile, intern, blobOf);
+      commits.push({ commit: commit.commit, date: commit.committed.slice(0, 10), author: intern(commit.author), message: commit.message, changes });
       onProgress?.(commits.length);
     }
   };
@@ -157,43 +177,46 @@ async function walkLog(repo: string, root: string, builder: HistoryBuilder, onPr
     const code = await exited;
     if (code !== 0) throw new GitError(args, code, Buffer.concat(stderr).toString('utf8'));
     await reader.close();
-    await Promise.all(reads);
+    await lastRead;
+    if (failure) throw failure.error;
   } finally {
     if (child.exitCode === null) child.kill();
     await reader.close();
   }
+  for (const known of Object.values(blobs)) known.clear();
   for (let index = commits.length - 1; index >= 0; index--) {
     const { changes, ...commit } = commits[index] as LoggedCommit;
+    // An applied record goes, and with the last record that names a blob, its version.
     commits.length = index;
-    builder.apply({
-      ...commit,
-      changes: changes.map(({ blob, ...change }) => (blob === undefined ? change : { ...change, version: versions[fileRole(root, change.path)].get(blob) })),
-    });
+    builder.apply({ ...commit, changes: changes.map(({ blob, ...change }) => (blob === undefined ? change : { ...change, version: blob.version })) });
   }
 }
 
-/** Stands for a version asked for and not read yet. */
-const PENDING: FileVersion = { kind: 'config' };
-
 /** One commit's changes to OKR files, as the builder takes them: renames out of the folder are deletions, into it additions. */
-function okrChanges(commit: LogCommit, okrFile: (path: string) => boolean): LoggedChange[] {
+function okrChanges(
+  commit: LogCommit,
+  okrFile: (path: string) => boolean,
+  intern: (text: string) => string,
+  blobOf: (path: string, id: string) => BlobVersion,
+): LoggedChange[] {
   const changes: LoggedChange[] = [];
   for (const change of commit.changes) {
     const inside = okrFile(change.path);
     if (change.status !== 'D' && isReadable(change) && inside) {
+      const blob = blobOf(change.path, change.newBlob);
       const fromInside = change.from !== undefined && okrFile(change.from);
-      if (change.status === 'R' && fromInside) changes.push({ status: 'R', path: change.path, from: change.from, blob: change.newBlob });
-      else changes.push({ status: change.status === 'T' || change.status === 'M' ? 'M' : 'A', path: change.path, blob: change.newBlob });
+      if (change.status === 'R' && fromInside) changes.push({ status: 'R', path: intern(change.path), from: intern(change.from as string), blob });
+      else changes.push({ status: change.status === 'T' || change.status === 'M' ? 'M' : 'A', path: intern(change.path), blob });
     } else if (change.status === 'R' && change.from !== undefined && okrFile(change.from)) {
-      changes.push({ status: 'D', path: change.from });
+      changes.push({ status: 'D', path: intern(change.from) });
     } else if (inside && (change.status === 'D' || !isReadable(change))) {
-      changes.push({ status: 'D', path: change.path });
+      changes.push({ status: 'D', path: intern(change.path) });
     }
   }
   return changes;
 }
 
-/** The same answer for the same path without working it out again; a history names the same few paths over and over. */
+/** The same answer for the same text without working it out again; a history names the same few paths over and over. */
 function memoized<T>(compute: (path: string) => T): (path: string) => T {
   const known = new Map<string, T>();
   return (path) => {
