@@ -49,6 +49,8 @@ interface TrackedObjective {
   present: boolean;
   /** The latest version that matched the schema. */
   latest: Objective | undefined;
+  /** The period of the latest recorded version, resolved. */
+  period?: { of: Objective['period']; range: PeriodRange };
   keyResults: Map<string, TrackedKeyResult>;
 }
 
@@ -206,17 +208,19 @@ export class HistoryBuilder {
   }
 
   private record(step: CommitStep, tracked: TrackedObjective, objective: Objective): void {
-    const period = resolvePeriod(objective.period);
+    // Check-ins rarely change the period; most versions share it with the one before.
+    if (tracked.period?.of !== objective.period) tracked.period = { of: objective.period, range: resolvePeriod(objective.period) };
+    const period = tracked.period.range;
     const changes: KeyResultChange[] = [];
     const dates: string[] = [];
     for (const kr of uniqueKeyResults(objective)) {
       const value = valueOf(kr);
-      const progress = round(keyResultProgress(kr));
       const track = tracked.keyResults.get(kr.id);
       if (track && track.value === value && track.confidence === kr.confidence) {
         track.asOf = kr.as_of;
         continue;
       }
+      const progress = round(keyResultProgress(kr));
       const date = this.pointDate(step, tracked.path, kr, track);
       const point: SeriesPoint = {
         date,

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { HistoryBuilder, type CommitStep, type FileChange } from '../core/history.ts';
 import type { History } from '../core/history-types.ts';
-import { fileRole, readVersion, VersionReader, type FileVersion } from '../core/history-version.ts';
+import { fileRole, readVersion, VersionReader, type FileRole, type FileVersion } from '../core/history-version.ts';
 import { isOkrFile } from '../core/workspace.ts';
 import { readOkrTree } from '../io/read-tree.ts';
 import { BlobReader } from './cat-file.ts';
@@ -19,7 +19,7 @@ export interface ReadHistoryOptions {
   now: string;
   /** Folder of the OKRs inside the repository; default `okrs`. */
   root?: string;
-  /** Called after each commit: commits read so far, and the share of the time span covered (0–1) when known. */
+  /** Called after each commit read from the log (newest first) with the number read so far; `share` (0–1) when it is known. */
   onProgress?: (done: number, share?: number) => void;
 }
 
@@ -31,9 +31,6 @@ export class ShallowCloneError extends Error {
     );
   }
 }
-
-/** Commits read ahead of the one being applied, so git, cat-file and parsing overlap. */
-const LOOKAHEAD = 64;
 
 export async function readHistory(repo: string, options: ReadHistoryOptions): Promise<History> {
   const root = trimSlashes(options.root ?? 'okrs');
@@ -52,26 +49,25 @@ export async function readHistory(repo: string, options: ReadHistoryOptions): Pr
     builder.warn({ message: `${repo} has no commits yet: the history is empty` });
     return builder.finish();
   }
-  await walkLog(repo, root, builder, probe.headTime, options.onProgress);
+  await walkLog(repo, root, builder, options.onProgress);
   return builder.finish();
 }
 
-type Probe = { kind: 'not-git'; reason: string } | { kind: 'shallow' } | { kind: 'no-commits' } | { kind: 'ok'; headTime: number | undefined };
+type Probe = { kind: 'not-git'; reason: string } | { kind: 'shallow' } | { kind: 'no-commits' } | { kind: 'ok' };
 
+/** One git process: whether the folder is a repository, a shallow clone, and has a commit at HEAD. */
 async function probeRepository(repo: string): Promise<Probe> {
-  let shallow: string;
+  let answer: string;
   try {
-    shallow = (await runGit(repo, ['rev-parse', '--is-shallow-repository'])).toString('utf8').trim();
+    answer = (await runGit(repo, ['rev-parse', '--is-shallow-repository', '--verify', '--quiet', 'HEAD^{commit}'])).toString('utf8');
   } catch (error) {
+    // `--verify --quiet` exits 1 without a word when HEAD has no commit yet; any other failure means no repository.
+    if (error instanceof GitError && error.exitCode === 1) return { kind: 'no-commits' };
     if (error instanceof GitError) return { kind: 'not-git', reason: `${repo} is not a git repository` };
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'not-git', reason: 'git is not installed' };
     throw error;
   }
-  if (shallow === 'true') return { kind: 'shallow' };
-  const head = await runGit(repo, ['log', '-1', '--format=%ct', 'HEAD', '--']).catch(() => undefined);
-  if (head === undefined) return { kind: 'no-commits' };
-  const headTime = Number(head.toString('utf8').trim());
-  return { kind: 'ok', headTime: Number.isFinite(headTime) ? headTime : undefined };
+  return answer.startsWith('true') ? { kind: 'shallow' } : { kind: 'ok' };
 }
 
 /** A folder outside git: its files as one step, dated `now`. */
@@ -90,17 +86,40 @@ async function workingTreeStep(repo: string, root: string, now: string): Promise
   };
 }
 
-async function walkLog(
-  repo: string,
-  root: string,
-  builder: HistoryBuilder,
-  headTime: number | undefined,
-  onProgress: ReadHistoryOptions['onProgress'],
-): Promise<void> {
+/** A commit as kept between reading the log (newest first) and applying it (oldest first): no blob contents. */
+interface LoggedCommit {
+  commit: string;
+  date: string;
+  author: string;
+  message: string;
+  changes: LoggedChange[];
+}
+
+interface LoggedChange {
+  status: FileChange['status'];
+  path: string;
+  from?: string;
+  /** The version after the change, read and parsed while the log is still streaming. */
+  blob?: BlobVersion;
+}
+
+/** One distinct blob, shared by every change that names it; its version is filled in when cat-file answers. */
+interface BlobVersion {
+  version?: FileVersion;
+}
+
+/**
+ * `git log` without `--reverse` streams from the first commit it walks instead of after walking them all,
+ * so git log, git cat-file and the parsing of versions run side by side. The log is read newest first into
+ * compact records, every new blob is asked for at once, and the commits are applied oldest first at the end,
+ * each record dropped once applied. Versions of a file are parsed newest first, which lets VersionReader
+ * patch each from its neighbour just the same.
+ */
+async function walkLog(repo: string, root: string, builder: HistoryBuilder, onProgress: ReadHistoryOptions['onProgress']): Promise<void> {
   const args = [
     '-c', 'log.showSignature=false',
     '-c', 'log.follow=false',
-    'log', '--first-parent', '--diff-merges=first-parent', '--reverse',
+    'log', '--first-parent', '--diff-merges=first-parent',
     '--raw', '-z', '--no-abbrev', '-M', '--relative', '--no-color', '--encoding=UTF-8',
     `--format=${LOG_FORMAT}`, 'HEAD', '--', root === '' ? '.' : root,
   ];
@@ -111,82 +130,99 @@ async function walkLog(
     child.on('error', reject);
     child.on('close', resolve);
   });
-  const reader = new BlobReader(repo);
+  const reader = new BlobReader(repo, { buffered: true });
   const versionReader = new VersionReader(root);
-  const versions = new Map<string, Promise<FileVersion>>();
-  const queue: { commit: LogCommit; ready: Promise<FileVersion[]> }[] = [];
+  // By role, then blob id: a blob is read and parsed once for each role it plays.
+  const blobs: Record<FileRole, Map<string, BlobVersion>> = { objective: new Map(), mission: new Map(), config: new Map() };
+  const commits: LoggedCommit[] = [];
+  const okrFile = memoized((path: string) => isOkrFile(root, path));
+  // The same few paths and authors come back in every commit: keep one copy of each.
+  const intern = memoized((text: string) => text);
   const parser = new LogParser();
-  let done = 0;
-  let firstTime: number | undefined;
+  // Answers come in the order asked, so the last read settles last; a failure is kept and thrown after it.
+  let lastRead: Promise<void> = Promise.resolve();
+  let failure: { error: unknown } | undefined;
 
-  const versionOf = (change: RawChange): Promise<FileVersion> => {
-    const role = fileRole(root, change.path);
-    const key = `${change.newBlob} ${role}`;
-    let version = versions.get(key);
-    if (version === undefined) {
-      version = reader.read(change.newBlob).then((bytes) => versionReader.read(change.path, bytes ?? new Uint8Array(0)));
-      versions.set(key, version);
-    }
-    return version;
+  const blobOf = (path: string, id: string): BlobVersion => {
+    const known = blobs[fileRole(root, path)];
+    const seen = known.get(id);
+    if (seen !== undefined) return seen;
+    const blob: BlobVersion = {};
+    known.set(id, blob);
+    lastRead = reader.read(id).then(
+      (bytes) => {
+        try {
+          blob.version = versionReader.read(path, bytes ?? new Uint8Array(0));
+        } catch (error) {
+          failure ??= { error };
+        }
+      },
+      (error: unknown) => {
+        failure ??= { error };
+      },
+    );
+    return blob;
   };
-  const enqueue = (commits: LogCommit[]) => {
-    for (const commit of commits) {
-      const wanted = commit.changes.filter((change) => change.status !== 'D' && isReadable(change) && isOkrFile(root, change.path));
-      queue.push({ commit, ready: Promise.all(wanted.map(versionOf)) });
-    }
-  };
-  const applyNext = async () => {
-    const next = queue.shift();
-    if (next === undefined) return;
-    const read = await next.ready;
-    builder.apply(commitStep(next.commit, root, read));
-    done++;
-    if (onProgress) {
-      const time = Date.parse(next.commit.committed) / 1000;
-      firstTime ??= time;
-      const span = headTime === undefined ? 0 : headTime - firstTime;
-      onProgress(done, span > 0 ? Math.min(1, Math.max(0, (time - firstTime) / span)) : undefined);
+  const keep = (logged: LogCommit[]) => {
+    for (const commit of logged) {
+      const changes = okrChanges(commit, okrFile, intern, blobOf);
+      commits.push({ commit: commit.commit, date: commit.committed.slice(0, 10), author: intern(commit.author), message: commit.message, changes });
+      onProgress?.(commits.length);
     }
   };
 
   try {
-    for await (const chunk of child.stdout) {
-      enqueue(parser.push(chunk as Buffer));
-      while (queue.length > LOOKAHEAD) await applyNext();
-    }
-    enqueue(parser.end());
+    for await (const chunk of child.stdout) keep(parser.push(chunk as Buffer));
+    keep(parser.end());
     const code = await exited;
     if (code !== 0) throw new GitError(args, code, Buffer.concat(stderr).toString('utf8'));
-    while (queue.length > 0) await applyNext();
+    await reader.close();
+    await lastRead;
+    if (failure) throw failure.error;
   } finally {
     if (child.exitCode === null) child.kill();
     await reader.close();
   }
+  for (const known of Object.values(blobs)) known.clear();
+  for (let index = commits.length - 1; index >= 0; index--) {
+    const { changes, ...commit } = commits[index] as LoggedCommit;
+    // An applied record goes, and with the last record that names a blob, its version.
+    commits.length = index;
+    builder.apply({ ...commit, changes: changes.map(({ blob, ...change }) => (blob === undefined ? change : { ...change, version: blob.version })) });
+  }
 }
 
-/** One commit's OKR changes, with the versions read for them (in the same order as `enqueue` asked). */
-function commitStep(commit: LogCommit, root: string, read: FileVersion[]): CommitStep {
-  const changes: FileChange[] = [];
-  let index = 0;
+/** One commit's changes to OKR files, as the builder takes them: renames out of the folder are deletions, into it additions. */
+function okrChanges(
+  commit: LogCommit,
+  okrFile: (path: string) => boolean,
+  intern: (text: string) => string,
+  blobOf: (path: string, id: string) => BlobVersion,
+): LoggedChange[] {
+  const changes: LoggedChange[] = [];
   for (const change of commit.changes) {
-    const inside = isOkrFile(root, change.path);
+    const inside = okrFile(change.path);
     if (change.status !== 'D' && isReadable(change) && inside) {
-      const version = read[index++];
-      const fromInside = change.from !== undefined && isOkrFile(root, change.from);
-      if (change.status === 'R' && fromInside) changes.push({ status: 'R', path: change.path, from: change.from, version });
-      else changes.push({ status: change.status === 'T' || change.status === 'M' ? 'M' : 'A', path: change.path, version });
-    } else if (change.status === 'R' && change.from !== undefined && isOkrFile(root, change.from)) {
-      changes.push({ status: 'D', path: change.from });
+      const blob = blobOf(change.path, change.newBlob);
+      const fromInside = change.from !== undefined && okrFile(change.from);
+      if (change.status === 'R' && fromInside) changes.push({ status: 'R', path: intern(change.path), from: intern(change.from as string), blob });
+      else changes.push({ status: change.status === 'T' || change.status === 'M' ? 'M' : 'A', path: intern(change.path), blob });
+    } else if (change.status === 'R' && change.from !== undefined && okrFile(change.from)) {
+      changes.push({ status: 'D', path: intern(change.from) });
     } else if (inside && (change.status === 'D' || !isReadable(change))) {
-      changes.push({ status: 'D', path: change.path });
+      changes.push({ status: 'D', path: intern(change.path) });
     }
   }
-  return {
-    commit: commit.commit,
-    date: commit.committed.slice(0, 10),
-    author: commit.author,
-    message: commit.message,
-    changes,
+  return changes;
+}
+
+/** The same answer for the same text without working it out again; a history names the same few paths over and over. */
+function memoized<T>(compute: (path: string) => T): (path: string) => T {
+  const known = new Map<string, T>();
+  return (path) => {
+    let value = known.get(path);
+    if (value === undefined && !known.has(path)) known.set(path, (value = compute(path)));
+    return value as T;
   };
 }
 

@@ -212,18 +212,20 @@ describe('readHistory', () => {
     ]);
   });
 
-  it('reports progress after each commit with the share of the time span read', async () => {
+  it('reports progress after each commit read from the log, with the number read so far', async () => {
     const repo = createRepo();
     for (const [index, day] of ['2026-10-01', '2026-10-11', '2026-10-21'].entries()) {
       repo.write('okrs/2026-q4/talks.md', talks(3.6 + index * 0.1));
       repo.commit(`Check-in ${index}`, day);
     }
+    repo.write('README.md', 'not an OKR file\n');
+    repo.commit('Docs', '2026-10-22');
     const calls: [number, number | undefined][] = [];
     await readHistory(repo.dir, { now: NOW, onProgress: (done, share) => calls.push([done, share]) });
     expect(calls).toEqual([
-      [1, 0],
-      [2, 0.5],
-      [3, 1],
+      [1, undefined],
+      [2, undefined],
+      [3, undefined],
     ]);
   });
 
