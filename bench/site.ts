@@ -17,7 +17,8 @@ import { parseArgs, promisify } from 'node:util';
 import { historyFrom, type CheckinSpec, type ObjectiveSpec } from '../test/fixtures/history-builder.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const WORK = path.join(HERE, '.work');
+// Its own folder: the other benchmarks keep their work under bench/.work too.
+const WORK = path.join(HERE, '.work', 'site');
 const NOW = '2026-11-20';
 
 const { values, positionals } = parseArgs({
