@@ -6,6 +6,7 @@
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { forgetSiteInputs } from './inputs.ts';
 import { settingsToEnv } from './settings.ts';
 
 /** Where astro.config.mjs and src/pages live: the package itself, whatever repository is built. */
@@ -68,6 +69,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
       mode: 'production',
     });
   } finally {
+    forgetSiteInputs();
     process.chdir(cwd);
     await rm(workDir, { recursive: true, force: true });
     for (const [key, value] of Object.entries(saved)) {
