@@ -15,7 +15,7 @@ import { buildWorkspace, type Workspace } from '../core/workspace.ts';
 import { readHistory } from '../git/history.ts';
 import { readOkrTree } from '../io/read-tree.ts';
 import { privateObjectiveIds, problemsOf, type Problem } from './model.ts';
-import { settingsFromEnv, type SiteSettings } from './settings.ts';
+import { settingsFromEnv, SITE_INPUTS_SLOT as SLOT, type SiteSettings } from './settings.ts';
 
 export interface SiteInputs {
   settings: SiteSettings;
@@ -26,8 +26,6 @@ export interface SiteInputs {
   /** Check-ins by objective id, in the history's order. */
   checkins: Map<string, Checkin[]>;
 }
-
-const SLOT = Symbol.for('gitops-okr.site-inputs');
 
 type Slot = { key: string; inputs: Promise<SiteInputs> } | undefined;
 
@@ -56,9 +54,4 @@ async function readInputs(settings: SiteSettings): Promise<SiteInputs> {
     else checkins.set(checkin.objective, [checkin]);
   }
   return { settings, history, workspace, problems: problemsOf(workspace, history, hidden), checkins };
-}
-
-/** Lets go of the last build's inputs once it is done, so a long-lived process does not hold them. */
-export function forgetSiteInputs(): void {
-  delete (globalThis as { [SLOT]?: Slot })[SLOT];
 }
