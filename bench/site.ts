@@ -5,9 +5,11 @@
  * a rebuild with the content store kept (digests unchanged), the largest HTML
  * page (goal ≤ 60 KB) and the client JavaScript (goal 0 bytes).
  *
- *   npx node bench/site.ts [--objectives 200] [--checkins 20000]
+ *   npx node bench/site.ts [--objectives 200] [--checkins 20000] [--runs 1]
  *
  * Each build runs in its own Node process so neither profits from the other's warm caches.
+ * With `--runs N` the builds take turns N times (site, rebuild, bare) and the medians are
+ * printed, which steadies the ratio on a busy machine.
  */
 import { execFile } from 'node:child_process';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -26,14 +28,15 @@ const { values, positionals } = parseArgs({
   options: {
     objectives: { type: 'string', default: '200' },
     checkins: { type: 'string', default: '20000' },
+    runs: { type: 'string', default: '1' },
     child: { type: 'string' },
   },
 });
 
 if (values.child) await child(values.child);
-else await run(Number(values.objectives), Number(values.checkins));
+else await run(Number(values.objectives), Number(values.checkins), Math.max(1, Number(values.runs)));
 
-async function run(objectiveCount: number, checkinCount: number): Promise<void> {
+async function run(objectiveCount: number, checkinCount: number, runs: number): Promise<void> {
   await rm(WORK, { recursive: true, force: true });
   await mkdir(WORK, { recursive: true });
   const repo = path.join(WORK, 'repo');
@@ -47,13 +50,23 @@ async function run(objectiveCount: number, checkinCount: number): Promise<void> 
   process.stdout.write(`Synthetic repository: ${objectiveCount} objectives, ${checkinCount} check-ins (history ${kb((await stat(historyFile)).size)})\n`);
 
   const siteOut = path.join(WORK, 'site-dist');
-  const site = await timed(['site', repo, historyFile, siteOut]);
-  const pages = (await listFiles(siteOut)).filter((file) => file.endsWith('.html'));
-  const rebuild = await timed(['site', repo, historyFile, path.join(WORK, 'site-dist-2')]);
-
   const bare = path.join(WORK, 'bare');
-  await writeBareSite(bare, pages.length);
-  const bareTime = await timed(['bare', bare]);
+  const siteTimes: number[] = [];
+  const rebuildTimes: number[] = [];
+  const bareTimes: number[] = [];
+  let pages: string[] = [];
+  for (let n = 0; n < runs; n++) {
+    // Every site build starts from an empty content store; the rebuild keeps the one it left.
+    await rm(path.join(WORK, 'site-cache'), { recursive: true, force: true });
+    siteTimes.push(await timed(['site', repo, historyFile, siteOut]));
+    if (n === 0) {
+      pages = (await listFiles(siteOut)).filter((file) => file.endsWith('.html'));
+      await writeBareSite(bare, pages.length);
+    }
+    rebuildTimes.push(await timed(['site', repo, historyFile, path.join(WORK, 'site-dist-2')]));
+    bareTimes.push(await timed(['bare', bare]));
+  }
+  const [site, rebuild, bareTime] = [median(siteTimes), median(rebuildTimes), median(bareTimes)];
   const barePages = (await listFiles(path.join(bare, 'dist'))).filter((file) => file.endsWith('.html')).length;
 
   const sizes = await Promise.all(pages.map(async (file) => ({ file, size: (await stat(path.join(siteOut, file))).size })));
@@ -61,6 +74,7 @@ async function run(objectiveCount: number, checkinCount: number): Promise<void> 
   const clientJs = await clientJavaScript(siteOut);
 
   const ratio = site / bareTime;
+  if (runs > 1) process.stdout.write(`Medians of ${runs} runs\n`);
   const rows: [string, string, string][] = [
     ['progress site build', seconds(site), `${pages.length} pages`],
     ['  again, content store kept', seconds(rebuild), 'unchanged entries not rendered again'],
@@ -174,6 +188,12 @@ async function clientJavaScript(dir: string): Promise<number> {
     }
   }
   return bytes;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 function seconds(ms: number): string {
