@@ -14,7 +14,7 @@
 import { execFile } from 'node:child_process';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import { historyFrom, type CheckinSpec, type ObjectiveSpec } from '../test/fixtures/history-builder.ts';
 
@@ -110,10 +110,17 @@ async function child(kind: string): Promise<void> {
   }
 }
 
-/** A bare Astro project with `count` trivial pages. */
+/**
+ * A bare Astro project with `count` trivial pages, built with the same `build` options as
+ * the progress site (output format, pages built at a time), so the ratio measures what the
+ * site's pages cost and not a setting either build could use.
+ */
 async function writeBareSite(root: string, count: number): Promise<void> {
+  const siteConfigFile = pathToFileURL(path.join(HERE, '..', 'astro.config.mjs')).href;
+  const { default: siteConfig } = (await import(siteConfigFile)) as { default: { build?: Record<string, unknown> } };
+  const config = { output: 'static', devToolbar: { enabled: false }, build: siteConfig.build ?? {} };
   await mkdir(path.join(root, 'src/pages/p'), { recursive: true });
-  await writeFile(path.join(root, 'astro.config.mjs'), "export default { output: 'static', devToolbar: { enabled: false } };\n");
+  await writeFile(path.join(root, 'astro.config.mjs'), `export default ${JSON.stringify(config)};\n`);
   await writeFile(
     path.join(root, 'src/pages/p/[n].astro'),
     `---\nexport function getStaticPaths() {\n  return Array.from({ length: ${count} }, (_, n) => ({ params: { n: String(n) } }));\n}\nconst { n } = Astro.params;\n---\n<html lang="en"><head><title>Page {n}</title></head><body><h1>Page {n}</h1></body></html>\n`,
