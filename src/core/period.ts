@@ -12,6 +12,10 @@ export interface PeriodRange {
 const DAY_MS = 86_400_000;
 
 export function dayNumber(date: string): number {
+  // The usual `YYYY-MM-DD` is sliced rather than split: charts call this for every point.
+  if (date.length === 10 && date[4] === '-' && date[7] === '-') {
+    return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+  }
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   return Date.UTC(year, month - 1, day) / DAY_MS;
 }

@@ -6,7 +6,7 @@
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { settingsToEnv } from './settings.ts';
+import { settingsToEnv, SITE_INPUTS_SLOT } from './settings.ts';
 
 /** Where astro.config.mjs and src/pages live: the package itself, whatever repository is built. */
 export const SITE_PROJECT = fileURLToPath(new URL('../../', import.meta.url));
@@ -68,6 +68,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
       mode: 'production',
     });
   } finally {
+    // Let go of this build's history and files, so a long-lived process does not hold them.
+    delete (globalThis as { [SITE_INPUTS_SLOT]?: unknown })[SITE_INPUTS_SLOT];
     process.chdir(cwd);
     await rm(workDir, { recursive: true, force: true });
     for (const [key, value] of Object.entries(saved)) {

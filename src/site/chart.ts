@@ -169,16 +169,30 @@ export function progressSeries(
 ): { date: string; progress: number }[] {
   const scored = keyResults.filter((kr) => kr.status !== 'dropped');
   const days = [...new Set(scored.flatMap((kr) => pointsUpTo(kr.series, now).map((point) => point.date.slice(0, 10))))].sort();
-  return days.map((date) => {
+  const progressOn = scored.map((kr) => progressOnDays(kr.series, days));
+  let weights = 0;
+  for (const kr of scored) weights += kr.weight;
+  return days.map((date, day) => {
     let total = 0;
-    let weights = 0;
-    for (const kr of scored) {
-      const point = pointsUpTo(kr.series, date).at(-1);
-      total += (point?.progress ?? 0) * kr.weight;
-      weights += kr.weight;
-    }
+    scored.forEach((kr, index) => (total += (progressOn[index]![day] ?? 0) * kr.weight));
     return { date, progress: weights === 0 ? 0 : total / weights };
   });
+}
+
+/**
+ * For each of the ascending `days`, the progress of the series' last point (in series order)
+ * on or before that day: one pass over the points sorted by day instead of a scan per day.
+ */
+function progressOnDays(series: readonly SeriesPoint[], days: readonly string[]): (number | undefined)[] {
+  const byDay = series.map((point, index) => ({ day: point.date.slice(0, 10), index })).sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.index - b.index));
+  const progress: (number | undefined)[] = [];
+  let latest = -1;
+  let next = 0;
+  for (const day of days) {
+    for (; next < byDay.length && byDay[next]!.day <= day; next++) latest = Math.max(latest, byDay[next]!.index);
+    progress.push(latest === -1 ? undefined : series[latest]!.progress);
+  }
+  return progress;
 }
 
 export interface Sparkline {

@@ -1,17 +1,29 @@
 /**
  * Typed access to the site's collections for pages and components: the one
  * place that talks to `astro:content`. Every page of a build reads the same
- * entries, so each is read (and sorted) once per build.
+ * entries, so each is read (and sorted) once per build; the history-derived
+ * views are joined to them here, computed once per build from the same inputs
+ * as the loaders.
  */
 import { getCollection, getEntry } from 'astro:content';
 import type { Checkin, HistoryWarning, ObjectiveHistory } from '../core/history-types.ts';
 import type { Objective } from '../core/schema.ts';
 import { newestFirst } from './feed.ts';
-import { checkinView, type CheckinView, type ObjectiveView, type Problem } from './model.ts';
+import { siteInputs } from './inputs.ts';
+import type { RenderedBody } from './markdown.ts';
+import { checkinId, checkinView, objectiveView, type CheckinView, type ObjectiveView, type Problem } from './model.ts';
 import { currentPeriod, ownerSummaries, periodSummaries, sortObjectives } from './summary.ts';
+
+/** What the content store keeps of an objective. */
+interface StoredObjective {
+  id: string;
+  data: { frontmatter: Objective | null; tasks: RenderedBody['tasks'] };
+  rendered?: { html: string };
+}
 
 export interface ObjectiveEntry {
   id: string;
+  /** `checkins` in the history's order. */
   data: { frontmatter: Objective | null; history: ObjectiveHistory; view: ObjectiveView; checkins: Checkin[] };
   rendered?: { html: string };
 }
@@ -37,7 +49,16 @@ const once = <T>(read: () => Promise<T>): (() => Promise<T>) => {
 };
 
 export const objectiveEntries = once(async (): Promise<ObjectiveEntry[]> => {
-  const entries = (await getCollection('objectives')) as ObjectiveEntry[];
+  const [stored, { history, checkins, settings }] = await Promise.all([getCollection('objectives') as Promise<StoredObjective[]>, siteInputs()]);
+  const byId = new Map(stored.map((entry) => [entry.id, entry]));
+  const publicIds = new Set(history.objectives.map((objective) => objective.id));
+  const entries = history.objectives.flatMap((objective): ObjectiveEntry[] => {
+    const entry = byId.get(objective.id);
+    if (!entry) return [];
+    const own = checkins.get(objective.id) ?? [];
+    const view = objectiveView(objective, entry.data.frontmatter ?? undefined, entry.data.tasks, own, publicIds, settings.now);
+    return [{ id: entry.id, data: { frontmatter: entry.data.frontmatter, history: objective, view, checkins: own }, ...(entry.rendered ? { rendered: entry.rendered } : {}) }];
+  });
   const order = new Map(sortObjectives(entries.map((entry) => entry.data.view)).map((view, index) => [view.id, index]));
   return entries.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
 });
@@ -62,14 +83,18 @@ export async function checkinViewsOf(id: string): Promise<CheckinView[]> {
 
 const checkinsByObjective = once(async () => {
   const byObjective = new Map<string, CheckinView[]>();
-  for (const checkin of await checkinViews()) byObjective.set(checkin.objective.id, [...(byObjective.get(checkin.objective.id) ?? []), checkin]);
+  for (const checkin of await checkinViews()) {
+    const own = byObjective.get(checkin.objective.id);
+    if (own) own.push(checkin);
+    else byObjective.set(checkin.objective.id, [checkin]);
+  }
   return byObjective;
 });
 
 /** The check-ins as the history has them, newest first. */
 export async function rawCheckins(): Promise<Checkin[]> {
   const entries = await objectiveEntries();
-  const byId = new Map(entries.flatMap((entry) => entry.data.checkins.map((checkin) => [checkinView(checkin, entry.data.history).id, checkin] as const)));
+  const byId = new Map(entries.flatMap((entry) => entry.data.checkins.map((checkin) => [checkinId(checkin), checkin] as const)));
   return (await checkinViews()).map((view) => byId.get(view.id)!);
 }
 

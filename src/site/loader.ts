@@ -1,71 +1,35 @@
 /**
- * The content loaders of the site: read the history (once per build) and the
- * current files, keep what may be published, and store one entry per
- * objective (with its check-ins) and per mission. An entry whose inputs have the same digest
- * as in the last build is kept as it is, not rendered again.
+ * The content loaders of the site: one entry per public objective (its current
+ * frontmatter and rendered body) and per mission, plus the site-wide facts. An
+ * entry whose inputs have the same digest as in the last build is kept as it is,
+ * not rendered again.
+ *
+ * The history-derived views (scores, charts, check-ins) stay out of the content
+ * store: they are large, change with every check-in and are cheap to compute, so
+ * the pages compute them once per build from the same inputs (src/site/content.ts).
  */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import type { Checkin, History } from '../core/history-types.ts';
-import { publicHistory } from '../core/publish.ts';
-import { buildWorkspace, validObjectives, type Workspace } from '../core/workspace.ts';
-import { readHistory } from '../git/history.ts';
-import { readOkrTree } from '../io/read-tree.ts';
+import { validObjectives } from '../core/workspace.ts';
+import { siteInputs } from './inputs.ts';
 import { renderMarkdown } from './markdown.ts';
-import { objectiveView, privateObjectiveIds, problemsOf, type Problem } from './model.ts';
-import { settingsFromEnv, type SiteSettings } from './settings.ts';
-
-export interface SiteInputs {
-  settings: SiteSettings;
-  /** Already without private objectives. */
-  history: History;
-  workspace: Workspace;
-  problems: Problem[];
-  /** Check-ins by objective id. */
-  checkins: Map<string, Checkin[]>;
-}
-
-let loaded: { key: string; inputs: Promise<SiteInputs> } | undefined;
-
-/** Reads history and files once per build, however many collections ask. */
-export function siteInputs(settings: SiteSettings = settingsFromEnv()): Promise<SiteInputs> {
-  const key = JSON.stringify(settings);
-  if (loaded?.key !== key) loaded = { key, inputs: readInputs(settings) };
-  return loaded.inputs;
-}
-
-async function readInputs(settings: SiteSettings): Promise<SiteInputs> {
-  const workspace = buildWorkspace(settings.root, await readOkrTree(settings.root, settings.repo));
-  const fullHistory = settings.historyFile
-    ? (JSON.parse(await readFile(path.resolve(settings.historyFile), 'utf8')) as History)
-    : await readHistory(settings.repo, { now: settings.now, root: settings.root });
-  const hidden = privateObjectiveIds(fullHistory, workspace);
-  const history = publicHistory(fullHistory, hidden);
-  const checkins = new Map<string, Checkin[]>();
-  for (const checkin of history.checkins) checkins.set(checkin.objective, [...(checkins.get(checkin.objective) ?? []), checkin]);
-  return { settings, history, workspace, problems: problemsOf(workspace, history, hidden), checkins };
-}
 
 export function objectivesLoader(): Loader {
   return {
     name: 'okr-objectives',
     load: async (context) => {
-      const { history, workspace, checkins, settings } = await siteInputs();
+      const { history, workspace } = await siteInputs();
       const files = new Map(validObjectives(workspace).map((file) => [file.id, file]));
-      const publicIds = new Set(history.objectives.map((objective) => objective.id));
       await replaceEntries(
         context,
         history.objectives.map((objective) => {
           const file = files.get(objective.id);
-          const own = checkins.get(objective.id) ?? [];
+          const frontmatter = file?.data ?? null;
           return {
             id: objective.id,
-            inputs: { objective, own, body: file?.body ?? null, frontmatter: file?.data ?? null, aligned: publicIds.has(objective.alignedTo), now: settings.now },
+            inputs: { body: file?.body ?? null, frontmatter },
             make: () => {
               const body = file ? renderMarkdown(file.body) : { html: '', tasks: { done: 0, total: 0 } };
-              const view = objectiveView(objective, file?.data, body.tasks, own, publicIds, settings.now);
-              return { data: { frontmatter: file?.data ?? null, history: objective, view, checkins: own }, html: body.html };
+              return { data: { frontmatter, tasks: body.tasks }, html: body.html };
             },
           };
         }),

@@ -46,3 +46,9 @@ export function settingsToEnv(settings: Omit<SiteSettings, 'buildId'> & { buildI
     [SETTINGS_ENV.buildId]: settings.buildId,
   };
 }
+
+/**
+ * Where the inputs read for the current build are kept (src/site/inputs.ts): one slot per
+ * process, so the loaders and the pages share them. `buildSite` empties it after a build.
+ */
+export const SITE_INPUTS_SLOT = Symbol.for('gitops-okr.site-inputs');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, contains, daysBetween, periodLength, resolvePeriod, today } from '../../src/core/period.ts';
+import { addDays, contains, dayNumber, daysBetween, periodLength, resolvePeriod, today } from '../../src/core/period.ts';
 
 describe('resolvePeriod', () => {
   it.each([
@@ -27,6 +27,10 @@ describe('calendar days', () => {
     expect(daysBetween('2026-03-28', '2026-03-30')).toBe(2);
     expect(daysBetween('2026-12-31', '2027-01-01')).toBe(1);
     expect(addDays('2026-10-25', 7)).toBe('2026-11-01');
+  });
+  it('numbers a day the same whether or not its month and day have leading zeros', () => {
+    expect(dayNumber('2026-03-05')).toBe(dayNumber('2026-3-5'));
+    expect(dayNumber('1970-01-02')).toBe(1);
   });
   it('tells whether a day falls inside a period', () => {
     const q4 = resolvePeriod('2026-Q4');

@@ -120,6 +120,22 @@ describe('progressSeries and sparkline', () => {
     expect(series[1]!.progress).toBeCloseTo((1 / 3 + 3) / 4);
   });
 
+  it('takes, for each day, the last point of the series on or before it, even when the series is not in date order', () => {
+    const kr: KeyResultHistory = {
+      ...feedback,
+      series: [
+        { date: '2026-10-10', commit: 'a', value: 4, progress: 0.4, expected: 0 },
+        { date: '2026-10-01', commit: 'b', value: 1, progress: 0.1, expected: 0 },
+        { date: '2026-10-10T12:00:00Z', commit: 'c', value: 5, progress: 0.5, expected: 0 },
+        { date: '2026-12-01', commit: 'd', value: 9, progress: 0.9, expected: 0 },
+      ],
+    };
+    expect(progressSeries([kr], '2026-11-20')).toEqual([
+      { date: '2026-10-01', progress: 0.1 },
+      { date: '2026-10-10', progress: 0.5 },
+    ]);
+  });
+
   it('draws nothing without points and a path inside its box otherwise', () => {
     expect(sparkline([], window, '2026-11-20').path).toBeNull();
     const line = sparkline([{ date: '2026-10-01', progress: 0 }, { date: '2026-11-01', progress: 0.5 }], window, '2026-11-20');
