@@ -20,8 +20,13 @@ export function parseBody(body: string): Root {
 }
 
 export function initiatives(body: string, bodyLine = 1): Initiative[] {
+  return initiativesOf(parseBody(body), bodyLine);
+}
+
+/** The initiatives of a body already parsed (with GFM, so that task list items carry `checked`). */
+export function initiativesOf(tree: Root, bodyLine = 1): Initiative[] {
   const found: Initiative[] = [];
-  visit(parseBody(body), 'listItem', (item: ListItem) => {
+  visit(tree, 'listItem', (item: ListItem) => {
     if (typeof item.checked !== 'boolean') return;
     found.push({ text: item.children.filter((child) => child.type !== 'list').map((child) => toString(child)).join(' ').trim(), done: item.checked, line: (item.position?.start.line ?? 1) + bodyLine - 1 });
   });

@@ -11,6 +11,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { initiativesOf } from '../core/body.ts';
 
 export interface RenderedBody {
   html: string;
@@ -39,13 +40,8 @@ export function renderMarkdown(markdown: string): RenderedBody {
 
 function countTasks() {
   return (tree: MdastRoot, file: { data: Record<string, unknown> }) => {
-    const tasks = { done: 0, total: 0 };
-    visit(tree, 'listItem', (item) => {
-      if (typeof item.checked !== 'boolean') return;
-      tasks.total++;
-      if (item.checked) tasks.done++;
-    });
-    file.data.tasks = tasks;
+    const found = initiativesOf(tree);
+    file.data.tasks = { done: found.filter((initiative) => initiative.done).length, total: found.length };
   };
 }
 
