@@ -1,4 +1,5 @@
 /** `okr rules`: what each rule checks and which criterion it enforces. */
+import { prRules } from '../core/pr-rules/index.ts';
 import { rules } from '../core/rules/index.ts';
 import { formatRulesMarkdown } from '../format/rules-markdown.ts';
 import { colorsFor } from './colors.ts';
@@ -9,7 +10,7 @@ export interface RulesFlags {
 
 export async function rulesCommand(flags: RulesFlags): Promise<number> {
   if (flags.format === 'markdown') {
-    process.stdout.write(formatRulesMarkdown(rules));
+    process.stdout.write(formatRulesMarkdown(rules, prRules));
     return 0;
   }
   const colors = colorsFor(process.stdout);

@@ -1,7 +1,8 @@
 /** The rule reference (docs/rules.md), written from the rules themselves so it cannot drift. */
+import type { PrRule } from '../core/pr-rules/index.ts';
 import type { Rule, RuleExample } from '../core/rules/index.ts';
 
-export function formatRulesMarkdown(rules: readonly Rule[]): string {
+export function formatRulesMarkdown(rules: readonly Rule[], changeRules: readonly PrRule[]): string {
   const lines = [
     '# Rules',
     '',
@@ -16,6 +17,14 @@ export function formatRulesMarkdown(rules: readonly Rule[]): string {
     '| --- | --- | --- |',
     ...rules.map((rule) => `| [\`${rule.id}\`](#${rule.id}) | ${rule.severity} | ${rule.description.replace(/\|/g, '\\|')} |`),
   ];
+  lines.push(
+    '',
+    'The pull-request check also applies rules that compare the pull request with its base, or read the history (`checkin-stale`, on scheduled runs only); `okrs/config.yml` sets them like the others:',
+    '',
+    '| rule | default | checks | criterion |',
+    '| --- | --- | --- | --- |',
+    ...changeRules.map((rule) => `| \`${rule.id}\` | ${rule.severity} | ${rule.description.replace(/\|/g, '\\|')} | ${rule.criterion.replace(/\|/g, '\\|')} |`),
+  );
   for (const rule of rules) {
     lines.push('', `## ${rule.id}`, '', `Default: **${rule.severity}**. ${rule.description}`, '', `> ${rule.criterion}`);
     lines.push('', 'Passes:', '', ...rule.examples.good.map(example), '', 'Reported:', '', ...rule.examples.bad.map(example));

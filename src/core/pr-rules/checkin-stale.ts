@@ -1,21 +1,13 @@
 /** On scheduled runs: key results of an active period that nobody checked in for two weeks. */
 import { daysBetween } from '../period.ts';
 import { keyResultProgress, keyResultWindow } from '../score.ts';
-import { locateKeyResult, objectivesById, periodOfObjective, type PrRule } from './pr-rule.ts';
+import { EXAMPLE_OBJECTIVE as example, locateKeyResult, objectivesById, periodOfObjective, type PrRule } from './pr-rule.ts';
 
 export const STALE_AFTER_DAYS = 14;
 
-const example = `title: Deliver engaging presentations
-period: 2026-Q4
-key_results:
-  - id: feedback
-    title: Raise average audience feedback from 3.6 to 4.5 out of 5
-    baseline: 3.6
-    target: 4.5
-    current: 3.9`;
-
 export const checkinStale: PrRule = {
   id: 'checkin-stale',
+  criterion: 'Measurable and verifiable: “Do the key results include specific, objective metrics?” A metric nobody measures for weeks verifies nothing.',
   severity: 'warn',
   description: `A key result of a running period without a check-in for ${STALE_AFTER_DAYS} days is a goal nobody looks at.`,
   examples: {

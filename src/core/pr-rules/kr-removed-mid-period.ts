@@ -18,6 +18,7 @@ const withoutInvites = before.slice(0, before.indexOf('  - id: invites') - 1);
 
 export const krRemovedMidPeriod: PrRule = {
   id: 'kr-removed-mid-period',
+  criterion: 'Specific and time-bound: “Have you clearly defined what needs to happen and by when?” A key result deleted before its date leaves no record of what was promised.',
   severity: 'warn',
   description: 'Deleting a key result after its period started rewrites history; mark it `status: dropped` with a `reason:` instead.',
   examples: {

@@ -4,11 +4,21 @@
  */
 import type { Position } from '../finding.ts';
 import { resolvePeriod, type PeriodRange } from '../period.ts';
-import type { DefaultSeverity } from '../rules/rule.ts';
-import type { KeyResult, Objective } from '../schema.ts';
-import { validObjectives, type ObjectiveFile, type Workspace } from '../workspace.ts';
+import type { DefaultSeverity, ValidObjective } from '../rules/rule.ts';
+import type { KeyResult } from '../schema.ts';
+import { validObjectives, type Workspace } from '../workspace.ts';
 
-export type ValidObjective = ObjectiveFile & { data: Objective };
+export type { ValidObjective } from '../rules/rule.ts';
+
+/** The objective the examples of these rules start from. */
+export const EXAMPLE_OBJECTIVE = `title: Deliver engaging presentations
+period: 2026-Q4
+key_results:
+  - id: feedback
+    title: Raise average audience feedback from 3.6 to 4.5 out of 5
+    baseline: 3.6
+    target: 4.5
+    current: 3.9`;
 
 export interface PrRuleContext {
   /** The tree the change starts from; undefined on scheduled runs, which have no base. */
@@ -34,6 +44,8 @@ export interface PrRuleExample {
 
 export interface PrRule {
   id: string;
+  /** The criterion the rule enforces, quoted from the OKR-writing guide. */
+  criterion: string;
   severity: DefaultSeverity;
   description: string;
   examples: { good: PrRuleExample[]; bad: PrRuleExample[] };

@@ -1,17 +1,9 @@
 /** A target moved toward its baseline during the period, without a `reason:` saying why. */
-import { isMidPeriod, locateKeyResult, objectivesById, periodOfObjective, type PrRule } from './pr-rule.ts';
-
-const before = `title: Deliver engaging presentations
-period: 2026-Q4
-key_results:
-  - id: feedback
-    title: Raise average audience feedback from 3.6 to 4.5 out of 5
-    baseline: 3.6
-    target: 4.5
-    current: 3.9`;
+import { EXAMPLE_OBJECTIVE as before, isMidPeriod, locateKeyResult, objectivesById, periodOfObjective, type PrRule } from './pr-rule.ts';
 
 export const targetEased: PrRule = {
   id: 'target-eased',
+  criterion: 'Aggressive yet realistic: “Do the stated results stretch you but still account for potential challenges or unexpected events that could arise?” (Google’s trap: lowering the bar after the fact.)',
   severity: 'warn',
   description: 'Moving a target toward its baseline once the period has started lowers the bar after the fact; say why in `reason:`.',
   examples: {

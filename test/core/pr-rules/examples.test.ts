@@ -16,6 +16,10 @@ function findings(rule: PrRule, example: PrRuleExample) {
 }
 
 describe.each(prRules.map((rule) => [rule.id, rule] as const))('%s', (_id, rule) => {
+  test('quotes the criterion it enforces', () => {
+    expect(rule.criterion).toMatch(/“.+”/);
+  });
+
   test('has good and bad examples', () => {
     expect(rule.examples.good.length).toBeGreaterThan(0);
     expect(rule.examples.bad.length).toBeGreaterThan(0);
