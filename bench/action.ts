@@ -8,27 +8,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { GIT_CONFIG, gitEnvFor } from '../test/helpers/action-repo.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BUNDLE = path.join(ROOT, 'action', 'dist', 'index.js');
 const RUNS = 5;
 const FILES = 50;
 
-const env = (date: string): NodeJS.ProcessEnv => ({
-  PATH: process.env.PATH,
-  HOME: process.env.HOME,
-  GIT_CONFIG_GLOBAL: '/dev/null',
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_AUTHOR_NAME: 'Jane Doe',
-  GIT_AUTHOR_EMAIL: 'jane@example.com',
-  GIT_COMMITTER_NAME: 'Jane Doe',
-  GIT_COMMITTER_EMAIL: 'jane@example.com',
-  GIT_AUTHOR_DATE: `${date}T12:00:00Z`,
-  GIT_COMMITTER_DATE: `${date}T12:00:00Z`,
-});
-
 function git(dir: string, date: string, ...args: string[]): string {
-  const result = spawnSync('git', ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, env: env(date), encoding: 'utf8' });
+  const result = spawnSync('git', [...GIT_CONFIG, ...args], { cwd: dir, env: gitEnvFor(date), encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
   return result.stdout.trim();
 }
@@ -97,7 +85,7 @@ for (let run = 0; run < RUNS; run += 1) {
     cwd: repo,
     encoding: 'utf8',
     env: {
-      ...env('2026-11-02'),
+      ...gitEnvFor('2026-11-02'),
       GITHUB_EVENT_NAME: 'pull_request',
       GITHUB_EVENT_PATH: path.join(temp, 'event.json'),
       GITHUB_STEP_SUMMARY: path.join(temp, 'summary.md'),

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { testGitEnv } from './git-repo.ts';
 
 export interface ActionRepo {
   dir: string;
@@ -15,23 +16,10 @@ export interface ActionRepo {
   remove(): void;
 }
 
-const GIT_CONFIG = ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', '-c', 'tag.gpgsign=false', '-c', 'core.autocrlf=false', '-c', 'core.hooksPath=/dev/null'];
+export const GIT_CONFIG = ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', '-c', 'tag.gpgsign=false', '-c', 'core.autocrlf=false', '-c', 'core.hooksPath=/dev/null'];
 
 export function gitEnvFor(date: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) if (!key.startsWith('GIT_') && !key.startsWith('INPUT_') && !key.startsWith('GITHUB_')) env[key] = value;
-  return {
-    ...env,
-    GIT_CONFIG_GLOBAL: '/dev/null',
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_AUTHOR_NAME: 'Jane Doe',
-    GIT_AUTHOR_EMAIL: 'jane@example.com',
-    GIT_COMMITTER_NAME: 'Jane Doe',
-    GIT_COMMITTER_EMAIL: 'jane@example.com',
-    GIT_AUTHOR_DATE: `${date}T12:00:00Z`,
-    GIT_COMMITTER_DATE: `${date}T12:00:00Z`,
-    TZ: 'UTC',
-  };
+  return { ...testGitEnv(`${date}T12:00:00Z`), TZ: 'UTC' };
 }
 
 export function createActionRepo(prefix = 'okr-action-'): ActionRepo {

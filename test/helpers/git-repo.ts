@@ -12,8 +12,10 @@ export const GIT_CONFIG = ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsig
 
 /** Environment for git in tests: no global or system config, a fixed identity, the given date. */
 export function testGitEnv(date = '2026-10-01T12:00:00+00:00', author = 'Jane Doe'): NodeJS.ProcessEnv {
+  // Nothing of the caller's git, Actions or action-input settings leaks into a test repository.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(GIT_|INPUT_|GITHUB_)/.test(key)));
   return {
-    ...process.env,
+    ...inherited,
     GIT_CONFIG_NOSYSTEM: '1',
     GIT_CONFIG_GLOBAL: '/dev/null',
     GIT_AUTHOR_NAME: author,
