@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRepo, removeTempFolders } from '../helpers/git-repo.ts';
-import { okr } from '../helpers/okr-cli.ts';
+import { okr } from '../helpers/cli.ts';
 
 afterAll(removeTempFolders);
 
@@ -41,14 +41,14 @@ describe('okr checkin', () => {
   it('changes only the value, keeping comments, key order and quoting', () => {
     const { dir } = repo();
     const result = okr(['checkin', 'presentations/feedback', '4.1', '--repo', dir]);
-    expect(result.code).toBe(0);
+    expect(result.status).toBe(0);
     expect(result.stdout).toContain('presentations/feedback  3.9 → 4.1 points');
     expect(readFileSync(path.join(dir, FILE), 'utf8')).toBe(TEXT.replace('current: 3.9     #', 'current: 4.1     #'));
   });
 
   it('adds a missing value and confidence on their own lines, indented like their neighbours', () => {
     const { dir } = repo();
-    expect(okr(['checkin', 'presentations/invites', '1', '--confidence', '0.5', '--as-of', '2026-10-20', '--repo', dir]).code).toBe(0);
+    expect(okr(['checkin', 'presentations/invites', '1', '--confidence', '0.5', '--as-of', '2026-10-20', '--repo', dir]).status).toBe(0);
     expect(readFileSync(path.join(dir, FILE), 'utf8')).toBe(
       TEXT.replace('    target: 3\n', '    target: 3\n    current: 1\n    confidence: 0.5\n    as_of: 2026-10-20\n'),
     );
@@ -59,7 +59,7 @@ describe('okr checkin', () => {
     const result = okr(['checkin', 'presentations/course', 'done', '-m', 'Passed the course\n\nScore 92/100.', '--commit', '--repo', repository.dir], {
       env: { GIT_AUTHOR_NAME: 'Jane Doe', GIT_AUTHOR_EMAIL: 'jane@example.com', GIT_COMMITTER_NAME: 'Jane Doe', GIT_COMMITTER_EMAIL: 'jane@example.com', GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' },
     });
-    expect(result.code).toBe(0);
+    expect(result.status).toBe(0);
     expect(repository.git(['log', '-1', '--format=%B']).trim()).toBe('Passed the course\n\nScore 92/100.');
     expect(repository.git(['status', '--porcelain'])).toBe('');
     const history = JSON.parse(okr(['history', '--repo', repository.dir, '--now', '2026-11-25']).stdout);
@@ -69,10 +69,10 @@ describe('okr checkin', () => {
   it('names the objectives and key results that exist when the target is wrong', () => {
     const { dir } = repo();
     const objective = okr(['checkin', 'talks/feedback', '4', '--repo', dir]);
-    expect(objective.code).toBe(2);
+    expect(objective.status).toBe(2);
     expect(objective.stderr).toContain('No objective `talks`; the objectives are: presentations');
     const kr = okr(['checkin', 'presentations/feedbak', '4', '--repo', dir]);
-    expect(kr.code).toBe(2);
+    expect(kr.status).toBe(2);
     expect(kr.stderr).toContain('has no key result `feedbak`; its key results: feedback, invites, course');
   });
 
@@ -80,7 +80,7 @@ describe('okr checkin', () => {
     const { dir } = repo();
     expect(okr(['checkin', 'presentations/course', 'yes', '--repo', dir]).stderr).toContain('give `done` or `not-done`');
     expect(okr(['checkin', 'presentations/feedback', '4,1', '--repo', dir]).stderr).toContain('must be a plain number');
-    expect(okr(['checkin', 'presentations/feedback', '4.1', '--confidence', '70', '--repo', dir]).code).toBe(2);
+    expect(okr(['checkin', 'presentations/feedback', '4.1', '--confidence', '70', '--repo', dir]).status).toBe(2);
     expect(readFileSync(path.join(dir, FILE), 'utf8')).toBe(TEXT);
   });
 
@@ -89,7 +89,7 @@ describe('okr checkin', () => {
     repository.write(FILE, TEXT.replace('    unit: points\n', '    unit: points\n    keep_above: 2\n'));
     const before = readFileSync(path.join(repository.dir, FILE), 'utf8');
     const result = okr(['checkin', 'presentations/invites', '2', '--repo', repository.dir]);
-    expect(result.code).toBe(1);
+    expect(result.status).toBe(1);
     expect(readFileSync(path.join(repository.dir, FILE), 'utf8')).toBe(before);
   });
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { History } from '../../src/core/history-types.ts';
 import { createRepo, GIT_CONFIG, objectiveText, removeTempFolders, tempFolder, testGitEnv } from '../helpers/git-repo.ts';
-import { okr } from '../helpers/okr-cli.ts';
+import { okr } from '../helpers/cli.ts';
 
 afterAll(removeTempFolders);
 
@@ -22,7 +22,7 @@ describe('okr history', () => {
   it('prints the history as JSON without private objectives or their check-ins', () => {
     const repo = repoWithPrivateObjective();
     const result = okr(['history', '--repo', repo.dir, '--now', '2026-11-25']);
-    expect(result.code).toBe(0);
+    expect(result.status).toBe(0);
     const history = JSON.parse(result.stdout) as History;
     expect(Object.keys(history)).toEqual(['generatedAt', 'repo', 'missions', 'objectives', 'checkins', 'warnings']);
     expect(history.objectives.map((objective) => objective.id)).toEqual(['talks']);
@@ -43,7 +43,7 @@ describe('okr history', () => {
   it('prints one CSV row per series point, quoting titles with commas and quotes', () => {
     const repo = repoWithPrivateObjective();
     const result = okr(['history', '--repo', repo.dir, '--now', '2026-11-25', '--format', 'csv']);
-    expect(result.code).toBe(0);
+    expect(result.status).toBe(0);
     const rows = result.stdout.trimEnd().split('\r\n');
     expect(rows[0]).toBe('objective,objective_title,key_result,key_result_title,kind,unit,date,commit,value,progress,expected,confidence');
     expect(rows).toHaveLength(3);
@@ -55,7 +55,7 @@ describe('okr history', () => {
     const clone = path.join(tempFolder(), 'shallow');
     execFileSync('git', [...GIT_CONFIG, 'clone', '-q', '--depth', '1', `file://${repo.dir}`, clone], { env: testGitEnv(), stdio: 'ignore' });
     const result = okr(['history', '--repo', clone]);
-    expect(result.code).toBe(2);
+    expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('git fetch --unshallow');
     expect(result.stderr).toContain('fetch-depth: 0');
@@ -63,7 +63,7 @@ describe('okr history', () => {
 
   it('rejects a --now that is not a date', () => {
     const result = okr(['history', '--now', '25.11.2026']);
-    expect(result.code).toBe(2);
+    expect(result.status).toBe(2);
     expect(result.stderr).toContain('--now takes a date such as 2026-11-25');
   });
 });

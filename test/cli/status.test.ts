@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRepo, MISSION, objectiveText, removeTempFolders } from '../helpers/git-repo.ts';
-import { okr } from '../helpers/okr-cli.ts';
+import { okr } from '../helpers/cli.ts';
 
 afterAll(removeTempFolders);
 
@@ -18,7 +18,7 @@ function repo() {
 describe('okr status', () => {
   it('shows the objectives of the current period with progress, value against target, status and check-in age', () => {
     const result = okr(['status', '--repo', repo().dir, '--now', '2026-11-25']);
-    expect(result.code).toBe(0);
+    expect(result.status).toBe(0);
     expect(result.stdout).not.toContain('Last quarter objective');
     expect(result.stdout).toContain('2026-Q4  day 56 of 92');
     expect(result.stdout).toMatch(/Deliver engaging presentations +25%  jane/);

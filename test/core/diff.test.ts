@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { diffWorkspaces, isEmptyDiff, valueMoves } from '../../src/core/diff.ts';
-import { workspaceOf } from '../helpers/workspace-of.ts';
+import { exampleWorkspace } from '../helpers/workspace.ts';
 
 const presentations = `title: Deliver engaging presentations
 period: 2026-Q4
@@ -27,14 +27,14 @@ key_results:
 describe('diffWorkspaces', () => {
   test('an unchanged tree has an empty diff', () => {
     const tree = { 'okrs/q4/presentations.md': presentations };
-    const diff = diffWorkspaces(workspaceOf(tree), workspaceOf(tree));
+    const diff = diffWorkspaces(exampleWorkspace(tree), exampleWorkspace(tree));
     expect(isEmptyDiff(diff)).toBe(true);
   });
 
   test('a check-in moves value, confidence and progress', () => {
     const diff = diffWorkspaces(
-      workspaceOf({ 'okrs/q4/presentations.md': presentations }),
-      workspaceOf({ 'okrs/q4/presentations.md': presentations.replace('current: 3.9', 'current: 4.2').replace('confidence: 0.6', 'confidence: 0.8') }),
+      exampleWorkspace({ 'okrs/q4/presentations.md': presentations }),
+      exampleWorkspace({ 'okrs/q4/presentations.md': presentations.replace('current: 3.9', 'current: 4.2').replace('confidence: 0.6', 'confidence: 0.8') }),
     );
     expect(diff.moved).toHaveLength(1);
     const [move] = diff.moved;
@@ -46,16 +46,16 @@ describe('diffWorkspaces', () => {
 
   test('a milestone done counts as its value moving from 0 to 1', () => {
     const diff = diffWorkspaces(
-      workspaceOf({ 'okrs/q4/presentations.md': presentations }),
-      workspaceOf({ 'okrs/q4/presentations.md': presentations.replace('done: false', 'done: true') }),
+      exampleWorkspace({ 'okrs/q4/presentations.md': presentations }),
+      exampleWorkspace({ 'okrs/q4/presentations.md': presentations.replace('done: false', 'done: true') }),
     );
     expect(diff.moved[0]).toMatchObject({ kr: 'course', value: { from: 0, to: 1 }, progress: { from: 0, to: 1 } });
   });
 
   test('a target change alone is a move without a value change', () => {
     const diff = diffWorkspaces(
-      workspaceOf({ 'okrs/q4/presentations.md': presentations }),
-      workspaceOf({ 'okrs/q4/presentations.md': presentations.replace('target: 4.5', 'target: 4.8') }),
+      exampleWorkspace({ 'okrs/q4/presentations.md': presentations }),
+      exampleWorkspace({ 'okrs/q4/presentations.md': presentations.replace('target: 4.5', 'target: 4.8') }),
     );
     expect(diff.moved[0]).toMatchObject({ kr: 'feedback', target: { from: 4.5, to: 4.8 }, value: undefined });
     expect(valueMoves(diff)).toEqual([]);
@@ -63,8 +63,8 @@ describe('diffWorkspaces', () => {
 
   test('objectives and key results added and removed are listed', () => {
     const diff = diffWorkspaces(
-      workspaceOf({ 'okrs/q4/presentations.md': presentations }),
-      workspaceOf({
+      exampleWorkspace({ 'okrs/q4/presentations.md': presentations }),
+      exampleWorkspace({
         'okrs/q4/presentations.md': presentations.slice(0, presentations.indexOf('  - id: course') - 1),
         'okrs/q4/work-pace.md': pace,
       }),
@@ -77,19 +77,19 @@ describe('diffWorkspaces', () => {
 
   test('a renamed file with a pinned id is the same objective', () => {
     const pinned = `id: talks\n${presentations}`;
-    const diff = diffWorkspaces(workspaceOf({ 'okrs/q4/presentations.md': pinned }), workspaceOf({ 'okrs/q4/talks.md': pinned.replace('current: 3.9', 'current: 4') }));
+    const diff = diffWorkspaces(exampleWorkspace({ 'okrs/q4/presentations.md': pinned }), exampleWorkspace({ 'okrs/q4/talks.md': pinned.replace('current: 3.9', 'current: 4') }));
     expect(diff.objectivesAdded).toEqual([]);
     expect(diff.objectivesRemoved).toEqual([]);
     expect(diff.moved[0]).toMatchObject({ objective: 'talks', path: 'okrs/q4/talks.md', value: { from: 3.9, to: 4 } });
   });
 
   test('a deleted tree removes every objective', () => {
-    const diff = diffWorkspaces(workspaceOf({ 'okrs/q4/presentations.md': presentations, 'okrs/q4/work-pace.md': pace }), workspaceOf({}));
+    const diff = diffWorkspaces(exampleWorkspace({ 'okrs/q4/presentations.md': presentations, 'okrs/q4/work-pace.md': pace }), exampleWorkspace({}));
     expect(diff.objectivesRemoved.map((ref) => ref.objective)).toEqual(['presentations', 'work-pace']);
   });
 
   test('files that do not match the schema are left out of the comparison', () => {
-    const diff = diffWorkspaces(workspaceOf({ 'okrs/q4/presentations.md': presentations }), workspaceOf({ 'okrs/q4/presentations.md': 'title: [unclosed' }));
+    const diff = diffWorkspaces(exampleWorkspace({ 'okrs/q4/presentations.md': presentations }), exampleWorkspace({ 'okrs/q4/presentations.md': 'title: [unclosed' }));
     expect(diff.objectivesRemoved.map((ref) => ref.objective)).toEqual(['presentations']);
   });
 });

@@ -12,7 +12,7 @@ export interface Run {
 }
 
 /** Runs the real `okr` command on this Node (24), as a user would. */
-export function okr(args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Run {
+export function okr(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Run {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd,
     encoding: 'utf8',

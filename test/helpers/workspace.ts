@@ -12,6 +12,24 @@ export function workspaceOf(files: Record<string, string | Uint8Array>, root = '
   );
 }
 
+/** Where a bare objective of an example goes. */
+export const EXAMPLE_PATH = 'okrs/2026-q4/example.md';
+
+/**
+ * A tree under the default mission: `files` maps paths to whole file contents;
+ * objective frontmatter without `---` fences gets them.
+ */
+export function exampleWorkspace(files: Record<string, string>): Workspace {
+  return workspaceOf(
+    Object.fromEntries(
+      Object.entries({ 'okrs/mission.md': MISSION, ...files }).map(([path, text]) => [
+        path,
+        text.startsWith('---') || path.endsWith('.yml') ? text : `---\n${text}\n---\n`,
+      ]),
+    ),
+  );
+}
+
 /** A rule example as a tree: a bare objective is placed at okrs/2026-q4/example.md under a mission. */
 export function exampleTree(example: RuleExample): { files: Record<string, string>; now: string } {
   if (typeof example === 'string') return { files: { 'okrs/mission.md': MISSION, 'okrs/2026-q4/example.md': `---\n${example}---\nBody.\n` }, now: NOW };

@@ -2,12 +2,12 @@ import { describe, expect, test } from 'vitest';
 import { lintChange } from '../../../src/core/lint-change.ts';
 import { prRules } from '../../../src/core/pr-rules/index.ts';
 import type { PrRule, PrRuleExample } from '../../../src/core/pr-rules/pr-rule.ts';
-import { EXAMPLE_PATH, workspaceOf } from '../../helpers/workspace-of.ts';
+import { EXAMPLE_PATH, exampleWorkspace } from '../../helpers/workspace.ts';
 
 function findings(rule: PrRule, example: PrRuleExample) {
   return lintChange({
-    base: example.base === undefined ? undefined : workspaceOf({ [EXAMPLE_PATH]: example.base }),
-    head: workspaceOf({ [EXAMPLE_PATH]: example.head }),
+    base: example.base === undefined ? undefined : exampleWorkspace({ [EXAMPLE_PATH]: example.base }),
+    head: exampleWorkspace({ [EXAMPLE_PATH]: example.head }),
     now: example.now,
     scheduled: example.scheduled ?? false,
     lastCheckin: () => example.lastCheckin,
@@ -26,7 +26,7 @@ describe.each(prRules.map((rule) => [rule.id, rule] as const))('%s', (_id, rule)
   });
 
   test.each(rule.examples.good.map((example, index) => [index, example] as const))('good example %i passes', (_index, example) => {
-    expect(workspaceOf({ [EXAMPLE_PATH]: example.head }).objectives[0]?.findings).toEqual([]);
+    expect(exampleWorkspace({ [EXAMPLE_PATH]: example.head }).objectives[0]?.findings).toEqual([]);
     expect(findings(rule, example)).toEqual([]);
   });
 
