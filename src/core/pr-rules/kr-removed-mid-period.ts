@@ -1,14 +1,8 @@
 /** A key result deleted while its period runs: history loses it; `status: dropped` keeps it on record. */
 import { START_OF_FILE } from '../finding.ts';
-import { isMidPeriod, locateKeyResult, objectivesById, periodOfObjective, type PrRule } from './pr-rule.ts';
+import { EXAMPLE_OBJECTIVE, isMidPeriod, locateKeyResult, objectivesById, periodOfObjective, type PrRule } from './pr-rule.ts';
 
-const before = `title: Deliver engaging presentations
-period: 2026-Q4
-key_results:
-  - id: feedback
-    title: Raise average audience feedback from 3.6 to 4.5 out of 5
-    baseline: 3.6
-    target: 4.5
+const before = `${EXAMPLE_OBJECTIVE}
   - id: invites
     title: Get 3 unsolicited invitations to speak at other teams' meetings
     baseline: 0
