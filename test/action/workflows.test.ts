@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { actionErrors, workflowErrors } from '../helpers/workflow-parser.ts';
+import { parseWorkflow, pinProblems, writeGrants, type Workflow } from '../helpers/workflow-rules.ts';
+import packageJson from '../../package.json' with { type: 'json' };
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const WORKFLOWS = path.join(ROOT, '.github', 'workflows');
@@ -11,19 +13,21 @@ const workflowFiles = readdirSync(WORKFLOWS).filter((file) => file.endsWith('.ym
 const read = (file: string) => readFileSync(path.join(WORKFLOWS, file), 'utf8');
 const ACTION_YML = readFileSync(path.join(ROOT, 'action', 'action.yml'), 'utf8');
 
-interface Step {
-  uses?: string;
-  with?: Record<string, unknown>;
-}
-interface Workflow {
-  on: Record<string, unknown>;
-  permissions?: unknown;
-  jobs: Record<string, { permissions?: Record<string, string>; steps?: Step[] }>;
-}
-
 describe('GitHub accepts', () => {
-  test('the five workflows are there', () => {
-    expect(workflowFiles).toEqual(['ci.yml', 'okr-check.yml', 'okr-comment.yml', 'pages.yml', 'stale-checkins.yml']);
+  test('the workflows are there: the callers, the reusable workflows they call, CI and the release', () => {
+    expect(workflowFiles).toEqual([
+      'ci.yml',
+      'okr-check.yml',
+      'okr-comment.yml',
+      'pages-nightly.yml',
+      'pages.yml',
+      'release.yml',
+      'reusable-check.yml',
+      'reusable-comment.yml',
+      'reusable-pages.yml',
+      'reusable-stale.yml',
+      'stale-checkins.yml',
+    ]);
   });
 
   test.each(workflowFiles)('%s', async (file) => {
@@ -37,8 +41,8 @@ describe('GitHub accepts', () => {
 
 describe('the parser catches', () => {
   test('a misspelt key in a workflow', async () => {
-    const typo = read('okr-check.yml').replace('timeout-minutes:', 'timeout-minutse:');
-    expect(await workflowErrors('okr-check.yml', typo)).toEqual([expect.stringContaining("Unexpected value 'timeout-minutse'")]);
+    const typo = read('reusable-check.yml').replace('timeout-minutes:', 'timeout-minutse:');
+    expect(await workflowErrors('reusable-check.yml', typo)).toEqual([expect.stringContaining("Unexpected value 'timeout-minutse'")]);
   });
 
   test('a misspelt permission level', async () => {
@@ -55,22 +59,33 @@ describe('the parser catches', () => {
   });
 });
 
-describe('security', () => {
-  const workflows = workflowFiles.map((file) => [file, parse(read(file)) as Workflow, read(file)] as const);
+const workflows = workflowFiles.map((file) => [file, parseWorkflow(read(file)), read(file)] as const);
+const byName = new Map(workflows.map(([file, workflow]) => [file, workflow]));
 
+/** The jobs a workflow runs: its own, and those of the local reusable workflows it calls. */
+function jobsOf(workflow: Workflow): [string, Workflow['jobs'][string]][] {
+  return Object.entries(workflow.jobs).flatMap(([name, job]) => {
+    const called = job.uses?.match(/^\.\/\.github\/workflows\/(.+)$/)?.[1];
+    if (called === undefined) return [[name, job] as [string, Workflow['jobs'][string]]];
+    const reusable = byName.get(called);
+    if (reusable === undefined) throw new Error(`${name} calls ${called}, which is not there`);
+    return [[name, job] as [string, Workflow['jobs'][string]], ...jobsOf(reusable).map(([inner, innerJob]) => [`${name}/${inner}`, innerJob] as [string, Workflow['jobs'][string]])];
+  });
+}
+
+describe('security', () => {
   test.each(workflows)('%s grants nothing at the top and names each job’s permissions', (_file, workflow) => {
     expect(workflow.permissions).toEqual({});
     for (const job of Object.values(workflow.jobs)) expect(job.permissions).toBeTypeOf('object');
   });
 
   test.each(workflows)('%s pins every action by full commit with a version comment', (_file, _workflow, text) => {
-    const uses = [...text.matchAll(/^\s*(?:-\s+)?uses:\s*(\S+)(.*)$/gm)];
-    expect(uses.length).toBeGreaterThan(0);
-    for (const [, target = '', rest = ''] of uses) {
-      if (target.startsWith('./')) continue;
-      expect(target).toMatch(/^[\w.-]+\/[\w.-]+(\/[\w./-]+)?@[0-9a-f]{40}$/);
-      expect(rest).toMatch(/^ # v\d+\.\d+\.\d+$/);
-    }
+    expect(text).toMatch(/uses:/);
+    expect(pinProblems(text, packageJson.version)).toEqual([]);
+  });
+
+  test('a tag where a commit belongs is caught', () => {
+    expect(pinProblems('    steps:\n      - uses: actions/checkout@v5\n', packageJson.version)).toEqual([expect.stringContaining('expected a full commit')]);
   });
 
   test.each(workflows)('%s never runs on pull_request_target', (_file, workflow, text) => {
@@ -83,58 +98,103 @@ describe('security', () => {
     for (const step of checkouts) expect(step.with?.['persist-credentials']).toBe(false);
   });
 
-  test('the comment workflow checks out only the default branch and reads the artifact as data', () => {
-    const workflow = parse(read('okr-comment.yml')) as Workflow;
-    expect(Object.keys(workflow.on)).toEqual(['workflow_run']);
-    const steps = workflow.jobs.comment?.steps ?? [];
-    expect(steps.find((step) => step.uses?.startsWith('actions/checkout@'))?.with?.ref).toBe('${{ github.event.repository.default_branch }}');
+  test.each(workflows)('%s puts no expression inside a script', (_file, workflow) => {
+    for (const step of Object.values(workflow.jobs).flatMap((job) => job.steps ?? [])) expect(step.run ?? '').not.toContain('${{');
+  });
+
+  test('the comment workflow checks out only gitops-okr’s action of the default branch and reads the artifact as data', () => {
+    const caller = byName.get('okr-comment.yml');
+    expect(Object.keys(caller?.on ?? {})).toEqual(['workflow_run']);
+    expect(caller?.jobs.comment?.with?.['gitops-okr-ref']).toBe('${{ github.event.repository.default_branch }}');
+    const reusable = byName.get('reusable-comment.yml');
+    const steps = reusable?.jobs.comment?.steps ?? [];
+    const checkouts = steps.filter((step) => step.uses?.startsWith('actions/checkout@'));
+    expect(checkouts.map((step) => [step.with?.repository, step.with?.['sparse-checkout']])).toEqual([['${{ inputs.gitops-okr-repository }}', 'action']]);
     expect(steps.at(-1)).toEqual({
-      uses: './action',
+      uses: './.gitops-okr/action',
       with: { 'from-report': '${{ runner.temp }}/okr-report/okr-check.json', 'expected-head-sha': '${{ github.event.workflow_run.head_sha }}' },
     });
-    expect(workflow.jobs.comment?.permissions).toEqual({ actions: 'read', contents: 'read', 'pull-requests': 'write' });
+    expect(reusable?.jobs.comment?.permissions).toEqual({ actions: 'read', contents: 'read', 'pull-requests': 'write' });
   });
 
   test('only the jobs that write have write permissions', () => {
-    const writes = workflows.flatMap(([file, workflow]) =>
-      Object.entries(workflow.jobs).flatMap(([job, { permissions }]) =>
-        Object.entries(permissions ?? {}).filter(([, level]) => level === 'write').map(([scope]) => `${file}:${job}:${scope}`),
-      ),
-    );
-    expect(writes.sort()).toEqual([
+    expect(workflows.flatMap(([file, workflow]) => writeGrants(file, workflow)).sort()).toEqual([
       'okr-comment.yml:comment:pull-requests',
-      'pages.yml:deploy:id-token',
-      'pages.yml:deploy:pages',
+      'pages-nightly.yml:pages:id-token',
+      'pages-nightly.yml:pages:pages',
+      'pages.yml:pages:id-token',
+      'pages.yml:pages:pages',
+      'release.yml:publish:id-token',
+      'release.yml:tag:contents',
+      'reusable-comment.yml:comment:pull-requests',
+      'reusable-pages.yml:deploy:id-token',
+      'reusable-pages.yml:deploy:pages',
+      'reusable-stale.yml:stale:issues',
       'stale-checkins.yml:stale:issues',
     ]);
   });
+
+  test.each(workflows.filter(([file]) => file.startsWith('reusable-')))('%s is only called (workflow_call) and defaults to the version of the package', (_file, workflow, text) => {
+    expect(Object.keys(workflow.on)).toEqual(['workflow_call']);
+    const inputs = (workflow.on.workflow_call as { inputs: Record<string, { default?: string }> }).inputs;
+    expect(inputs['gitops-okr-repository']?.default).toBe('gitops-okr/gitops-okr');
+    expect(inputs['gitops-okr-ref']?.default).toBe(`v${packageJson.version}`);
+    expect(text).toContain(`uses: gitops-okr/gitops-okr/.github/workflows/${_file}@v${packageJson.version}`);
+  });
+
+  test.each(workflows.filter(([file]) => !file.startsWith('reusable-') && !['ci.yml', 'release.yml'].includes(file)))(
+    '%s calls a reusable workflow with this commit’s copy of gitops-okr',
+    (_file, workflow) => {
+      for (const job of Object.values(workflow.jobs)) {
+        expect(job.uses).toMatch(/^\.\/\.github\/workflows\/reusable-[\w-]+\.yml$/);
+        expect(job.with?.['gitops-okr-repository']).toBe('${{ github.repository }}');
+      }
+    },
+  );
+
+  test.each(workflows.filter(([file]) => !file.startsWith('reusable-') && !['ci.yml', 'release.yml'].includes(file)))(
+    '%s grants each called job exactly what the reusable workflow’s jobs ask for',
+    (_file, workflow) => {
+      for (const [name, job] of Object.entries(workflow.jobs)) {
+        const needed: Record<string, string> = {};
+        for (const [, inner] of jobsOf({ ...workflow, jobs: { [name]: job } }).slice(1)) {
+          // `write` also reads: the build job's `pages: read` is covered by the deploy job's `pages: write`.
+          for (const [scope, level] of Object.entries(inner.permissions ?? {})) if (needed[scope] !== 'write') needed[scope] = level;
+        }
+        expect(job.permissions).toEqual(needed);
+      }
+    },
+  );
 });
 
 describe('pull-request code', () => {
-  test('runs only with read-only tokens: no job of a pull_request workflow may write', () => {
-    const onPullRequest = workflowFiles
-      .map((file) => [file, parse(read(file)) as Workflow] as const)
-      .filter(([, workflow]) => Object.keys(workflow.on).includes('pull_request'));
+  test('runs only with read-only tokens: no job of a pull_request workflow, nor any job it calls, may write', () => {
+    const onPullRequest = workflows.filter(([, workflow]) => Object.keys(workflow.on).includes('pull_request'));
     expect(onPullRequest.map(([file]) => file).sort()).toEqual(['ci.yml', 'okr-check.yml']);
     for (const [file, workflow] of onPullRequest) {
-      for (const [job, { permissions }] of Object.entries(workflow.jobs)) {
-        expect(Object.values(permissions ?? {}), `${file}:${job}`).not.toContain('write');
+      for (const [job, { permissions }] of jobsOf(workflow)) {
         expect(permissions, `${file}:${job} must set its permissions`).toBeDefined();
+        expect(Object.values(permissions ?? {}), `${file}:${job}`).not.toContain('write');
       }
     }
   });
 });
 
-describe('the pages workflow', () => {
-  test('builds from the whole history with the base path from configure-pages, then deploys', () => {
-    const workflow = parse(read('pages.yml')) as Workflow;
-    expect(Object.keys(workflow.on)).toEqual(['push', 'schedule', 'workflow_dispatch']);
-    const steps = workflow.jobs.build?.steps ?? [];
+describe('the pages workflows', () => {
+  test('build on push and on demand, and nightly in a file of its own', () => {
+    expect(Object.keys(byName.get('pages.yml')?.on ?? {})).toEqual(['push', 'workflow_dispatch']);
+    expect(Object.keys(byName.get('pages-nightly.yml')?.on ?? {})).toEqual(['schedule']);
+  });
+
+  test('build from the whole history with the site action and the origin and base path from configure-pages, then deploy', () => {
+    const reusable = byName.get('reusable-pages.yml');
+    const steps = reusable?.jobs.build?.steps ?? [];
     expect(steps[0]?.with?.['fetch-depth']).toBe(0);
-    expect(steps[1]?.with?.['node-version-file']).toBe('.node-version');
-    expect(read('pages.yml')).toContain('BASE_PATH: ${{ steps.pages.outputs.base_path }}');
-    expect(steps.at(-1)?.uses).toMatch(/^actions\/upload-pages-artifact@/);
-    expect(workflow.jobs.deploy?.steps?.[0]?.uses).toMatch(/^actions\/deploy-pages@/);
+    expect(steps.find((step) => step.uses === './.gitops-okr/site')?.with).toEqual({ site: '${{ steps.pages.outputs.origin }}', base: '${{ steps.pages.outputs.base_path }}' });
+    expect(steps.at(-1)).toMatchObject({ uses: expect.stringMatching(/^actions\/upload-pages-artifact@/), with: { path: '${{ steps.site.outputs.dir }}' } });
+    expect(reusable?.jobs.build?.permissions).toEqual({ contents: 'read', pages: 'read' });
+    expect(reusable?.jobs.deploy?.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+    expect(reusable?.jobs.deploy?.steps?.[0]?.uses).toMatch(/^actions\/deploy-pages@/);
   });
 });
 
