@@ -36,9 +36,10 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   program
     .command('init')
-    .description('scaffold okrs/ with a mission, an example objective and a config')
+    .description('scaffold okrs/ with a mission, an example objective and a config; --github for an existing repository')
     .option('--dir <folder>', 'where the OKRs live', 'okrs')
     .option('--now <date>', 'the day that picks the period, YYYY-MM-DD (default: today)')
+    .option('--github', 'also the GitHub workflows (check, comment, Pages, stale check-ins) and Dependabot, pinned to this version')
     .action(run(async (options) => (await import('./init.ts')).initCommand(options)));
 
   program

@@ -26,7 +26,7 @@ Why these goals matter: write your "why" here. Every objective in this folder an
 `;
 }
 
-export function objectiveTemplate(options: { title: string; period: string; owner?: string; schemaPath?: string }): string {
+export function objectiveTemplate(options: { title: string; period: string; owner?: string; schemaPath?: string; example?: boolean }): string {
   return `---
 ${schemaComment(options.schemaPath)}title: ${yamlString(options.title)}
 period: ${options.period}
@@ -46,7 +46,7 @@ key_results:
     current: 5
     confidence: 0.5
 ---
-What this objective is about and why it matters now.
+${options.example ? 'An example objective, to show the shape: replace it with one of yours (`okr new "<title>"`) or delete it.\n\n' : ''}What this objective is about and why it matters now.
 
 Initiatives (the work that should move the key results):
 - [ ] First step
@@ -59,6 +59,28 @@ rules:
   objective-count: warn
   kr-outcome-not-task: warn
 `;
+}
+
+export type StarterKind = 'mission' | 'objective' | 'config';
+
+export interface StarterFile {
+  /** Path inside the OKR folder. */
+  name: string;
+  kind: StarterKind;
+  render(schemaPath: string | undefined): string;
+}
+
+/** What `okr init` writes into an OKR folder (and template/okrs/ holds): a mission, one example objective, a config. */
+export function starterFiles(period: string): StarterFile[] {
+  return [
+    { name: 'mission.md', kind: 'mission', render: (schemaPath) => missionTemplate({ schemaPath }) },
+    {
+      name: `${periodFolder(period)}/deliver-engaging-presentations.md`,
+      kind: 'objective',
+      render: (schemaPath) => objectiveTemplate({ title: 'Deliver engaging presentations', period, schemaPath, example: true }),
+    },
+    { name: 'config.yml', kind: 'config', render: (schemaPath) => configTemplate(schemaPath) },
+  ];
 }
 
 /** A YAML scalar for free text: plain when safe, double-quoted otherwise. */
