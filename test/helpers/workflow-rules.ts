@@ -55,3 +55,42 @@ export function writeGrants(file: string, workflow: Workflow): string[] {
     Object.entries(permissions ?? {}).filter(([, level]) => level === 'write').map(([scope]) => `${file}:${job}:${scope}`),
   );
 }
+
+/** What a caller must grant a reusable workflow: the union of its jobs' permissions (`write` also reads). */
+export function neededGrants(reusable: Workflow): Record<string, string> {
+  const needed: Record<string, string> = {};
+  for (const job of Object.values(reusable.jobs)) {
+    for (const [scope, level] of Object.entries(job.permissions ?? {})) if (needed[scope] !== 'write') needed[scope] = level;
+  }
+  return needed;
+}
+
+/**
+ * Problems of a workflow that gitops-okr puts into a user's repository (template/ and
+ * `okr init --github`): it must call one of gitops-okr's reusable workflows at `version`,
+ * grant exactly what that workflow's jobs need, nothing at the top, and never run on
+ * `pull_request_target`. `reusables` maps a reusable workflow's file name to its text.
+ */
+export function shippedWorkflowProblems(text: string, version: string, reusables: ReadonlyMap<string, string>): string[] {
+  const workflow = parseWorkflow(text);
+  const problems = pinProblems(text, version);
+  if (text.includes('pull_request_target')) problems.push('runs on pull_request_target');
+  if (JSON.stringify(workflow.permissions) !== '{}') problems.push('grants permissions at the top (expected `permissions: {}`)');
+  for (const [name, job] of Object.entries(workflow.jobs)) {
+    const called = job.uses?.match(/^gitops-okr\/gitops-okr\/\.github\/workflows\/([\w-]+\.yml)@/)?.[1];
+    const reusable = called === undefined ? undefined : reusables.get(called);
+    if (reusable === undefined) {
+      problems.push(`job ${name} does not call a reusable workflow of gitops-okr (uses: ${job.uses ?? 'none'})`);
+      continue;
+    }
+    const needed = neededGrants(parseWorkflow(reusable));
+    if (JSON.stringify(sorted(job.permissions ?? {})) !== JSON.stringify(sorted(needed))) {
+      problems.push(`job ${name} grants ${JSON.stringify(job.permissions ?? {})}, ${called} needs ${JSON.stringify(needed)}`);
+    }
+  }
+  return problems;
+}
+
+function sorted(record: Record<string, string>): [string, string][] {
+  return Object.entries(record).sort(([a], [b]) => a.localeCompare(b));
+}
