@@ -1,10 +1,16 @@
 #!/usr/bin/env node
-// The `okr` command. Runs the TypeScript sources directly on Node 24 (type stripping).
+// The `okr` command. The installed package runs the compiled JavaScript in lib/ (Node never
+// strips types under node_modules); a checkout of the sources, which has src/ and no lib/ to
+// trust, runs the TypeScript directly (type stripping, Node 22.18+).
+import { existsSync } from 'node:fs';
+
+const fromSources = existsSync(new URL('../src/cli/main.ts', import.meta.url));
 const [major, minor] = process.versions.node.split('.').map(Number);
-if (major < 22 || (major === 22 && minor < 18)) {
+const floor = fromSources ? [22, 18] : [22, 12];
+if (major < floor[0] || (major === floor[0] && minor < floor[1])) {
   process.stderr.write(
-    `okr needs Node 24; this is Node ${process.versions.node}.\n` +
-      'Run it through npm (`npx okr …` or `npm run …`), which uses the Node 24 installed by `npm ci`, or install Node 24.\n',
+    `okr needs Node ${floor.join('.')} or later (Node 24 recommended); this is Node ${process.versions.node}.\n` +
+      (fromSources ? 'In this checkout run it through npm (`npx okr …` or `npm run …`), which uses the Node 24 installed by `npm ci`.\n' : ''),
   );
   process.exit(2);
 }
@@ -22,6 +28,6 @@ if (readsHistory && !process.execArgv.includes(SEMI_SPACE)) {
 } else {
   // Node keeps the compiled sources between runs (os.tmpdir()/node-compile-cache): a faster start.
   (await import('node:module')).enableCompileCache?.();
-  const { main } = await import('../src/cli/main.ts');
+  const { main } = await import(fromSources ? '../src/cli/main.ts' : '../lib/cli/main.js');
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -3,7 +3,8 @@ import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { checkinViews, missionEntries, objectiveEntries } from '../site/content.ts';
 import { feedItems } from '../site/feed.ts';
-import { absoluteUrl, paths } from '../site/urls.ts';
+import { absoluteLink } from '../site/links.ts';
+import { paths } from '../site/urls.ts';
 
 export async function GET(context: APIContext) {
   const site = context.site ?? new URL('http://localhost/');
@@ -12,9 +13,9 @@ export async function GET(context: APIContext) {
   return rss({
     title: mission ? `OKR check-ins: ${mission.data.mission}` : 'OKR check-ins',
     description: 'Every check-in on the objectives and key results, newest first.',
-    site: absoluteUrl(paths.home(), site),
-    items: feedItems(await checkinViews(), objectives, (id) => absoluteUrl(paths.objective(id), site)),
+    site: absoluteLink(paths.home(), site),
+    items: feedItems(await checkinViews(), objectives, (id) => absoluteLink(paths.objective(id), site)),
     xmlns: { atom: 'http://www.w3.org/2005/Atom', dc: 'http://purl.org/dc/elements/1.1/' },
-    customData: `<atom:link href="${absoluteUrl(paths.feed(), site)}" rel="self" type="application/rss+xml"/><language>en</language>`,
+    customData: `<atom:link href="${absoluteLink(paths.feed(), site)}" rel="self" type="application/rss+xml"/><language>en</language>`,
   });
 }

@@ -1,15 +1,21 @@
 /**
  * Runs Astro's build for one repository: the edge between `okr build` (or a
- * test, or the benchmark) and Astro. Settings reach the content loader through
- * the environment, restored afterwards.
+ * test, or the benchmark) and Astro. No Astro project is needed: the config is
+ * inline, the pages come in through the site integration (src/site/integration.ts),
+ * and Astro's folders go to a cache beside the installed packages, never into
+ * this package.
  */
 import { mkdir, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { settingsToEnv, SITE_INPUTS_SLOT } from './settings.ts';
+import type { AstroInlineConfig } from 'astro';
+import { readSiteInputs, type SiteInputs } from './inputs.ts';
+import { siteIntegration } from './integration.ts';
 
-/** Where astro.config.mjs and src/pages live: the package itself, whatever repository is built. */
-export const SITE_PROJECT = fileURLToPath(new URL('../../', import.meta.url));
+/** This package's folder: its own `okrs/` are the demo, its `public/` the site's static files. */
+export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface BuildSiteOptions {
   repo: string;
@@ -22,10 +28,31 @@ export interface BuildSiteOptions {
   root?: string;
   /** Publish this `History` JSON instead of reading the repository's git history. */
   historyFile?: string;
-  /** Astro's cache (the content store with its digests); by default one per repository. */
+  /** Inputs already read (`okr build` reads them to report problems first). */
+  inputs?: SiteInputs;
+  /** Astro's cache (its Vite cache and work files); by default one per repository. */
   cacheDir?: string;
   logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
+
+/** Thrown when the optional peer dependency `astro` is not installed. */
+export class AstroMissingError extends Error {
+  constructor() {
+    super('building the site needs Astro, which is not installed: run `npm i -D astro` next to gitops-okr');
+    this.name = 'AstroMissingError';
+  }
+}
+
+/** The site's build options; the bare benchmark site uses the same. */
+export const SITE_BUILD_OPTIONS = {
+  output: 'static',
+  trailingSlash: 'ignore',
+  // Pages are independent and much of a page's time is spent waiting for its file to be
+  // written: a few at a time keep the one JavaScript thread busy meanwhile.
+  build: { format: 'directory', concurrency: 4 },
+  devToolbar: { enabled: false },
+  prefetch: false,
+} satisfies AstroInlineConfig;
 
 let builds = 0;
 
@@ -34,42 +61,45 @@ const VITE_ENV_NAMES = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSET
 export async function buildSite(options: BuildSiteOptions): Promise<void> {
   const repo = path.resolve(options.repo);
   const outDir = path.resolve(options.out);
+  const astro = await loadAstro();
+  const { default: sitemap } = await import('@astrojs/sitemap');
+  const inputs = options.inputs ?? (await readSiteInputs({ repo, now: options.now, ...(options.root ? { root: options.root } : {}), ...(options.historyFile ? { historyFile: options.historyFile } : {}) }));
   const cacheDir = path.resolve(options.cacheDir ?? defaultCacheDir(repo));
+  // Astro writes its prerender chunks under the current folder when the output folder is
+  // outside it, and Node then imports them: a folder of this build's own beside the installed
+  // packages keeps concurrent builds apart and resolves Astro and this package's dependencies.
+  const workDir = path.join(cacheRoot(), `build-${process.pid}-${++builds}`);
   await mkdir(outDir, { recursive: true });
-  const buildNumber = ++builds;
-  const env = {
-    ...settingsToEnv({ repo, root: options.root ?? 'okrs', now: options.now, historyFile: options.historyFile && path.resolve(options.historyFile), buildId: `${process.pid}-${buildNumber}` }),
-    ASTRO_TELEMETRY_DISABLED: '1',
-    // Astro reads `import.meta.env.*` from the process environment too: a BASE_URL or MODE
-    // set there (CI, a test runner) would override the base and mode of this build.
-    ...Object.fromEntries(VITE_ENV_NAMES.map((name) => [name, undefined])),
-  };
-  // Astro writes its prerender chunks to `<cwd>/.astro/` when the output folder is outside the
-  // current folder; a folder of its own inside the project keeps concurrent builds apart and
-  // still resolves the project's node_modules.
-  const workDir = path.join(SITE_PROJECT, 'node_modules', '.astro', `build-${process.pid}-${buildNumber}`);
   await mkdir(workDir, { recursive: true });
-  const cwd = process.cwd();
+  // Astro reads `import.meta.env.*` from the process environment too: a BASE_URL or MODE
+  // set there (CI, a test runner) would override the base and mode of this build.
+  const env = { ASTRO_TELEMETRY_DISABLED: '1', ...Object.fromEntries(VITE_ENV_NAMES.map((name) => [name, undefined])) };
   const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
   for (const [key, value] of Object.entries(env)) {
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;
   }
+  const cwd = process.cwd();
   try {
     process.chdir(workDir);
-    const { build } = await import('astro');
-    await build({
-      root: SITE_PROJECT,
+    await astro.build({
+      ...SITE_BUILD_OPTIONS,
+      configFile: false,
+      root: cacheDir,
+      srcDir: path.join(cacheDir, 'src'),
+      publicDir: path.join(PACKAGE_ROOT, 'public'),
+      cacheDir: path.join(cacheDir, 'astro'),
       outDir,
-      cacheDir,
       site: options.site,
       base: options.base,
       logLevel: options.logLevel ?? 'warn',
       mode: 'production',
+      integrations: [
+        siteIntegration({ inputs: async () => inputs, route: '/', standalone: true }),
+        sitemap({ filter: (page) => !/\/404\/?$/.test(page) }),
+      ],
     });
   } finally {
-    // Let go of this build's history and files, so a long-lived process does not hold them.
-    delete (globalThis as { [SITE_INPUTS_SLOT]?: unknown })[SITE_INPUTS_SLOT];
     process.chdir(cwd);
     await rm(workDir, { recursive: true, force: true });
     for (const [key, value] of Object.entries(saved)) {
@@ -79,9 +109,39 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
   }
 }
 
-/** One content store per repository, so building another one does not throw away its digests. */
+async function loadAstro(): Promise<typeof import('astro')> {
+  try {
+    return await import('astro');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && String((error as Error).message).includes("'astro'")) throw new AstroMissingError();
+    throw error;
+  }
+}
+
+/**
+ * `node_modules/.cache/gitops-okr` of the folder that holds the installed packages (the
+ * repository's own, when it installed gitops-okr): the node_modules that Astro resolves from.
+ */
+export function cacheRoot(): string {
+  const astroPackage = createRequire(import.meta.url).resolve('astro/package.json');
+  const nodeModules = path.dirname(path.dirname(astroPackage));
+  const folder = path.join(nodeModules, '.cache', 'gitops-okr');
+  // Astro nested inside this package (another version at the top): its cache would be inside the package.
+  return isInside(folder, PACKAGE_ROOT) && isInstalled() ? path.join(tmpdir(), 'gitops-okr') : folder;
+}
+
+/** One cache per repository, so building another one does not throw away its files. */
 export function defaultCacheDir(repo: string): string {
-  return path.join(SITE_PROJECT, 'node_modules', '.astro', `okr-${cacheKey(path.resolve(repo))}`);
+  return path.join(cacheRoot(), `site-${cacheKey(path.resolve(repo))}`);
+}
+
+function isInstalled(): boolean {
+  return PACKAGE_ROOT.split(path.sep).includes('node_modules');
+}
+
+function isInside(child: string, parent: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
 function cacheKey(repo: string): string {

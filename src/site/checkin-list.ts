@@ -12,10 +12,12 @@ export interface CheckinListOptions {
   repoUrl: string | null;
   /** Name the objective of each check-in (the timeline); an objective page leaves it out. */
   showObjective: boolean;
+  /** Where the site's pages are, e.g. `/my-okrs/`: links to objectives go under it. */
+  prefix: string;
 }
 
 /** The `<li>` items of the list, in the order given. */
-export function checkinItems(checkins: readonly CheckinView[], { repoUrl, showObjective }: CheckinListOptions): string {
+export function checkinItems(checkins: readonly CheckinView[], { repoUrl, showObjective, prefix }: CheckinListOptions): string {
   let html = '';
   for (const checkin of checkins) {
     html += `<li class="checkin"><p class="checkin-head"><time datetime="${escapeHtml(checkin.date.slice(0, 10))}">${escapeHtml(formatDay(checkin.date))}</time>`;
@@ -29,7 +31,7 @@ export function checkinItems(checkins: readonly CheckinView[], { repoUrl, showOb
     }
     html += '</p>';
     if (showObjective) {
-      html += `<p class="checkin-objective"><a href="${escapeHtml(withBase(paths.objective(checkin.objective.id)))}">${escapeHtml(checkin.objective.title)}</a></p>`;
+      html += `<p class="checkin-objective"><a href="${escapeHtml(withBase(paths.objective(checkin.objective.id), prefix))}">${escapeHtml(checkin.objective.title)}</a></p>`;
     }
     html += `<p class="checkin-summary">${escapeHtml(checkin.summary)}</p><p class="checkin-subject">${escapeHtml(checkin.subject)}</p>`;
     if (checkin.body !== '') html += `<p class="checkin-body">${escapeHtml(checkin.body)}</p>`;

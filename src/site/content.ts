@@ -1,25 +1,15 @@
 /**
- * Typed access to the site's collections for pages and components: the one
- * place that talks to `astro:content`. Every page of a build reads the same
- * entries, so each is read (and sorted) once per build; the history-derived
- * views are joined to them here, computed once per build from the same inputs
- * as the loaders.
+ * Typed access to the site's inputs for pages and components: the one place
+ * that reads the virtual module the integration provides. Every page of a
+ * build reads the same entries, so each view is computed (and sorted) once
+ * per build.
  */
-import { getCollection, getEntry } from 'astro:content';
+import { inputs } from 'virtual:gitops-okr/inputs';
 import type { Checkin, HistoryWarning, ObjectiveHistory } from '../core/history-types.ts';
 import type { Objective } from '../core/schema.ts';
 import { newestFirst } from './feed.ts';
-import { siteInputs } from './inputs.ts';
-import type { RenderedBody } from './markdown.ts';
 import { checkinId, checkinView, objectiveView, type CheckinView, type ObjectiveView, type Problem } from './model.ts';
 import { currentPeriod, ownerSummaries, periodSummaries, sortObjectives } from './summary.ts';
-
-/** What the content store keeps of an objective. */
-interface StoredObjective {
-  id: string;
-  data: { frontmatter: Objective | null; tasks: RenderedBody['tasks'] };
-  rendered?: { html: string };
-}
 
 export interface ObjectiveEntry {
   id: string;
@@ -49,15 +39,21 @@ const once = <T>(read: () => Promise<T>): (() => Promise<T>) => {
 };
 
 export const objectiveEntries = once(async (): Promise<ObjectiveEntry[]> => {
-  const [stored, { history, checkins, settings }] = await Promise.all([getCollection('objectives') as Promise<StoredObjective[]>, siteInputs()]);
-  const byId = new Map(stored.map((entry) => [entry.id, entry]));
+  const { history, now } = inputs;
+  const files = new Map(inputs.objectives.map((file) => [file.id, file]));
+  const checkins = new Map<string, Checkin[]>();
+  for (const checkin of history.checkins) {
+    const own = checkins.get(checkin.objective);
+    if (own) own.push(checkin);
+    else checkins.set(checkin.objective, [checkin]);
+  }
   const publicIds = new Set(history.objectives.map((objective) => objective.id));
   const entries = history.objectives.flatMap((objective): ObjectiveEntry[] => {
-    const entry = byId.get(objective.id);
-    if (!entry) return [];
+    const file = files.get(objective.id);
+    if (!file) return [];
     const own = checkins.get(objective.id) ?? [];
-    const view = objectiveView(objective, entry.data.frontmatter ?? undefined, entry.data.tasks, own, publicIds, settings.now);
-    return [{ id: entry.id, data: { frontmatter: entry.data.frontmatter, history: objective, view, checkins: own }, ...(entry.rendered ? { rendered: entry.rendered } : {}) }];
+    const view = objectiveView(objective, file.frontmatter ?? undefined, file.tasks, own, publicIds, now);
+    return [{ id: file.id, data: { frontmatter: file.frontmatter, history: objective, view, checkins: own }, ...(file.html ? { rendered: { html: file.html } } : {}) }];
   });
   const order = new Map(sortObjectives(entries.map((entry) => entry.data.view)).map((view, index) => [view.id, index]));
   return entries.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
@@ -68,7 +64,9 @@ export async function objectiveViews(): Promise<ObjectiveView[]> {
 }
 
 export const missionEntries = once(async (): Promise<MissionEntry[]> =>
-  ((await getCollection('missions')) as MissionEntry[]).sort((a, b) => (a.id < b.id ? -1 : 1)),
+  inputs.missions
+    .map(({ html, ...data }) => ({ id: data.path, data, ...(html ? { rendered: { html } } : {}) }))
+    .sort((a, b) => (a.id < b.id ? -1 : 1)),
 );
 
 /** Every check-in, newest first. */
@@ -98,10 +96,11 @@ export async function rawCheckins(): Promise<Checkin[]> {
   return (await checkinViews()).map((view) => byId.get(view.id)!);
 }
 
+/** Site-wide facts: the day of the build, where commits link to, what needs attention. */
 export const siteFacts = once(async (): Promise<SiteFacts> => {
-  const entry = (await getEntry('site', 'site')) as { data: SiteFacts } | undefined;
-  if (!entry) throw new Error('The site entry is missing: the content loader did not run');
-  return entry.data;
+  const { history, problems, now } = inputs;
+  const repoUrl = /^https?:\/\//.test(history.repo) ? history.repo.replace(/\.git$/, '').replace(/\/+$/, '') : null;
+  return { now, generatedAt: history.generatedAt, repo: history.repo, repoUrl, problems, warnings: history.warnings };
 });
 
 /** Everything the dashboard-like pages share. */

@@ -1,57 +1,74 @@
 /**
- * What one site build is made from: the history (read once per build) and the
- * current files, with private objectives already taken out.
- *
- * Astro runs the content loaders through Vite's module runner and the pages
- * from its bundle, so one build has two copies of this module. The inputs are
- * kept in one process-wide slot, keyed by the build's settings (which hold a
- * build id), so both copies share a single read of the history.
+ * What one site build is made from, read once: the history (without private
+ * objectives), the current files and their rendered bodies, and the problems
+ * to list. Plain data, so it crosses into the Astro build as a virtual module
+ * (src/site/integration.ts) instead of through the environment or a global.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Checkin, History } from '../core/history-types.ts';
+import type { History } from '../core/history-types.ts';
+import { today } from '../core/period.ts';
 import { publicHistory } from '../core/publish.ts';
-import { buildWorkspace, type Workspace } from '../core/workspace.ts';
+import type { Objective } from '../core/schema.ts';
+import { buildWorkspace, validObjectives } from '../core/workspace.ts';
 import { readHistory } from '../git/history.ts';
 import { readOkrTree } from '../io/read-tree.ts';
+import { renderMarkdown, type RenderedBody } from './markdown.ts';
 import { privateObjectiveIds, problemsOf, type Problem } from './model.ts';
-import { settingsFromEnv, SITE_INPUTS_SLOT as SLOT, type SiteSettings } from './settings.ts';
+
+export interface SiteSettings {
+  /** The repository. */
+  repo: string;
+  /** Folder of the OKRs inside it; `okrs` by default. */
+  root?: string;
+  /** The day to build for, YYYY-MM-DD; today by default. */
+  now?: string;
+  /** A `History` JSON file (`okr history --format json`) to publish instead of reading git. */
+  historyFile?: string;
+}
+
+/** A public objective's current file: its frontmatter (null once the file is gone) and rendered body. */
+export interface ObjectiveInput {
+  id: string;
+  frontmatter: Objective | null;
+  html: string;
+  tasks: RenderedBody['tasks'];
+}
+
+export interface MissionInput {
+  path: string;
+  mission: string;
+  owner: string | null;
+  body: string;
+  html: string;
+}
 
 export interface SiteInputs {
-  settings: SiteSettings;
+  now: string;
   /** Already without private objectives. */
   history: History;
-  workspace: Workspace;
+  /** One per objective of the history, in its order. */
+  objectives: ObjectiveInput[];
+  missions: MissionInput[];
   problems: Problem[];
-  /** Check-ins by objective id, in the history's order. */
-  checkins: Map<string, Checkin[]>;
 }
 
-type Slot = { key: string; inputs: Promise<SiteInputs> } | undefined;
-
-/** Reads history and files once per build, however many loaders and pages ask. */
-export function siteInputs(settings: SiteSettings = settingsFromEnv()): Promise<SiteInputs> {
-  const key = JSON.stringify(settings);
-  const holder = globalThis as { [SLOT]?: Slot };
-  const loaded = holder[SLOT];
-  if (loaded?.key === key) return loaded.inputs;
-  const inputs = readInputs(settings);
-  holder[SLOT] = { key, inputs };
-  return inputs;
-}
-
-async function readInputs(settings: SiteSettings): Promise<SiteInputs> {
-  const workspace = buildWorkspace(settings.root, await readOkrTree(settings.root, settings.repo));
+export async function readSiteInputs(settings: SiteSettings): Promise<SiteInputs> {
+  const repo = path.resolve(settings.repo);
+  const root = settings.root ?? 'okrs';
+  const now = settings.now ?? today();
+  const workspace = buildWorkspace(root, await readOkrTree(root, repo));
   const fullHistory = settings.historyFile
     ? (JSON.parse(await readFile(path.resolve(settings.historyFile), 'utf8')) as History)
-    : await readHistory(settings.repo, { now: settings.now, root: settings.root });
+    : await readHistory(repo, { now, root });
   const hidden = privateObjectiveIds(fullHistory, workspace);
   const history = publicHistory(fullHistory, hidden);
-  const checkins = new Map<string, Checkin[]>();
-  for (const checkin of history.checkins) {
-    const own = checkins.get(checkin.objective);
-    if (own) own.push(checkin);
-    else checkins.set(checkin.objective, [checkin]);
-  }
-  return { settings, history, workspace, problems: problemsOf(workspace, history, hidden), checkins };
+  const files = new Map(validObjectives(workspace).map((file) => [file.id, file]));
+  const objectives = history.objectives.map((objective): ObjectiveInput => {
+    const file = files.get(objective.id);
+    const body = file ? renderMarkdown(file.body) : { html: '', tasks: { done: 0, total: 0 } };
+    return { id: objective.id, frontmatter: file?.data ?? null, html: body.html, tasks: body.tasks };
+  });
+  const missions = history.missions.map((mission): MissionInput => ({ ...mission, html: renderMarkdown(mission.body).html }));
+  return { now, history, objectives, missions, problems: problemsOf(workspace, history, hidden) };
 }

@@ -1,24 +1,21 @@
 /**
- * Every internal link of the site goes through `withBase`, so a GitHub Pages
- * project site (`base: /my-okrs/`) works; slugs turn periods and owners into
- * path segments.
+ * Every internal link of the site goes through `withBase` (the pages call it
+ * through `link` in src/site/links.ts, with Astro's base and the integration's
+ * route), so a GitHub Pages project site (`base: /my-okrs/`) and a route inside
+ * another site (`/blog/okrs/`) work; slugs turn periods and owners into path
+ * segments.
  */
 
 /** `withBase('/objectives/x/', '/my-okrs/')` → `/my-okrs/objectives/x/`. */
-export function withBase(path: string, base: string = baseUrl()): string {
+export function withBase(path: string, base = '/'): string {
   const prefix = base.replace(/\/+$/, '');
   const rest = path.replace(/^\/+/, '');
   return `${prefix}/${rest}`;
 }
 
 /** An absolute URL of a site path, for feeds, canonical links and Open Graph. */
-export function absoluteUrl(path: string, site: string | URL, base: string = baseUrl()): string {
+export function absoluteUrl(path: string, site: string | URL, base = '/'): string {
   return new URL(withBase(path, base), site).href;
-}
-
-function baseUrl(): string {
-  // Astro defines the literal `import.meta.env.BASE_URL` at build time; plain Node has no `import.meta.env`.
-  return typeof import.meta.env === 'undefined' ? '/' : import.meta.env.BASE_URL;
 }
 
 export const paths = {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { parseBase } from '../../src/cli/build.ts';
-import { defaultCacheDir, SITE_PROJECT } from '../../src/site/build-site.ts';
+import { defaultCacheDir, PACKAGE_ROOT } from '../../src/site/build-site.ts';
 import { DEMO_NOW, demoHistory } from '../fixtures/demo-history.ts';
 import { folderWith, historyFile, removeAll, tempDir } from '../fixtures/repos.ts';
 
@@ -52,7 +52,7 @@ describe('okr build', () => {
     const history = await historyFile(demoHistory());
     const [first, second] = [await tempDir(), await tempDir()];
     cleanup.push(first, second, path.dirname(history));
-    const flags = ['--repo', SITE_PROJECT, '--now', DEMO_NOW, '--site', 'https://jane.github.io', '--base', '/my-okrs/', '--history', history];
+    const flags = ['--repo', PACKAGE_ROOT, '--now', DEMO_NOW, '--site', 'https://jane.github.io', '--base', '/my-okrs/', '--history', history];
     expect((await okrBuild(...flags, '--out', first)).code).toBe(0);
     expect((await okrBuild(...flags, '--out', second)).code).toBe(0);
     const [a, b] = [await filesOf(first), await filesOf(second)];

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoRepo } from '../../scripts/demo.ts';
 import { publicHistory } from '../../src/core/publish.ts';
 import { readHistory } from '../../src/git/history.ts';
-import { buildSite, SITE_PROJECT } from '../../src/site/build-site.ts';
+import { buildSite, PACKAGE_ROOT } from '../../src/site/build-site.ts';
 import { DEMO_NOW, demoHistory } from '../fixtures/demo-history.ts';
 import { HOSTILE_FILES, HOSTILE_NOW, hostileHistory, PRIVATE_MARKER } from '../fixtures/hostile.ts';
 import { folderWith, historyFile, removeAll, tempDir } from '../fixtures/repos.ts';
@@ -60,7 +60,7 @@ beforeAll(async () => {
   real = { repo: realRepo, dir: realDir, base: '/', server: await serveStatic(realDir, '/') };
   const demoDir = path.join(work, 'demo');
   const hostileDir = path.join(work, 'hostile');
-  await buildSite({ repo: SITE_PROJECT, out: demoDir, now: DEMO_NOW, site: SITE, base: DEMO_BASE, historyFile: demoHistoryFile, cacheDir: path.join(work, 'cache-demo') });
+  await buildSite({ repo: PACKAGE_ROOT, out: demoDir, now: DEMO_NOW, site: SITE, base: DEMO_BASE, historyFile: demoHistoryFile, cacheDir: path.join(work, 'cache-demo') });
   await buildSite({ repo: hostileRepo, out: hostileDir, now: HOSTILE_NOW, site: SITE, base: HOSTILE_BASE, historyFile: hostileHistoryFile, cacheDir: path.join(work, 'cache-hostile') });
   demo = { dir: demoDir, base: DEMO_BASE, server: await serveStatic(demoDir, DEMO_BASE) };
   hostile = { dir: hostileDir, base: HOSTILE_BASE, server: await serveStatic(hostileDir, HOSTILE_BASE) };
@@ -180,7 +180,7 @@ describe('the demo site in Chromium', () => {
   });
 
   it('saves screenshots of the dashboard and an objective page for the README', async () => {
-    const folder = path.join(SITE_PROJECT, 'docs', 'screenshots');
+    const folder = path.join(PACKAGE_ROOT, 'docs', 'screenshots');
     await mkdir(folder, { recursive: true });
     const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, deviceScaleFactor: 1 });
     try {

@@ -18,21 +18,21 @@ function checkin(overrides: Partial<CheckinView>): CheckinView {
 
 describe('checkinItems', () => {
   it('shows the day, author, commit, what changed and the message of each check-in', () => {
-    expect(checkinItems([checkin({})], { repoUrl: null, showObjective: false })).toBe(
+    expect(checkinItems([checkin({})], { repoUrl: null, showObjective: false, prefix: '/' })).toBe(
       '<li class="checkin"><p class="checkin-head"><time datetime="2026-10-20">20 Oct 2026</time><span class="checkin-author">Jane</span><code class="commit">c1abcde</code></p>' +
         '<p class="checkin-summary">feedback 3.6 → 3.9 of 4.5</p><p class="checkin-subject">Talk one</p><p class="checkin-body">Went well.</p></li>',
     );
   });
 
   it('links the commit when the repository URL is known, and names the objective on the timeline', () => {
-    const html = checkinItems([checkin({ body: '' })], { repoUrl: 'https://github.com/jane/okrs', showObjective: true });
+    const html = checkinItems([checkin({ body: '' })], { repoUrl: 'https://github.com/jane/okrs', showObjective: true, prefix: '/blog/okrs/' });
     expect(html).toContain('<a class="commit" href="https://github.com/jane/okrs/commit/c1abcdef" rel="noopener noreferrer">c1abcde</a>');
-    expect(html).toContain('<p class="checkin-objective"><a href="/objectives/talks/">Deliver engaging presentations</a></p>');
+    expect(html).toContain('<p class="checkin-objective"><a href="/blog/okrs/objectives/talks/">Deliver engaging presentations</a></p>');
     expect(html).not.toContain('checkin-body');
   });
 
   it('leaves out the author and the commit when there are none', () => {
-    const html = checkinItems([checkin({ author: '', commit: '' })], { repoUrl: 'https://github.com/jane/okrs', showObjective: false });
+    const html = checkinItems([checkin({ author: '', commit: '' })], { repoUrl: 'https://github.com/jane/okrs', showObjective: false, prefix: '/' });
     expect(html).not.toContain('checkin-author');
     expect(html).not.toContain('commit');
   });
@@ -42,6 +42,7 @@ describe('checkinItems', () => {
     const html = checkinItems([checkin({ author: hostile, subject: hostile, body: hostile, summary: hostile, objective: { id: 'talks', title: hostile } })], {
       repoUrl: 'https://example.org/"onmouseover="alert(1)',
       showObjective: true,
+      prefix: '/',
     });
     expect(html).not.toMatch(/<script|<img|="alert/);
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;img src=x onerror=&#39;alert(1)&#39;&gt;');

@@ -3,7 +3,8 @@ import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { checkinViewsOf, objectiveEntries } from '../../../site/content.ts';
 import { feedItems } from '../../../site/feed.ts';
-import { absoluteUrl, paths } from '../../../site/urls.ts';
+import { absoluteLink } from '../../../site/links.ts';
+import { paths } from '../../../site/urls.ts';
 
 export async function getStaticPaths() {
   return (await objectiveEntries()).map((entry) => ({ params: { id: entry.id }, props: { id: entry.id } }));
@@ -18,9 +19,9 @@ export async function GET(context: APIContext) {
   return rss({
     title: `Check-ins: ${objective.title}`,
     description: `Progress of “${objective.title}” (${objective.period.label}), one item per check-in.`,
-    site: absoluteUrl(paths.objective(id), site),
-    items: feedItems(checkins, objectives, (objectiveId) => absoluteUrl(paths.objective(objectiveId), site)),
+    site: absoluteLink(paths.objective(id), site),
+    items: feedItems(checkins, objectives, (objectiveId) => absoluteLink(paths.objective(objectiveId), site)),
     xmlns: { atom: 'http://www.w3.org/2005/Atom', dc: 'http://purl.org/dc/elements/1.1/' },
-    customData: `<atom:link href="${absoluteUrl(paths.objectiveFeed(id), site)}" rel="self" type="application/rss+xml"/><language>en</language>`,
+    customData: `<atom:link href="${absoluteLink(paths.objectiveFeed(id), site)}" rel="self" type="application/rss+xml"/><language>en</language>`,
   });
 }

@@ -1,0 +1,113 @@
+/**
+ * The progress site as an Astro integration, Starlight's way: the pages ship in
+ * this package and are injected as routes; their inputs are read once, before
+ * the build, and reach them through a virtual module.
+ *
+ * `okrs({ repo: '.', route: '/okrs' })` in an Astro site's `integrations` adds
+ * the OKR pages, feeds and JSON under `/okrs/`; `okr build` runs Astro with the
+ * same integration at `/` (src/site/build-site.ts).
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { readSiteInputs, type SiteInputs } from './inputs.ts';
+
+export interface OkrsOptions {
+  /** The repository whose `okrs/` and git history are published, relative to the Astro project; `.` by default. */
+  repo?: string;
+  /** Folder of the OKRs inside the repository; `okrs` by default. */
+  root?: string;
+  /** Where the pages go under the site's base, e.g. `/okrs`; `/okrs` by default. */
+  route?: string;
+  /** The day to build for, YYYY-MM-DD; today by default. */
+  now?: string;
+}
+
+export interface SiteIntegrationOptions {
+  /** Called once, when Astro sets up the build. */
+  inputs: (projectRoot: string) => Promise<SiteInputs>;
+  route: string;
+  /** The pages are the whole site: a 404 page and a favicon of their own. */
+  standalone: boolean;
+}
+
+const VIRTUAL_ID = 'virtual:gitops-okr/inputs';
+const RESOLVED_ID = `\0${VIRTUAL_ID}`;
+const PAGES = new URL('../pages/', import.meta.url);
+
+/** Each page of the site and its file in src/pages (lib/pages in the package). */
+const ROUTES: { pattern: string; entrypoint: string }[] = [
+  { pattern: '', entrypoint: 'index.astro' },
+  { pattern: 'objectives/[id]', entrypoint: 'objectives/[id]/index.astro' },
+  { pattern: 'objectives/[id]/rss.xml', entrypoint: `objectives/[id]/rss.xml${extension()}` },
+  { pattern: 'periods/[period]', entrypoint: 'periods/[period]/index.astro' },
+  { pattern: 'owners/[owner]', entrypoint: 'owners/[owner]/index.astro' },
+  { pattern: 'checkins/[...page]', entrypoint: 'checkins/[...page].astro' },
+  { pattern: 'rss.xml', entrypoint: `rss.xml${extension()}` },
+  { pattern: 'okrs.json', entrypoint: `okrs.json${extension()}` },
+  { pattern: 'badge.json', entrypoint: `badge.json${extension()}` },
+];
+
+/** The OKR pages of a repository, inside an existing Astro site. */
+export default function okrs(options: OkrsOptions = {}): AstroIntegration {
+  return siteIntegration({
+    inputs: (projectRoot) =>
+      readSiteInputs({ repo: path.resolve(projectRoot, options.repo ?? '.'), ...(options.root ? { root: options.root } : {}), ...(options.now ? { now: options.now } : {}) }),
+    route: normalizeRoute(options.route ?? '/okrs'),
+    standalone: false,
+  });
+}
+
+export function siteIntegration({ inputs, route, standalone }: SiteIntegrationOptions): AstroIntegration {
+  return {
+    name: 'gitops-okr',
+    hooks: {
+      'astro:config:setup': async ({ config, injectRoute, updateConfig }) => {
+        const read = await inputs(fileURLToPath(config.root));
+        const routes = standalone ? [...ROUTES, { pattern: '404', entrypoint: '404.astro' }] : ROUTES;
+        for (const page of routes) {
+          injectRoute({ pattern: `${route}${page.pattern}`.replace(/(.)\/$/, '$1'), entrypoint: new URL(page.entrypoint, PAGES), prerender: true });
+        }
+        const code = moduleCode(read, route, standalone);
+        updateConfig({
+          vite: {
+            plugins: [
+              {
+                name: 'gitops-okr:inputs',
+                resolveId: (id: string) => (id === VIRTUAL_ID ? RESOLVED_ID : undefined),
+                load: (id: string) => (id === RESOLVED_ID ? code : undefined),
+              },
+            ],
+          },
+        });
+      },
+    },
+  };
+}
+
+/**
+ * The inputs as one JSON string literal: JSON.parse of a string is much faster to
+ * parse and run than the same data as an object literal.
+ */
+function moduleCode(inputs: SiteInputs, route: string, standalone: boolean): string {
+  return [
+    `export const route = ${JSON.stringify(route)};`,
+    `export const standalone = ${JSON.stringify(standalone)};`,
+    `export const inputs = JSON.parse(${JSON.stringify(JSON.stringify(inputs))});`,
+    '',
+  ].join('\n');
+}
+
+/** `okrs`, `/okrs` and `/okrs/` all mean `/okrs/`; `/` and `` mean the site's root. */
+export function normalizeRoute(route: string): string {
+  const trimmed = route.trim().replace(/^\/+|\/+$/g, '');
+  if (/[?#\\\s[\]]/.test(trimmed) || trimmed.split('/').includes('..')) {
+    throw new Error(`gitops-okr: \`route\` takes a path such as /okrs, got \`${route}\``);
+  }
+  return trimmed === '' ? '/' : `/${trimmed}/`;
+}
+
+/** The pages' own endpoints are .ts in the sources and .js once compiled. */
+function extension(): string {
+  return import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+}
