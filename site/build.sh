@@ -7,9 +7,10 @@
 #   OKR_BASE          its path under that address, e.g. /my-okrs/ (default /)
 #   OKR_OUT           the output folder (default $RUNNER_TEMP/okr-site)
 #   OKR_NOW           the day to build for, YYYY-MM-DD (default today)
-# It runs gitops-okr's TypeScript sources from this checkout of the action (Node 24 strips the
-# types of files outside node_modules), installed from the committed lockfile without the
-# development dependencies.
+# It runs gitops-okr's TypeScript sources from this checkout of the action (bin/okr.js runs src/
+# when there is one; Node 24 strips the types of files outside node_modules), so the action
+# needs no compile step, installed from the committed lockfile without the development
+# dependencies.
 set -euo pipefail
 
 tool="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -36,6 +37,22 @@ if [ ! -d "$repo/okrs" ]; then
 fi
 
 echo "::group::Install gitops-okr $(node -p 'require(process.argv[1]).version' "$tool/package.json") (npm ci --omit=dev)"
+# Astro is an optional peer dependency of the package (who only lints never installs it) and so
+# a devDependency of this checkout. The site needs it: in this copy of the action, used once and
+# thrown away, each peer dependency becomes a dependency, so that `npm ci --omit=dev` installs
+# its locked version with the rest. Install scripts are not run: nothing here needs one.
+node --input-type=module -e '
+import { readFileSync, writeFileSync } from "node:fs";
+const file = process.argv[1];
+const manifest = JSON.parse(readFileSync(file, "utf8"));
+for (const name of Object.keys(manifest.peerDependencies ?? {})) {
+  const range = manifest.devDependencies?.[name];
+  if (range === undefined) continue;
+  manifest.dependencies = { ...manifest.dependencies, [name]: range };
+  delete manifest.devDependencies[name];
+}
+writeFileSync(file, JSON.stringify(manifest, null, 2) + "\n");
+' "$tool/package.json"
 (cd "$tool" && npm ci --omit=dev --ignore-scripts --no-audit --no-fund)
 echo "::endgroup::"
 
