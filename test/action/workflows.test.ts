@@ -2,7 +2,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { parse } from 'yaml';
 import { actionErrors, workflowErrors } from '../helpers/workflow-parser.ts';
 import { neededGrants, parseWorkflow, pinProblems, writeGrants, type Workflow } from '../helpers/workflow-rules.ts';
 import packageJson from '../../package.json' with { type: 'json' };
@@ -195,23 +194,51 @@ describe('the pages workflows', () => {
   });
 });
 
-describe('the README', () => {
-  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('## The pull-request check (GitHub Action)'));
-  const snippets = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => (match[1] ?? '').replaceAll('<owner>/<repo>', 'jane/gitops-okr'));
+describe('docs/github.md', () => {
+  const doc = readFileSync(path.join(ROOT, 'docs', 'github.md'), 'utf8');
+  const snippets = [...doc.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
 
-  test('shows the workflows for other repositories', () => {
+  test('shows a reusable workflow, the check action and the site action used from another repository', () => {
     expect(snippets).toHaveLength(3);
-    for (const snippet of snippets) expect(snippet).toContain('uses: jane/gitops-okr/action@v1');
+    expect(snippets[0]).toContain(`uses: gitops-okr/gitops-okr/.github/workflows/reusable-check.yml@v${packageJson.version}`);
+    expect(snippets[1]).toContain(`uses: gitops-okr/gitops-okr/action@v${packageJson.version}`);
+    expect(snippets[2]).toContain(`uses: gitops-okr/gitops-okr/site@v${packageJson.version}`);
   });
 
-  test.each(snippets.map((snippet, index) => [index, snippet] as const))('snippet %i is a workflow GitHub accepts', async (index, snippet) => {
-    expect(await workflowErrors(`readme-${index}.yml`, snippet)).toEqual([]);
+  test.each(snippets.map((snippet, index) => [index, snippet] as const))('snippet %i is a workflow GitHub accepts, pinned and granting nothing at the top', async (index, snippet) => {
+    expect(await workflowErrors(`doc-${index}.yml`, snippet)).toEqual([]);
+    expect(pinProblems(snippet, packageJson.version)).toEqual([]);
+    expect(parseWorkflow(snippet).permissions).toEqual({});
   });
 
   test('pins the same action versions as the workflows of this repository', () => {
     const pins = (text: string) => new Set([...text.matchAll(/uses: (actions\/[\w-]+@[0-9a-f]{40} # v[\d.]+)/g)].map((match) => match[1]));
     const ours = new Set(workflowFiles.flatMap((file) => [...pins(read(file))]));
-    for (const pin of pins(section)) expect(ours).toContain(pin);
+    for (const pin of pins(doc)) expect(ours).toContain(pin);
+  });
+});
+
+describe('the README', () => {
+  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Use it for your OKRs'), readme.indexOf('## Quick start'));
+
+  test('gives each way to adopt gitops-okr in at most two steps', () => {
+    const paths = section.split(/\n(?=\*\*)/).filter((part) => /^\*\*An? (new|existing) repository\*\*/.test(part));
+    expect(paths).toHaveLength(2);
+    for (const part of paths) expect(part.match(/^\d+\. /gm)).toEqual(['1. ', '2. ']);
+    expect(section).toContain('https://github.com/gitops-okr/template');
+    expect(section).toContain('`npx gitops-okr init --github`');
+    expect(section).toContain('`npm i -D gitops-okr`');
+    expect(section).toContain('Settings → Pages → Source: GitHub Actions');
+  });
+
+  test('keeps the quick start of this checkout', () => {
+    expect(readme).toContain('## Quick start\n\n```sh\nnpm ci\nnpm run build   # builds the progress site from okrs/ into dist/\nnpm test        # typecheck and the test suite\n```\n');
+  });
+
+  test('has no workflow of its own to copy any more, only the pointer to docs/github.md', () => {
+    expect(readme).not.toContain('```yaml');
+    expect(readme).not.toContain('<owner>/<repo>');
+    expect(readme).toContain('[docs/github.md](docs/github.md)');
   });
 });
