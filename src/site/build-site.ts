@@ -30,7 +30,7 @@ export interface BuildSiteOptions {
   historyFile?: string;
   /** Inputs already read (`okr build` reads them to report problems first). */
   inputs?: SiteInputs;
-  /** Astro's cache (its Vite cache and work files); by default one per repository. */
+  /** Astro's cache folder; by default one per repository in node_modules/.cache/gitops-okr. */
   cacheDir?: string;
   logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
@@ -62,9 +62,11 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
   const repo = path.resolve(options.repo);
   const outDir = path.resolve(options.out);
   const astro = await loadAstro();
-  const { default: sitemap } = await import('@astrojs/sitemap');
   const inputs = options.inputs ?? (await readSiteInputs({ repo, now: options.now, ...(options.root ? { root: options.root } : {}), ...(options.historyFile ? { historyFile: options.historyFile } : {}) }));
-  const cacheDir = path.resolve(options.cacheDir ?? defaultCacheDir(repo));
+  // The project root: Astro's own folders (.astro, Vite's cache) go there, and Vite resolves
+  // from it, so it lies below the node_modules that holds Astro.
+  const projectRoot = defaultCacheDir(repo);
+  const cacheDir = path.resolve(options.cacheDir ?? path.join(projectRoot, 'astro'));
   // Astro writes its prerender chunks under the current folder when the output folder is
   // outside it, and Node then imports them: a folder of this build's own beside the installed
   // packages keeps concurrent builds apart and resolves Astro and this package's dependencies.
@@ -85,19 +87,16 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
     await astro.build({
       ...SITE_BUILD_OPTIONS,
       configFile: false,
-      root: cacheDir,
-      srcDir: path.join(cacheDir, 'src'),
+      root: projectRoot,
+      srcDir: path.join(projectRoot, 'src'),
       publicDir: path.join(PACKAGE_ROOT, 'public'),
-      cacheDir: path.join(cacheDir, 'astro'),
+      cacheDir,
       outDir,
       site: options.site,
       base: options.base,
       logLevel: options.logLevel ?? 'warn',
       mode: 'production',
-      integrations: [
-        siteIntegration({ inputs: async () => inputs, route: '/', standalone: true }),
-        sitemap({ filter: (page) => !/\/404\/?$/.test(page) }),
-      ],
+      integrations: [siteIntegration({ inputs: async () => inputs, route: '/', standalone: true })],
     });
   } finally {
     process.chdir(cwd);

@@ -7,10 +7,13 @@
  * the OKR pages, feeds and JSON under `/okrs/`; `okr build` runs Astro with the
  * same integration at `/` (src/site/build-site.ts).
  */
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { readSiteInputs, type SiteInputs } from './inputs.ts';
+import { sitemapFiles } from './sitemap.ts';
+import { absoluteUrl } from './urls.ts';
 
 export interface OkrsOptions {
   /** The repository whose `okrs/` and git history are published, relative to the Astro project; `.` by default. */
@@ -27,7 +30,7 @@ export interface SiteIntegrationOptions {
   /** Called once, when Astro sets up the build. */
   inputs: (projectRoot: string) => Promise<SiteInputs>;
   route: string;
-  /** The pages are the whole site: a 404 page and a favicon of their own. */
+  /** The pages are the whole site: a 404 page, a favicon and a sitemap of their own. */
   standalone: boolean;
 }
 
@@ -59,10 +62,12 @@ export default function okrs(options: OkrsOptions = {}): AstroIntegration {
 }
 
 export function siteIntegration({ inputs, route, standalone }: SiteIntegrationOptions): AstroIntegration {
+  let root = '/';
   return {
     name: 'gitops-okr',
     hooks: {
       'astro:config:setup': async ({ config, injectRoute, updateConfig }) => {
+        if (config.site) root = absoluteUrl('/', config.site, config.base);
         const read = await inputs(fileURLToPath(config.root));
         const routes = standalone ? [...ROUTES, { pattern: '404', entrypoint: '404.astro' }] : ROUTES;
         for (const page of routes) {
@@ -80,6 +85,12 @@ export function siteIntegration({ inputs, route, standalone }: SiteIntegrationOp
             ],
           },
         });
+      },
+      'astro:build:done': async ({ dir, pages }) => {
+        // Another site has a sitemap of its own (@astrojs/sitemap lists these pages too).
+        if (!standalone || root === '/') return;
+        const urls = pages.filter((page) => !/(^|\/)404\/?$/.test(page.pathname)).map((page) => new URL(page.pathname, root).href);
+        for (const file of sitemapFiles(urls, root)) await writeFile(new URL(file.name, dir), file.xml);
       },
     },
   };

@@ -1,0 +1,175 @@
+/**
+ * The package as a user gets it: `npm pack`, installed offline into temp git
+ * repositories, the `okr` command run from node_modules/.bin. One repository
+ * installs only gitops-okr (linting needs no Astro), one installs Astro beside
+ * it and builds the site.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GIT_CONFIG, testGitEnv } from '../helpers/git-repo.ts';
+import { installPackage, packPackage } from '../helpers/package.ts';
+import { removeAll, tempDir } from '../fixtures/repos.ts';
+
+const NOW = '2026-11-20';
+const OBJECTIVE = 'okrs/2026-q4/deliver-engaging-presentations.md';
+const KR = 'deliver-engaging-presentations/first-result';
+
+let work: string;
+let tarball: string;
+/** Only gitops-okr installed. */
+let lintRepo: string;
+/** gitops-okr and astro installed. */
+let siteRepo: string;
+
+beforeAll(() => {
+  return (async () => {
+    work = await tempDir('okr-package-');
+    tarball = packPackage(work);
+    lintRepo = path.join(work, 'lint-only');
+    siteRepo = path.join(work, 'with-site');
+    installPackage(lintRepo, tarball);
+    installPackage(siteRepo, tarball, ['astro']);
+    for (const repo of [lintRepo, siteRepo]) git(repo, ['init', '-q']);
+  })();
+}, 300_000);
+
+afterAll(() => removeAll(work));
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** `node_modules/.bin/okr …` in `repo`, on this Node (24). */
+function okr(repo: string, args: readonly string[], nodeOptions: readonly string[] = []): Run {
+  const result = spawnSync(process.execPath, [...nodeOptions, path.join(repo, 'node_modules', '.bin', 'okr'), ...args], {
+    cwd: repo,
+    encoding: 'utf8',
+    env: { ...testGitEnv(`${NOW}T12:00:00+00:00`), NO_COLOR: '1' },
+    timeout: 240_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function git(repo: string, args: readonly string[]): string {
+  const result = spawnSync('git', [...GIT_CONFIG, ...args], { cwd: repo, encoding: 'utf8', env: testGitEnv('2026-10-01T12:00:00+00:00') });
+  if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
+  return result.stdout;
+}
+
+/** Every file below `dir` with its size and modification time. */
+function listing(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => {
+      const file = path.join(entry.parentPath, entry.name);
+      const info = statSync(file);
+      return `${path.relative(dir, file)} ${info.size} ${info.mtimeMs}`;
+    })
+    .sort();
+}
+
+/** Sets up okrs/ with `okr init` and commits it. */
+function initAndCommit(repo: string): void {
+  const init = okr(repo, ['init', '--now', NOW]);
+  expect(init.status, init.stderr).toBe(0);
+  expect(init.stdout).toContain(`wrote ${OBJECTIVE}`);
+  git(repo, ['add', 'okrs']);
+  git(repo, ['commit', '-q', '-m', 'Set up the OKRs']);
+}
+
+describe('the tarball', () => {
+  it('holds the compiled package and none of the development tree, in at most 300 KB', () => {
+    expect(statSync(tarball).size).toBeLessThanOrEqual(300 * 1024);
+    const listed = spawnSync('tar', ['-tzf', tarball], { encoding: 'utf8' });
+    expect(listed.status).toBe(0);
+    const files = listed.stdout.split('\n').filter(Boolean).map((file) => file.replace(/^package\//, ''));
+    expect(files).toEqual(expect.arrayContaining(['package.json', 'bin/okr.js', 'lib/cli/main.js', 'lib/index.js', 'lib/index.d.ts', 'lib/site/integration.js', 'lib/pages/index.astro', 'lib/styles/site.css', 'schema/objective.schema.json', 'public/favicon.svg']));
+    const unwanted = files.filter((file) => /^(src|test|bench|okrs|docs|scripts|action|\.github|\.ci)\//.test(file) || /\.test\.|\.png$|\.tgz$/.test(file) || (file.endsWith('.ts') && !file.endsWith('.d.ts')));
+    expect(unwanted).toEqual([]);
+    // Relative imports of the shipped .astro files point at compiled .js files that are there.
+    for (const page of files.filter((file) => file.endsWith('.astro'))) {
+      const text = spawnSync('tar', ['-xzOf', tarball, `package/${page}`], { encoding: 'utf8' }).stdout;
+      for (const [, target] of text.matchAll(/from '(\.{1,2}\/[^']+)'/g)) {
+        expect(files, `${page} imports ${target}`).toContain(path.posix.join(path.posix.dirname(page), target!));
+      }
+    }
+  });
+});
+
+describe('installed without Astro', () => {
+  it('lints, scaffolds, checks in, shows status and history without loading Astro', () => {
+    expect(existsSync(path.join(lintRepo, 'node_modules', 'astro'))).toBe(false);
+    initAndCommit(lintRepo);
+    const lint = okr(lintRepo, ['lint', '--now', NOW]);
+    expect(lint.status, lint.stderr).toBe(0);
+    expect(lint.stdout).toContain('0 errors');
+    const created = okr(lintRepo, ['new', 'Grow a healthy team', '--period', '2026-Q4', '--now', NOW]);
+    expect(created.status, created.stderr).toBe(0);
+    const checkin = okr(lintRepo, ['checkin', KR, '4', '-m', 'Four so far', '--commit']);
+    expect(checkin.status, checkin.stderr).toBe(0);
+    expect(git(lintRepo, ['log', '-1', '--format=%s'])).toBe('Four so far\n');
+    const status = okr(lintRepo, ['status', '--now', NOW]);
+    expect(status.status, status.stderr).toBe(0);
+    expect(status.stdout).toContain('first-result');
+    const history = okr(lintRepo, ['history', '--now', NOW]);
+    expect(history.status, history.stderr).toBe(0);
+    expect(JSON.parse(history.stdout).checkins).toHaveLength(1);
+  });
+
+  it('says how to install Astro when asked to build the site', () => {
+    const build = okr(lintRepo, ['build', '--now', NOW]);
+    expect(build.status).toBe(1);
+    expect(build.stderr).toContain('building the site needs Astro, which is not installed: run `npm i -D astro`');
+    expect(existsSync(path.join(lintRepo, 'dist', 'index.html'))).toBe(false);
+  });
+
+  it('gives the programmatic API without Astro', () => {
+    const script = "const { lintTree, readHistory } = await import('gitops-okr'); const results = await lintTree('.', { now: '2026-11-20' }); const history = await readHistory('.', { now: '2026-11-20' }); console.log(JSON.stringify({ files: results.map((r) => r.path), objectives: history.objectives.length }));";
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: lintRepo, encoding: 'utf8', env: testGitEnv() });
+    expect(result.status, result.stderr).toBe(0);
+    const printed = JSON.parse(result.stdout) as { files: string[]; objectives: number };
+    expect(printed.files).toContain(OBJECTIVE);
+    expect(printed.objectives).toBeGreaterThanOrEqual(1);
+  });
+
+  it('refuses a Node older than its engines floor with a clear message', () => {
+    const floor = (JSON.parse(readFileSync(path.join(lintRepo, 'node_modules', 'gitops-okr', 'package.json'), 'utf8')) as { engines: { node: string } }).engines.node;
+    expect(floor).toBe('>=22.12.0');
+    const older = okr(lintRepo, ['lint'], ['--import', "data:text/javascript,Object.defineProperty(process.versions, 'node', { value: '22.11.0' })"]);
+    expect(older.status).toBe(2);
+    expect(older.stderr).toContain('okr needs Node 22.12 or later (Node 24 recommended); this is Node 22.11.0.');
+  });
+});
+
+describe('installed with Astro', () => {
+  it('builds the site from node_modules/.bin and writes nothing inside node_modules/gitops-okr', () => {
+    initAndCommit(siteRepo);
+    expect(okr(siteRepo, ['lint', '--now', NOW]).status).toBe(0);
+    const checkin = okr(siteRepo, ['checkin', KR, '6', '-m', 'Six talks rated', '--commit']);
+    expect(checkin.status, checkin.stderr).toBe(0);
+    const status = okr(siteRepo, ['status', '--now', NOW]);
+    expect(status.status, status.stderr).toBe(0);
+    expect(status.stdout).toMatch(/first-result.*6 \/ 10/);
+
+    const installed = path.join(siteRepo, 'node_modules', 'gitops-okr');
+    const before = listing(installed);
+    const build = okr(siteRepo, ['build', '--now', NOW, '--site', 'https://jane.github.io', '--base', '/okrs/']);
+    expect(build.status, build.stderr).toBe(0);
+    expect(build.stdout).toMatch(/^Built \d+ pages for 2026-11-20 into dist\n$/);
+    expect(listing(installed)).toEqual(before);
+
+    const dashboard = readFileSync(path.join(siteRepo, 'dist', 'index.html'), 'utf8');
+    expect(dashboard).toContain('Deliver engaging presentations');
+    expect(dashboard).toContain('href="/okrs/objectives/deliver-engaging-presentations/"');
+    const page = readFileSync(path.join(siteRepo, 'dist', 'objectives', 'deliver-engaging-presentations', 'index.html'), 'utf8');
+    expect(page).toContain('Six talks rated');
+    expect(existsSync(path.join(siteRepo, 'dist', 'sitemap-index.xml'))).toBe(true);
+    // Astro's own folders went to the repository's cache, and nothing else was left behind.
+    expect(readdirSync(path.join(siteRepo, 'node_modules', '.cache', 'gitops-okr')).every((name) => name.startsWith('site-'))).toBe(true);
+    expect(git(siteRepo, ['status', '--porcelain', '--untracked-files=all', '--', '.', ':!node_modules', ':!dist', ':!package.json', ':!package-lock.json', ':!*.tgz'])).toBe('');
+  });
+});
