@@ -26,7 +26,7 @@ export async function initCommand(flags: InitFlags): Promise<number> {
   const root = path.resolve(flags.dir);
   if (flags.github) return initGithub(root, period);
   await writeStarterFiles(root, period);
-  process.stdout.write(`\nNext: edit the files, then run \`okr lint ${shown(root) || '.'}\`.\n`);
+  process.stdout.write(`\nNext: edit the files, then run \`okr lint ${shown(root) || '.'}\`. On GitHub, \`okr init --github\` adds the workflows.\n`);
   return 0;
 }
 
