@@ -26,6 +26,9 @@ fail() {
   exit 1
 }
 
+case "$out" in
+  *$'\n'*) fail "The out input holds a line break; give one folder." ;;
+esac
 if ! git -C "$repo" rev-parse --git-dir > /dev/null 2>&1; then
   fail "$repo is not a git repository: check out the repository first (actions/checkout with fetch-depth: 0)."
 fi

@@ -65,6 +65,13 @@ describe('the site action’s build step', () => {
     expect(run.outputs).toBe('');
   });
 
+  test('refuses an output folder with a line break, which would forge a step output', () => {
+    const run = runStep(repo.dir, { OKR_OUT: '/tmp/site\nforged=1' });
+    expect(run.status).toBe(1);
+    expect(run.log).toContain('The out input holds a line break');
+    expect(run.outputs).toBe('');
+  });
+
   test('fails with a hint when the repository has no okrs/', () => {
     const empty = createRepo();
     empty.write('README.md', 'Nothing here.\n').commit('Start', '2026-10-01');
