@@ -127,12 +127,19 @@ describe('installed without Astro', () => {
     expect(existsSync(path.join(lintRepo, 'dist', 'index.html'))).toBe(false);
   });
 
-  it('gives the programmatic API without Astro', () => {
-    const script = "const { lintTree, readHistory } = await import('gitops-okr'); const results = await lintTree('.', { now: '2026-11-20' }); const history = await readHistory('.', { now: '2026-11-20' }); console.log(JSON.stringify({ files: results.map((r) => r.path), objectives: history.objectives.length }));";
+  it('gives the programmatic API and the JSON Schemas without Astro', () => {
+    const script = [
+      "const { lintTree, readHistory } = await import('gitops-okr');",
+      "const { default: schema } = await import('gitops-okr/schema/objective.schema.json', { with: { type: 'json' } });",
+      "const results = await lintTree('.', { now: '2026-11-20' });",
+      "const history = await readHistory('.', { now: '2026-11-20' });",
+      'console.log(JSON.stringify({ files: results.map((r) => r.path), objectives: history.objectives.length, schema: Object.keys(schema.properties) }));',
+    ].join('\n');
     const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: lintRepo, encoding: 'utf8', env: testGitEnv() });
     expect(result.status, result.stderr).toBe(0);
-    const printed = JSON.parse(result.stdout) as { files: string[]; objectives: number };
+    const printed = JSON.parse(result.stdout) as { files: string[]; objectives: number; schema: string[] };
     expect(printed.files).toContain(OBJECTIVE);
+    expect(printed.schema).toEqual(expect.arrayContaining(['title', 'period', 'key_results']));
     expect(printed.objectives).toBeGreaterThanOrEqual(1);
   });
 

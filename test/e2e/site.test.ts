@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoRepo } from '../../scripts/demo.ts';
 import { publicHistory } from '../../src/core/publish.ts';
 import { readHistory } from '../../src/git/history.ts';
-import { buildSite, PACKAGE_ROOT } from '../../src/site/build-site.ts';
+import { buildSite, defaultCacheDir, PACKAGE_ROOT } from '../../src/site/build-site.ts';
 import { DEMO_NOW, demoHistory } from '../fixtures/demo-history.ts';
 import { HOSTILE_FILES, HOSTILE_NOW, hostileHistory, PRIVATE_MARKER } from '../fixtures/hostile.ts';
 import { folderWith, historyFile, removeAll, tempDir } from '../fixtures/repos.ts';
@@ -55,6 +55,7 @@ beforeAll(async () => {
   cleanup.push(path.dirname(demoHistoryFile), hostileRepo, path.dirname(hostileHistoryFile));
   const realRepo = path.join(work, 'demo-repo');
   createDemoRepo(realRepo);
+  cleanup.push(defaultCacheDir(realRepo), defaultCacheDir(hostileRepo));
   const realDir = path.join(work, 'real');
   await buildSite({ repo: realRepo, out: realDir, now: REAL_NOW, site: SITE, base: '/', cacheDir: path.join(work, 'cache-real') });
   real = { repo: realRepo, dir: realDir, base: '/', server: await serveStatic(realDir, '/') };
