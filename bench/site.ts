@@ -2,13 +2,12 @@
  * Site build benchmark: a synthetic repository of 200 objectives and 20,000
  * check-ins, built into the progress site, against a bare Astro site with the
  * same number of trivial pages. Prints both times and their ratio (goal ≤ 1.5×),
- * a rebuild with Astro's caches kept, the largest HTML
- * page (goal ≤ 60 KB) and the client JavaScript (goal 0 bytes).
+ * the largest HTML page (goal ≤ 60 KB) and the client JavaScript (goal 0 bytes).
  *
  *   npx node bench/site.ts [--objectives 200] [--checkins 20000] [--runs 1]
  *
  * Each build runs in its own Node process so neither profits from the other's warm caches.
- * With `--runs N` the builds take turns N times (site, rebuild, bare) and the medians are
+ * With `--runs N` the builds take turns N times (site, bare) and the medians are
  * printed, which steadies the ratio on a busy machine.
  */
 import { execFile } from 'node:child_process';
@@ -16,6 +15,7 @@ import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
+import { defaultCacheDir } from '../src/site/build-site.ts';
 import { historyFrom, type CheckinSpec, type ObjectiveSpec } from '../test/fixtures/history-builder.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -52,22 +52,21 @@ async function run(objectiveCount: number, checkinCount: number, runs: number): 
   const siteOut = path.join(WORK, 'site-dist');
   const bare = path.join(WORK, 'bare');
   const siteTimes: number[] = [];
-  const rebuildTimes: number[] = [];
   const bareTimes: number[] = [];
   let pages: string[] = [];
   for (let n = 0; n < runs; n++) {
     // Every run starts as the first one does: no output folders (Astro would first delete the
-    // last run's 40 MB) and empty caches, which the rebuild then keeps.
-    for (const folder of ['site-cache', 'site-dist', 'site-dist-2', 'bare/dist']) await rm(path.join(WORK, folder), { recursive: true, force: true });
+    // last run's 40 MB) and empty caches.
+    for (const folder of ['site-cache', 'site-dist', 'bare/dist']) await rm(path.join(WORK, folder), { recursive: true, force: true });
+    await rm(defaultCacheDir(repo), { recursive: true, force: true });
     siteTimes.push(await timed(['site', repo, historyFile, siteOut]));
     if (n === 0) {
       pages = (await listFiles(siteOut)).filter((file) => file.endsWith('.html'));
       await writeBareSite(bare, pages.length);
     }
-    rebuildTimes.push(await timed(['site', repo, historyFile, path.join(WORK, 'site-dist-2')]));
     bareTimes.push(await timed(['bare', bare]));
   }
-  const [site, rebuild, bareTime] = [median(siteTimes), median(rebuildTimes), median(bareTimes)];
+  const [site, bareTime] = [median(siteTimes), median(bareTimes)];
   const barePages = (await listFiles(path.join(bare, 'dist'))).filter((file) => file.endsWith('.html')).length;
 
   const sizes = await Promise.all(pages.map(async (file) => ({ file, size: (await stat(path.join(siteOut, file))).size })));
@@ -78,7 +77,6 @@ async function run(objectiveCount: number, checkinCount: number, runs: number): 
   if (runs > 1) process.stdout.write(`Medians of ${runs} runs\n`);
   const rows: [string, string, string][] = [
     ['progress site build', seconds(site), `${pages.length} pages`],
-    ['  again, caches kept', seconds(rebuild), "Astro's cache folder kept"],
     ['bare Astro site build', seconds(bareTime), `${barePages} pages`],
     ['ratio site / bare', `${ratio.toFixed(2)}×`, `goal ≤ 1.5× ${ratio <= 1.5 ? 'met' : 'NOT met'}`],
     ['largest HTML page', kb(largest.size), `${largest.file}; goal ≤ 60 KB ${largest.size <= 60 * 1024 ? 'met' : 'NOT met'}`],

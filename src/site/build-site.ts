@@ -7,7 +7,6 @@
  */
 import { mkdir, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroInlineConfig } from 'astro';
@@ -120,27 +119,16 @@ async function loadAstro(): Promise<typeof import('astro')> {
 /**
  * `node_modules/.cache/gitops-okr` of the folder that holds the installed packages (the
  * repository's own, when it installed gitops-okr): the node_modules that Astro resolves from.
+ * Astro is a peer dependency, so npm installs it beside this package, never inside it.
  */
 export function cacheRoot(): string {
   const astroPackage = createRequire(import.meta.url).resolve('astro/package.json');
-  const nodeModules = path.dirname(path.dirname(astroPackage));
-  const folder = path.join(nodeModules, '.cache', 'gitops-okr');
-  // Astro nested inside this package (another version at the top): its cache would be inside the package.
-  return isInside(folder, PACKAGE_ROOT) && isInstalled() ? path.join(tmpdir(), 'gitops-okr') : folder;
+  return path.join(path.dirname(path.dirname(astroPackage)), '.cache', 'gitops-okr');
 }
 
 /** One cache per repository, so building another one does not throw away its files. */
 export function defaultCacheDir(repo: string): string {
   return path.join(cacheRoot(), `site-${cacheKey(path.resolve(repo))}`);
-}
-
-function isInstalled(): boolean {
-  return PACKAGE_ROOT.split(path.sep).includes('node_modules');
-}
-
-function isInside(child: string, parent: string): boolean {
-  const relative = path.relative(parent, child);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
 function cacheKey(repo: string): string {

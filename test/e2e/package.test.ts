@@ -5,7 +5,7 @@
  * it and builds the site.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GIT_CONFIG, testGitEnv } from '../helpers/git-repo.ts';
@@ -178,5 +178,18 @@ describe('installed with Astro', () => {
     // Astro's own folders went to the repository's cache, and nothing else was left behind.
     expect(readdirSync(path.join(siteRepo, 'node_modules', '.cache', 'gitops-okr')).every((name) => name.startsWith('site-'))).toBe(true);
     expect(git(siteRepo, ['status', '--porcelain', '--untracked-files=all', '--', '.', ':!node_modules', ':!dist', ':!package.json', ':!package-lock.json', ':!*.tgz'])).toBe('');
+  });
+
+  it('builds another repository that has no node_modules of its own, as the site action does', () => {
+    const other = path.join(work, 'team-okrs');
+    mkdirSync(other);
+    git(other, ['init', '-q']);
+    cpSync(path.join(siteRepo, 'okrs'), path.join(other, 'okrs'), { recursive: true });
+    git(other, ['add', 'okrs']);
+    git(other, ['commit', '-q', '-m', 'The team OKRs']);
+    const build = okr(siteRepo, ['build', '--repo', other, '--out', path.join(other, 'site'), '--now', NOW, '--site', 'https://team.example']);
+    expect(build.status, build.stderr).toBe(0);
+    expect(readFileSync(path.join(other, 'site', 'index.html'), 'utf8')).toContain('Deliver engaging presentations');
+    expect(readdirSync(other).sort()).toEqual(['.git', 'okrs', 'site']);
   });
 });

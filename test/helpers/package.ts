@@ -75,7 +75,7 @@ export function installPackage(project: string, tarball: string, extra: readonly
   execFileSync('cp', [tarball, path.join(project, tarballName)]);
   writeFileSync(path.join(project, 'package.json'), `${JSON.stringify({ name: 'okr-user', version: '1.0.0', private: true, type: 'module', devDependencies }, null, 2)}\n`);
   writeFileSync(path.join(project, 'package-lock.json'), `${JSON.stringify({ name: 'okr-user', version: '1.0.0', lockfileVersion: 3, requires: true, packages }, null, 2)}\n`);
-  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'], env: npmEnv() });
+  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund'], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'], env: npmEnv() });
 }
 
 /** Where Node resolves `name` from a package at `location`: its own node_modules, then each one above. */
