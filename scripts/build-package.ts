@@ -3,7 +3,7 @@
  * site's .astro and .css files copied beside them. Astro compiles the .astro files in the
  * user's build (as Starlight's pages are); their relative `.ts` imports are rewritten to the
  * compiled `.js`, as tsc rewrites those of the .ts files. `npm run build:package`; `npm pack`
- * runs it first (prepack).
+ * runs it first (prepare).
  */
 import { execFileSync } from 'node:child_process';
 import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';

@@ -4,7 +4,7 @@
  * path and `okrs({ route: '/okrs' })`, built with the project's `astro build`.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GIT_CONFIG, testGitEnv } from '../helpers/git-repo.ts';
@@ -91,6 +91,8 @@ describe('the Astro integration in an existing site', () => {
     expect(files.filter((file) => /404|favicon|sitemap/.test(file))).toEqual([]);
     const page = readFileSync(path.join(dist, 'okrs', 'objectives', 'deliver-engaging-presentations', 'index.html'), 'utf8');
     expect(page).toContain('Seven talks rated');
+    // The inputs handed to the pages are gone once the build is done.
+    expect(readdirSync(path.join(project, '.astro', 'integrations', 'gitops-okr'))).toEqual([]);
   });
 
   it('resolves every link of the OKR pages and feeds under the route and the base', async () => {

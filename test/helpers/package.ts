@@ -10,7 +10,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
@@ -27,7 +27,7 @@ interface LockEntry {
 const LOCK_FLAGS = ['dev', 'devOptional', 'peer'];
 
 /**
- * Packs this checkout into `dest` (which runs `prepack`, the compile to lib/) and returns the
+ * Packs this checkout into `dest` (which runs `prepare`, the compile to lib/) and returns the
  * tarball's path. Test files run in parallel and both write lib/, so packs take turns.
  */
 export function packPackage(dest: string): string {
@@ -44,7 +44,7 @@ export function installPackage(project: string, tarball: string, extra: readonly
   const own = lock.packages['']!;
   const tarballName = path.basename(tarball);
   const devDependencies: Record<string, string> = { 'gitops-okr': `file:${tarballName}` };
-  for (const name of extra) devDependencies[name] = own.devDependencies ? (own.devDependencies as Record<string, string>)[name] ?? '*' : '*';
+  for (const name of extra) devDependencies[name] = (own.devDependencies as Record<string, string> | undefined)?.[name] ?? '*';
   const packages: Record<string, LockEntry> = {
     '': { name: 'okr-user', version: '1.0.0', devDependencies },
     'node_modules/gitops-okr': {
@@ -72,7 +72,7 @@ export function installPackage(project: string, tarball: string, extra: readonly
   visit('node_modules/gitops-okr', packages['node_modules/gitops-okr']!);
   visit('', { dependencies: Object.fromEntries(extra.map((name) => [name, '*'])) });
   mkdirSync(project, { recursive: true });
-  execFileSync('cp', [tarball, path.join(project, tarballName)]);
+  copyFileSync(tarball, path.join(project, tarballName));
   writeFileSync(path.join(project, 'package.json'), `${JSON.stringify({ name: 'okr-user', version: '1.0.0', private: true, type: 'module', devDependencies }, null, 2)}\n`);
   writeFileSync(path.join(project, 'package-lock.json'), `${JSON.stringify({ name: 'okr-user', version: '1.0.0', lockfileVersion: 3, requires: true, packages }, null, 2)}\n`);
   execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund'], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'], env: npmEnv() });
