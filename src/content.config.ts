@@ -40,7 +40,9 @@ const site = defineCollection({
     generatedAt: z.string(),
     repo: z.string(),
     repoUrl: z.string().nullable(),
+    /** Listed only with `--show-problems`; otherwise empty, and the site shows `problemCount`. */
     problems: z.custom<Problem[]>(),
+    problemCount: z.number().int().nonnegative(),
     warnings: z.custom<HistoryWarning[]>(),
   }),
 });

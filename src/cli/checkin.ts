@@ -9,7 +9,7 @@ import { buildWorkspace, type ObjectiveFile } from '../core/workspace.ts';
 import { runGit } from '../git/run.ts';
 import { readOkrTree } from '../io/read-tree.ts';
 import { colorsFor } from './colors.ts';
-import { UsageError } from './usage.ts';
+import { parseRoot, UsageError } from './usage.ts';
 
 export interface CheckinFlags {
   repo: string;
@@ -22,7 +22,8 @@ export interface CheckinFlags {
 
 export async function checkinCommand(target: string, value: string, flags: CheckinFlags): Promise<number> {
   const [objectiveId, krId] = splitTarget(target);
-  const workspace = buildWorkspace(flags.root, await readOkrTree(flags.root, flags.repo));
+  const root = parseRoot(flags.root) ?? 'okrs';
+  const workspace = buildWorkspace(root, await readOkrTree(root, flags.repo));
   const objective = findObjective(workspace.objectives, objectiveId);
   if (objective.data === undefined) {
     process.stderr.write(`okr: ${objective.path} does not match the schema; run \`okr lint ${objective.path}\` and fix it first\n`);

@@ -6,7 +6,7 @@ import { formatHistoryCsv } from '../format/history-csv.ts';
 import { historyJsonChunks } from '../format/history-json.ts';
 import { readHistory, ShallowCloneError } from '../git/history.ts';
 import { progressBar } from './progress.ts';
-import { parseNow, UsageError } from './usage.ts';
+import { parseNow, parseRoot, UsageError } from './usage.ts';
 
 export interface HistoryFlags {
   repo: string;
@@ -27,7 +27,8 @@ export async function historyCommand(flags: HistoryFlags): Promise<number> {
 }
 
 /** Reads the history with a progress bar on a terminal; a shallow clone is a usage error (exit 2) with its remedy. */
-export async function readWithProgress(repo: string, now: string, root?: string): Promise<History> {
+export async function readWithProgress(repo: string, now: string, givenRoot?: string): Promise<History> {
+  const root = parseRoot(givenRoot);
   const progress = progressBar(process.stderr, 'okr: reading history');
   try {
     return await readHistory(path.normalize(repo), { now, ...(root === undefined ? {} : { root }), onProgress: progress?.update });

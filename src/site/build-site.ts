@@ -6,6 +6,8 @@
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { SiteInputs } from './inputs.ts';
+import type { Problem } from './model.ts';
 import { settingsToEnv, SITE_INPUTS_SLOT } from './settings.ts';
 
 /** Where astro.config.mjs and src/pages live: the package itself, whatever repository is built. */
@@ -25,20 +27,23 @@ export interface BuildSiteOptions {
   /** Astro's cache (the content store with its digests); by default one per repository. */
   cacheDir?: string;
   logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** List the problems of public files on the site instead of their number. */
+  showProblems?: boolean;
 }
 
 let builds = 0;
 
 const VITE_ENV_NAMES = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX'];
 
-export async function buildSite(options: BuildSiteOptions): Promise<void> {
+/** `report`: every file the build could not use and why an objective was left out, for the build's output only. */
+export async function buildSite(options: BuildSiteOptions): Promise<{ report: Problem[] }> {
   const repo = path.resolve(options.repo);
   const outDir = path.resolve(options.out);
   const cacheDir = path.resolve(options.cacheDir ?? defaultCacheDir(repo));
   await mkdir(outDir, { recursive: true });
   const buildNumber = ++builds;
   const env = {
-    ...settingsToEnv({ repo, root: options.root ?? 'okrs', now: options.now, historyFile: options.historyFile && path.resolve(options.historyFile), buildId: `${process.pid}-${buildNumber}` }),
+    ...settingsToEnv({ repo, root: options.root ?? 'okrs', now: options.now, historyFile: options.historyFile && path.resolve(options.historyFile), buildId: `${process.pid}-${buildNumber}`, showProblems: options.showProblems ?? false }),
     ASTRO_TELEMETRY_DISABLED: '1',
     // Astro reads `import.meta.env.*` from the process environment too: a BASE_URL or MODE
     // set there (CI, a test runner) would override the base and mode of this build.
@@ -67,6 +72,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
       logLevel: options.logLevel ?? 'warn',
       mode: 'production',
     });
+    const slot = (globalThis as { [SITE_INPUTS_SLOT]?: { inputs: Promise<SiteInputs> } })[SITE_INPUTS_SLOT];
+    return { report: slot ? (await slot.inputs).report : [] };
   } finally {
     // Let go of this build's history and files, so a long-lived process does not hold them.
     delete (globalThis as { [SITE_INPUTS_SLOT]?: unknown })[SITE_INPUTS_SLOT];

@@ -40,6 +40,7 @@ export interface SiteFacts {
   repo: string;
   repoUrl: string | null;
   problems: Problem[];
+  problemCount: number;
   warnings: HistoryWarning[];
 }
 

@@ -14,7 +14,8 @@ import { publicHistory } from '../core/publish.ts';
 import { buildWorkspace, type Workspace } from '../core/workspace.ts';
 import { readHistory } from '../git/history.ts';
 import { readOkrTree } from '../io/read-tree.ts';
-import { privateObjectiveIds, problemsOf, type Problem } from './model.ts';
+import type { Problem } from './model.ts';
+import { buildReport, privateObjectiveIds, problemsOf } from './problems.ts';
 import { settingsFromEnv, SITE_INPUTS_SLOT as SLOT, type SiteSettings } from './settings.ts';
 
 export interface SiteInputs {
@@ -22,7 +23,10 @@ export interface SiteInputs {
   /** Already without private objectives. */
   history: History;
   workspace: Workspace;
+  /** What the site may show of the files it could not use: public files only. */
   problems: Problem[];
+  /** Everything the build reports on its output, private files included; never published. */
+  report: Problem[];
   /** Check-ins by objective id, in the history's order. */
   checkins: Map<string, Checkin[]>;
 }
@@ -53,5 +57,5 @@ async function readInputs(settings: SiteSettings): Promise<SiteInputs> {
     if (own) own.push(checkin);
     else checkins.set(checkin.objective, [checkin]);
   }
-  return { settings, history, workspace, problems: problemsOf(workspace, history, hidden), checkins };
+  return { settings, history, workspace, problems: problemsOf(workspace, history, hidden), report: buildReport(workspace, fullHistory), checkins };
 }

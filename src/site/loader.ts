@@ -62,13 +62,15 @@ export function siteLoader(): Loader {
     load: async (context) => {
       const { history, problems, settings } = await siteInputs();
       const repoUrl = /^https?:\/\//.test(history.repo) ? history.repo.replace(/\.git$/, '').replace(/\/+$/, '') : null;
+      // The build machine's folder is nobody's business: the repository's public address, or nothing.
       const site = {
         now: settings.now,
         generatedAt: history.generatedAt,
-        repo: history.repo,
+        repo: repoUrl ?? '',
         repoUrl,
-        problems,
-        warnings: history.warnings,
+        problems: settings.showProblems ? problems : [],
+        problemCount: problems.length,
+        warnings: settings.showProblems ? history.warnings : [],
       };
       await replaceEntries(context, [{ id: 'site', inputs: site, make: () => ({ data: site }) }]);
     },

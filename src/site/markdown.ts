@@ -12,6 +12,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { initiativesOf } from '../core/body.ts';
+import { withoutComments } from '../core/obsidian-comments.ts';
 
 export interface RenderedBody {
   html: string;
@@ -33,7 +34,7 @@ const processor = unified()
   .use(rehypeStringify);
 
 export function renderMarkdown(markdown: string): RenderedBody {
-  const file = processor.processSync(markdown);
+  const file = processor.processSync(withoutComments(markdown));
   const tasks = (file.data as { tasks?: RenderedBody['tasks'] }).tasks ?? { done: 0, total: 0 };
   return { html: String(file.value).trim(), tasks };
 }

@@ -17,6 +17,8 @@ export interface SiteSettings {
   historyFile: string | undefined;
   /** Changes with every build, so data read for one build is never reused by the next. */
   buildId: string;
+  /** List the problems of public files on the site (`--show-problems`); otherwise the site shows their number only. */
+  showProblems: boolean;
 }
 
 export const SETTINGS_ENV = {
@@ -25,6 +27,7 @@ export const SETTINGS_ENV = {
   now: 'OKR_SITE_NOW',
   historyFile: 'OKR_SITE_HISTORY_FILE',
   buildId: 'OKR_SITE_BUILD_ID',
+  showProblems: 'OKR_SITE_SHOW_PROBLEMS',
 } as const;
 
 export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): SiteSettings {
@@ -34,16 +37,18 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): SiteSetti
     now: env[SETTINGS_ENV.now] || today(),
     historyFile: env[SETTINGS_ENV.historyFile] || undefined,
     buildId: env[SETTINGS_ENV.buildId] || '',
+    showProblems: env[SETTINGS_ENV.showProblems] === '1',
   };
 }
 
-export function settingsToEnv(settings: Omit<SiteSettings, 'buildId'> & { buildId?: string }): Record<string, string | undefined> {
+export function settingsToEnv(settings: Omit<SiteSettings, 'buildId' | 'showProblems'> & { buildId?: string; showProblems?: boolean }): Record<string, string | undefined> {
   return {
     [SETTINGS_ENV.repo]: settings.repo,
     [SETTINGS_ENV.root]: settings.root,
     [SETTINGS_ENV.now]: settings.now,
     [SETTINGS_ENV.historyFile]: settings.historyFile,
     [SETTINGS_ENV.buildId]: settings.buildId,
+    [SETTINGS_ENV.showProblems]: settings.showProblems ? '1' : undefined,
   };
 }
 

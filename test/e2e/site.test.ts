@@ -61,7 +61,8 @@ beforeAll(async () => {
   const demoDir = path.join(work, 'demo');
   const hostileDir = path.join(work, 'hostile');
   await buildSite({ repo: SITE_PROJECT, out: demoDir, now: DEMO_NOW, site: SITE, base: DEMO_BASE, historyFile: demoHistoryFile, cacheDir: path.join(work, 'cache-demo') });
-  await buildSite({ repo: hostileRepo, out: hostileDir, now: HOSTILE_NOW, site: SITE, base: HOSTILE_BASE, historyFile: hostileHistoryFile, cacheDir: path.join(work, 'cache-hostile') });
+  // The hostile site lists its problems, so their text is checked for payloads and private files too.
+  await buildSite({ repo: hostileRepo, out: hostileDir, now: HOSTILE_NOW, site: SITE, base: HOSTILE_BASE, historyFile: hostileHistoryFile, cacheDir: path.join(work, 'cache-hostile'), showProblems: true });
   demo = { dir: demoDir, base: DEMO_BASE, server: await serveStatic(demoDir, DEMO_BASE) };
   hostile = { dir: hostileDir, base: HOSTILE_BASE, server: await serveStatic(hostileDir, HOSTILE_BASE) };
   browser = await launchChromium();
