@@ -31,6 +31,7 @@ export function publicHistory(history: History, alsoPrivate: ReadonlySet<string>
     checkins: history.checkins
       .filter((checkin) => !hidden.has(checkin.objective))
       .map((checkin) => (mixed.has(checkin.commit) || mentionsHidden(checkin.message) ? { ...checkin, message: HIDDEN_MESSAGE } : checkin)),
-    warnings: history.warnings.filter((warning) => !mentionsHidden(warning.path) && !mentionsHidden(warning.message)),
+    // A warning about a version in a commit that changed a private file may quote that version.
+    warnings: history.warnings.filter((warning) => !mentionsHidden(warning.path) && !mentionsHidden(warning.message) && !(warning.commit !== undefined && mixed.has(warning.commit))),
   };
 }
