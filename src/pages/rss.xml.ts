@@ -2,7 +2,7 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { checkinViews, missionEntries, objectiveEntries } from '../site/content.ts';
-import { feedItems } from '../site/feed.ts';
+import { feedItems, feedText } from '../site/feed.ts';
 import { absoluteUrl, paths } from '../site/urls.ts';
 
 export async function GET(context: APIContext) {
@@ -10,8 +10,8 @@ export async function GET(context: APIContext) {
   const objectives = new Map((await objectiveEntries()).map((entry) => [entry.id, entry.data.view]));
   const mission = (await missionEntries())[0];
   return rss({
-    title: mission ? `OKR check-ins: ${mission.data.mission}` : 'OKR check-ins',
-    description: 'Every check-in on the objectives and key results, newest first.',
+    title: feedText(mission ? `OKR check-ins: ${mission.data.mission}` : 'OKR check-ins'),
+    description: feedText('Every check-in on the objectives and key results, newest first.'),
     site: absoluteUrl(paths.home(), site),
     items: feedItems(await checkinViews(), objectives, (id) => absoluteUrl(paths.objective(id), site)),
     xmlns: { atom: 'http://www.w3.org/2005/Atom', dc: 'http://purl.org/dc/elements/1.1/' },
