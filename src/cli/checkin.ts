@@ -9,6 +9,7 @@ import { buildWorkspace, type ObjectiveFile } from '../core/workspace.ts';
 import { runGit } from '../git/run.ts';
 import { readOkrTree } from '../io/read-tree.ts';
 import { colorsFor } from './colors.ts';
+import { terminalText } from '../core/terminal-text.ts';
 import { parseRoot, UsageError } from './usage.ts';
 
 export interface CheckinFlags {
@@ -26,7 +27,7 @@ export async function checkinCommand(target: string, value: string, flags: Check
   const workspace = buildWorkspace(root, await readOkrTree(root, flags.repo));
   const objective = findObjective(workspace.objectives, objectiveId);
   if (objective.data === undefined) {
-    process.stderr.write(`okr: ${objective.path} does not match the schema; run \`okr lint ${objective.path}\` and fix it first\n`);
+    process.stderr.write(`okr: ${terminalText(objective.path)} does not match the schema; run \`okr lint ${terminalText(objective.path)}\` and fix it first\n`);
     return 1;
   }
   const index = objective.data.key_results.findIndex((kr) => kr.id === krId);
@@ -40,20 +41,20 @@ export async function checkinCommand(target: string, value: string, flags: Check
   const after = editKeyResult(before, index, edit);
   const checked = parseObjective(objective.path, after);
   if (checked.data === undefined) {
-    for (const finding of checked.findings) process.stderr.write(`okr: ${objective.path}:${finding.line}: ${finding.message}\n`);
+    for (const finding of checked.findings) process.stderr.write(`okr: ${terminalText(objective.path)}:${finding.line}: ${terminalText(finding.message)}\n`);
     process.stderr.write('okr: the file was left unchanged\n');
     return 1;
   }
   await writeFile(file, after);
   const colors = colorsFor(process.stdout);
   const summary = describe(kr, edit);
-  process.stdout.write(`${colors.bold(`${objective.id}/${kr.id}`)}  ${summary}  ${colors.dim(objective.path)}\n`);
+  process.stdout.write(`${colors.bold(terminalText(`${objective.id}/${kr.id}`))}  ${terminalText(summary)}  ${colors.dim(terminalText(objective.path))}\n`);
   if (flags.commit) {
     const message = flags.message?.trim() || `Check in ${objective.id}/${kr.id}: ${summary}`;
     await runGit(flags.repo, ['add', '--', objective.path]);
     await runGit(flags.repo, ['commit', '-q', '-m', message, '--', objective.path]);
     const commit = (await runGit(flags.repo, ['rev-parse', '--short', 'HEAD'])).toString('utf8').trim();
-    process.stdout.write(`committed ${commit}: ${message.split('\n')[0]}\n`);
+    process.stdout.write(`committed ${commit}: ${terminalText(message.split('\n')[0] ?? '')}\n`);
   } else if (flags.message !== undefined) {
     process.stdout.write(`${colors.dim('the note becomes the commit message with --commit')}\n`);
   }

@@ -6,6 +6,7 @@ import { formatHistoryCsv } from '../format/history-csv.ts';
 import { historyJsonChunks } from '../format/history-json.ts';
 import { readHistory, ShallowCloneError } from '../git/history.ts';
 import { progressBar } from './progress.ts';
+import { terminalText } from '../core/terminal-text.ts';
 import { parseNow, parseRoot, UsageError } from './usage.ts';
 
 export interface HistoryFlags {
@@ -54,5 +55,5 @@ async function writeChunks(stream: NodeJS.WritableStream, chunks: Iterable<strin
 }
 
 export function writeWarnings(history: History): void {
-  for (const warning of history.warnings) process.stderr.write(`okr: warning: ${warning.message}\n`);
+  for (const warning of history.warnings) process.stderr.write(`okr: warning: ${terminalText(warning.message)}\n`);
 }
