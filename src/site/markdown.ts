@@ -12,6 +12,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { initiativesOf } from '../core/body.ts';
+import { bodyOverBudget } from '../core/body-budget.ts';
 import { withoutComments } from '../core/obsidian-comments.ts';
 
 export interface RenderedBody {
@@ -33,10 +34,22 @@ const processor = unified()
   .use(externalLinks)
   .use(rehypeStringify);
 
+/** A body over the bounds of src/core/body-budget.ts, or one the renderer fails on, is shown as plain text. */
 export function renderMarkdown(markdown: string): RenderedBody {
-  const file = processor.processSync(withoutComments(markdown));
-  const tasks = (file.data as { tasks?: RenderedBody['tasks'] }).tasks ?? { done: 0, total: 0 };
-  return { html: String(file.value).trim(), tasks };
+  const text = withoutComments(markdown);
+  if (bodyOverBudget(text) !== undefined) return plainText(text);
+  try {
+    const file = processor.processSync(text);
+    const tasks = (file.data as { tasks?: RenderedBody['tasks'] }).tasks ?? { done: 0, total: 0 };
+    return { html: String(file.value).trim(), tasks };
+  } catch {
+    return plainText(text);
+  }
+}
+
+function plainText(text: string): RenderedBody {
+  const escaped = text.replace(/[&<>"]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char] ?? char);
+  return { html: `<pre class="body-plain">${escaped}</pre>`, tasks: { done: 0, total: 0 } };
 }
 
 function countTasks() {
