@@ -9,7 +9,7 @@ export const BODY_BUDGET = {
   /** Characters of the body. */
   characters: 64_000,
   /** Characters that open or close inline markup: `*`, `_`, `~`, backticks, `[`, `]`, `|`, `<`. */
-  markup: 4_000,
+  markup: 2_000,
   /** Block quotes and lists inside one another. */
   depth: 32,
 } as const;

@@ -5,6 +5,7 @@
  */
 import type { Checkin, History, HistoryWarning, KeyResultChange, KeyResultHistory, ObjectiveHistory, SeriesPoint } from './history-types.ts';
 import { fileRole, type FileVersion } from './history-version.ts';
+import { isValidId } from './ids.ts';
 import type { Privacy } from './privacy.ts';
 import { round } from './numbers.ts';
 import { resolvePeriod, type PeriodRange } from './period.ts';
@@ -133,6 +134,10 @@ export class HistoryBuilder {
     for (const tracked of [...byPath.filter((each) => each.present), ...byPath.filter((each) => !each.present)]) {
       if (tracked.latest === undefined) continue;
       let id = identity(tracked);
+      if (!isValidId(id)) {
+        this.warnings.push({ message: `${tracked.path} has no usable id (its file name gives \`${id.slice(0, 80)}\`), so it has no history; add an \`id:\``, path: tracked.path });
+        continue;
+      }
       if (taken.has(id)) {
         let n = 2;
         while (taken.has(`${id}-${n}`)) n++;
@@ -142,7 +147,7 @@ export class HistoryBuilder {
       taken.add(id);
       idOf.set(tracked, id);
     }
-    const objectives = byPath.flatMap((tracked) => (tracked.latest === undefined ? [] : [this.objectiveHistory(tracked, tracked.latest, idOf.get(tracked) as string)]));
+    const objectives = byPath.flatMap((tracked) => (tracked.latest === undefined || !idOf.has(tracked) ? [] : [this.objectiveHistory(tracked, tracked.latest, idOf.get(tracked) as string)]));
     const privateCommits = new Set(this.privateCommits);
     for (const shared of this.sharedCommits) if (shared.objectives.some(isHidden)) privateCommits.add(shared.commit);
     const checkins: Checkin[] = this.checkins

@@ -8,6 +8,7 @@ import { resolvePeriod, type PeriodRange } from './period.ts';
 import type { Config, Mission, Objective } from './schema.ts';
 import { decodeSource, type Decoded } from './source.ts';
 import { START_OF_FILE } from './finding.ts';
+import { ID_HINT, ID_MAX_LENGTH, isValidId } from './ids.ts';
 
 const SYMLINK: Decoded = {
   ok: false,
@@ -85,7 +86,23 @@ export function defaultObjectiveId(path: string): string {
 
 function withId(parsed: Parsed<Objective>): ObjectiveFile {
   const rawId = (parsed.raw as { id?: unknown } | undefined)?.id;
-  return { ...parsed, id: parsed.data?.id ?? (typeof rawId === 'string' ? rawId : defaultObjectiveId(parsed.path)) };
+  const id = parsed.data?.id ?? (typeof rawId === 'string' ? rawId : defaultObjectiveId(parsed.path));
+  if (parsed.data === undefined || parsed.data.id !== undefined || isValidId(id)) return { ...parsed, id };
+  // The file name gives no usable id: the file cannot be published under it.
+  const name = baseName(parsed.path);
+  return {
+    ...parsed,
+    id,
+    data: undefined,
+    findings: [
+      {
+        ruleId: 'schema',
+        message: id === '' ? `The file name \`${name}\` gives no id` : `The file name \`${name}\` gives the id \`${id.length > 80 ? `${id.slice(0, 80)}…` : id}\`, which is not a usable id`,
+        hint: `Add an \`id:\` (${ID_HINT.replace(/^Expected /, '')}, at most ${ID_MAX_LENGTH} characters), e.g. \`id: hiring\`, or rename the file`,
+        ...START_OF_FILE,
+      },
+    ],
+  };
 }
 
 /** The nearest mission in the objective's folder or above it, up to the root. */
