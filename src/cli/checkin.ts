@@ -1,7 +1,7 @@
 /** `okr checkin <objective>/<kr> <value>`: records a new value in the file, optionally as a commit. */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { editKeyResult, type KeyResultEdit } from '../core/checkin-edit.ts';
+import { CheckinEditError, editKeyResult, type KeyResultEdit } from '../core/checkin-edit.ts';
 import { parseObjective } from '../core/parse.ts';
 import { isCalendarDate, type KeyResult } from '../core/schema.ts';
 import { keyResultKind } from '../core/score.ts';
@@ -38,7 +38,14 @@ export async function checkinCommand(target: string, value: string, flags: Check
   const edit = editFor(kr, value, flags);
   const file = path.join(flags.repo, objective.path);
   const before = await readFile(file, 'utf8');
-  const after = editKeyResult(before, index, edit);
+  let after: string;
+  try {
+    after = editKeyResult(before, index, edit);
+  } catch (error) {
+    if (!(error instanceof CheckinEditError)) throw error;
+    process.stderr.write(`okr: ${terminalText(objective.path)}: ${terminalText(error.message)}\n`);
+    return 1;
+  }
   const checked = parseObjective(objective.path, after);
   if (checked.data === undefined) {
     for (const finding of checked.findings) process.stderr.write(`okr: ${terminalText(objective.path)}:${finding.line}: ${terminalText(finding.message)}\n`);

@@ -92,7 +92,8 @@ export class VersionReader {
       return invalid(role, decoded.finding, undefined, 'unknown');
     }
     const base = role === 'objective' ? this.bases.get(path) : undefined;
-    const lines = decoded.text.split('\n');
+    // Lines as the parser counts them: CRLF and a lone CR end a line too.
+    const lines = (decoded.text.includes('\r') ? decoded.text.replace(/\r\n?/g, '\n') : decoded.text).split('\n');
     const patched = base === undefined ? undefined : patch(base, lines);
     if (patched) {
       this.bases.set(path, patched);
