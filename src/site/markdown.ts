@@ -26,8 +26,10 @@ const processor = unified()
   .use(remarkGfm)
   .use(countTasks)
   // Raw HTML in the Markdown is dropped, never passed through.
-  .use(remarkRehype, { allowDangerousHtml: false })
+  // The sanitiser prefixes every id with `user-content-`; a prefix here too would make it twice.
+  .use(remarkRehype, { allowDangerousHtml: false, clobberPrefix: '' })
   .use(rehypeSanitize, defaultSchema)
+  .use(inPageLinks)
   .use(imagesWithoutSource)
   .use(demoteHeadings)
   .use(taskBoxesAsText)
@@ -56,6 +58,28 @@ function countTasks() {
   return (tree: MdastRoot, file: { data: Record<string, unknown> }) => {
     const found = initiativesOf(tree);
     file.data.tasks = { done: found.filter((initiative) => initiative.done).length, total: found.length };
+  };
+}
+
+/** `#fn-x` points at the id the sanitiser made of it, `user-content-fn-x` (footnotes and their back links). */
+function inPageLinks() {
+  return (tree: HastRoot) => {
+    const ids = new Set<string>();
+    visit(tree, 'element', (node: Element) => {
+      if (typeof node.properties.id === 'string') ids.add(node.properties.id);
+    });
+    visit(tree, 'element', (node: Element) => {
+      const href = node.properties.href;
+      if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return;
+      let fragment: string;
+      try {
+        fragment = decodeURIComponent(href.slice(1));
+      } catch {
+        return;
+      }
+      const target = `${defaultSchema.clobberPrefix ?? 'user-content-'}${fragment}`;
+      if (!ids.has(fragment) && ids.has(target)) node.properties.href = `#${target}`;
+    });
   };
 }
 
