@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { HistoryBuilder, type CommitStep, type FileChange } from '../core/history.ts';
+import { addDays } from '../core/period.ts';
 import type { History } from '../core/history-types.ts';
 import { fileRole, readVersion, VersionReader, type FileRole, type FileVersion } from '../core/history-version.ts';
 import { isOkrFile } from '../core/workspace.ts';
@@ -194,7 +195,7 @@ async function walkLog(repo: string, root: string, builder: HistoryBuilder, onPr
 }
 
 /**
- * The day each commit counts for, asked newest first. A commit is never dated after a later one: a clock that
+ * The day each commit counts for, asked newest first. A commit is never dated more than a day after a later one: a clock that
  * was ahead (a committer date in the future) would otherwise move every later check-in to its day and hide
  * them from the site until then. Such a commit, and one whose date git cannot read (a negative timestamp),
  * counts on the day of the next commit (or `now` for the newest), with a warning.
@@ -203,7 +204,11 @@ function commitDays(now: string, warn: (warning: { message: string; commit: stri
   let earliestLater: string | undefined;
   return (commit) => {
     const day = /^\d{4}-\d{2}-\d{2}/.test(commit.committed) ? commit.committed.slice(0, 10) : undefined;
-    if (day !== undefined && (earliestLater === undefined || day <= earliestLater)) return (earliestLater = day);
+    // Two commits minutes apart in two time zones may be a calendar day out of order; more than that is a wrong clock.
+    if (day !== undefined && (earliestLater === undefined || day <= addDays(earliestLater, 1))) {
+      if (earliestLater === undefined || day < earliestLater) earliestLater = day;
+      return day;
+    }
     const counted = earliestLater ?? now;
     const short = commit.commit.slice(0, 7);
     warn({
