@@ -9,21 +9,21 @@
  * the pages compute them once per build from the same inputs (src/site/content.ts).
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { validObjectives } from '../core/workspace.ts';
 import { siteInputs } from './inputs.ts';
 import { renderMarkdown } from './markdown.ts';
+import { publishedFiles } from './published-files.ts';
 
 export function objectivesLoader(): Loader {
   return {
     name: 'okr-objectives',
     load: async (context) => {
       const { history, workspace } = await siteInputs();
-      const files = new Map(validObjectives(workspace).map((file) => [file.id, file]));
+      const files = publishedFiles(history, workspace);
       await replaceEntries(
         context,
         history.objectives.map((objective) => {
           const file = files.get(objective.id);
-          const frontmatter = file?.data ?? null;
+          const frontmatter = file?.frontmatter ?? null;
           return {
             id: objective.id,
             inputs: { body: file?.body ?? null, frontmatter },

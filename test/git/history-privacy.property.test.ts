@@ -6,6 +6,8 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { publicHistory } from '../../src/core/publish.ts';
 import { readHistory } from '../../src/git/history.ts';
+import { siteInputs } from '../../src/site/inputs.ts';
+import { publishedFiles } from '../../src/site/published-files.ts';
 import { planCommits, randomHistory, SECRET } from '../fixtures/random-history.ts';
 import { createRepo, removeTempFolders } from '../helpers/git-repo.ts';
 
@@ -26,6 +28,10 @@ describe('the published history of random git histories', () => {
         }
         const history = await readHistory(repo.dir, { now: '2026-11-25' });
         expect(JSON.stringify(publicHistory(history))).not.toContain(SECRET);
+        // What the site's loaders publish: the public history, the problems it may list, and the current file of each public objective.
+        const inputs = await siteInputs({ repo: repo.dir, root: 'okrs', now: '2026-11-25', historyFile: undefined, buildId: repo.dir, showProblems: true });
+        const files = [...publishedFiles(inputs.history, inputs.workspace).values()];
+        expect(JSON.stringify([inputs.history, inputs.problems, files])).not.toContain(SECRET);
       }),
       { numRuns: 5 },
     );
