@@ -22,5 +22,5 @@ describe('escapeText and escapeMessage with the payload corpus', () => {
 });
 
 it('would see markup that was not escaped', () => {
-  expect(liveMarkup(String(render.processSync(XSS[1] as string)), ['p', 'code'])).toContain('img[onerror]');
+  expect(liveMarkup(String(render.processSync('<img src=x onerror=alert(1)>')), ['p', 'code'])).toContain('img[onerror]');
 });
