@@ -53,7 +53,7 @@ describe('rendering a body', () => {
       expect(performance.now() - started, name).toBeLessThan(5000);
       expect(html.startsWith('<pre'), name).toBe(false);
     }
-  });
+  }, 60_000);
 });
 
 describe('lint and the body budget', () => {
