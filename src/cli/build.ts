@@ -5,11 +5,12 @@
  */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { History } from '../core/history-types.ts';
+import { terminalText } from '../core/terminal-text.ts';
 import { buildWorkspace } from '../core/workspace.ts';
 import { readOkrTree } from '../io/read-tree.ts';
 import { buildSite } from '../site/build-site.ts';
-import { privateObjectiveIds, problemsOf } from '../site/model.ts';
+import type { Problem } from '../site/model.ts';
+import { buildReport } from '../site/problems.ts';
 import { colorsFor } from './colors.ts';
 import { parseNow, UsageError } from './usage.ts';
 
@@ -21,6 +22,7 @@ export interface BuildFlags {
   now?: string;
   strict?: boolean;
   history?: string;
+  showProblems?: boolean;
 }
 
 export const DEFAULT_SITE = 'http://localhost:4321/';
@@ -34,12 +36,15 @@ export async function buildCommand(flags: BuildFlags): Promise<number> {
   const colors = colorsFor(process.stderr);
 
   const workspace = buildWorkspace('okrs', await readOkrTree('okrs', repo));
-  const noHistory: History = { generatedAt: now, repo: '', missions: [], objectives: [], checkins: [], warnings: [] };
-  const problems = problemsOf(workspace, noHistory, privateObjectiveIds(noHistory, workspace));
-  for (const problem of problems) {
-    process.stderr.write(`${colors.yellow('needs attention')} ${problem.path}${problem.line === null ? '' : `:${problem.line}`}  ${problem.message}\n`);
-  }
+  const problems = buildReport(workspace, undefined);
+  const writeProblems = (list: readonly Problem[]) => {
+    for (const problem of list) {
+      const where = `${problem.path}${problem.line === null ? '' : `:${problem.line}`}`;
+      process.stderr.write(`${colors.yellow('needs attention')} ${terminalText(where)}  ${terminalText(problem.message)}\n`);
+    }
+  };
   if (flags.strict && problems.length > 0) {
+    writeProblems(problems);
     process.stderr.write(`okr build: ${problems.length} problem(s) in okrs/ and --strict is set; nothing was built\n`);
     return 1;
   }
@@ -48,9 +53,11 @@ export async function buildCommand(flags: BuildFlags): Promise<number> {
   }
 
   try {
-    await buildSite({ repo, out, now, site, base, ...(flags.history ? { historyFile: path.resolve(flags.history) } : {}) });
+    const { report } = await buildSite({ repo, out, now, site, base, showProblems: flags.showProblems ?? false, ...(flags.history ? { historyFile: path.resolve(flags.history) } : {}) });
+    writeProblems(report);
   } catch (error) {
-    process.stderr.write(`okr build: ${error instanceof Error ? error.message : String(error)}\n`);
+    writeProblems(problems);
+    process.stderr.write(`okr build: ${terminalText(error instanceof Error ? error.message : String(error), { newlines: true })}\n`);
     return 1;
   }
   const pages = (await readdir(out, { recursive: true })).filter((file) => file.endsWith('.html')).length;

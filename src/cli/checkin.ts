@@ -1,7 +1,7 @@
 /** `okr checkin <objective>/<kr> <value>`: records a new value in the file, optionally as a commit. */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { editKeyResult, type KeyResultEdit } from '../core/checkin-edit.ts';
+import { CheckinEditError, editKeyResult, type KeyResultEdit } from '../core/checkin-edit.ts';
 import { parseObjective } from '../core/parse.ts';
 import { isCalendarDate, type KeyResult } from '../core/schema.ts';
 import { keyResultKind } from '../core/score.ts';
@@ -9,7 +9,8 @@ import { buildWorkspace, type ObjectiveFile } from '../core/workspace.ts';
 import { runGit } from '../git/run.ts';
 import { readOkrTree } from '../io/read-tree.ts';
 import { colorsFor } from './colors.ts';
-import { UsageError } from './usage.ts';
+import { terminalText } from '../core/terminal-text.ts';
+import { parseRoot, UsageError } from './usage.ts';
 
 export interface CheckinFlags {
   repo: string;
@@ -22,10 +23,11 @@ export interface CheckinFlags {
 
 export async function checkinCommand(target: string, value: string, flags: CheckinFlags): Promise<number> {
   const [objectiveId, krId] = splitTarget(target);
-  const workspace = buildWorkspace(flags.root, await readOkrTree(flags.root, flags.repo));
+  const root = parseRoot(flags.root) ?? 'okrs';
+  const workspace = buildWorkspace(root, await readOkrTree(root, flags.repo));
   const objective = findObjective(workspace.objectives, objectiveId);
   if (objective.data === undefined) {
-    process.stderr.write(`okr: ${objective.path} does not match the schema; run \`okr lint ${objective.path}\` and fix it first\n`);
+    process.stderr.write(`okr: ${terminalText(objective.path)} does not match the schema; run \`okr lint ${terminalText(objective.path)}\` and fix it first\n`);
     return 1;
   }
   const index = objective.data.key_results.findIndex((kr) => kr.id === krId);
@@ -36,23 +38,30 @@ export async function checkinCommand(target: string, value: string, flags: Check
   const edit = editFor(kr, value, flags);
   const file = path.join(flags.repo, objective.path);
   const before = await readFile(file, 'utf8');
-  const after = editKeyResult(before, index, edit);
+  let after: string;
+  try {
+    after = editKeyResult(before, index, edit);
+  } catch (error) {
+    if (!(error instanceof CheckinEditError)) throw error;
+    process.stderr.write(`okr: ${terminalText(objective.path)}: ${terminalText(error.message)}\n`);
+    return 1;
+  }
   const checked = parseObjective(objective.path, after);
   if (checked.data === undefined) {
-    for (const finding of checked.findings) process.stderr.write(`okr: ${objective.path}:${finding.line}: ${finding.message}\n`);
+    for (const finding of checked.findings) process.stderr.write(`okr: ${terminalText(objective.path)}:${finding.line}: ${terminalText(finding.message)}\n`);
     process.stderr.write('okr: the file was left unchanged\n');
     return 1;
   }
   await writeFile(file, after);
   const colors = colorsFor(process.stdout);
   const summary = describe(kr, edit);
-  process.stdout.write(`${colors.bold(`${objective.id}/${kr.id}`)}  ${summary}  ${colors.dim(objective.path)}\n`);
+  process.stdout.write(`${colors.bold(terminalText(`${objective.id}/${kr.id}`))}  ${terminalText(summary)}  ${colors.dim(terminalText(objective.path))}\n`);
   if (flags.commit) {
     const message = flags.message?.trim() || `Check in ${objective.id}/${kr.id}: ${summary}`;
     await runGit(flags.repo, ['add', '--', objective.path]);
     await runGit(flags.repo, ['commit', '-q', '-m', message, '--', objective.path]);
     const commit = (await runGit(flags.repo, ['rev-parse', '--short', 'HEAD'])).toString('utf8').trim();
-    process.stdout.write(`committed ${commit}: ${message.split('\n')[0]}\n`);
+    process.stdout.write(`committed ${commit}: ${terminalText(message.split('\n')[0] ?? '')}\n`);
   } else if (flags.message !== undefined) {
     process.stdout.write(`${colors.dim('the note becomes the commit message with --commit')}\n`);
   }

@@ -6,7 +6,8 @@ import { formatHistoryCsv } from '../format/history-csv.ts';
 import { historyJsonChunks } from '../format/history-json.ts';
 import { readHistory, ShallowCloneError } from '../git/history.ts';
 import { progressBar } from './progress.ts';
-import { parseNow, UsageError } from './usage.ts';
+import { terminalText } from '../core/terminal-text.ts';
+import { parseNow, parseRoot, UsageError } from './usage.ts';
 
 export interface HistoryFlags {
   repo: string;
@@ -27,7 +28,8 @@ export async function historyCommand(flags: HistoryFlags): Promise<number> {
 }
 
 /** Reads the history with a progress bar on a terminal; a shallow clone is a usage error (exit 2) with its remedy. */
-export async function readWithProgress(repo: string, now: string, root?: string): Promise<History> {
+export async function readWithProgress(repo: string, now: string, givenRoot?: string): Promise<History> {
+  const root = parseRoot(givenRoot);
   const progress = progressBar(process.stderr, 'okr: reading history');
   try {
     return await readHistory(path.normalize(repo), { now, ...(root === undefined ? {} : { root }), onProgress: progress?.update });
@@ -53,5 +55,5 @@ async function writeChunks(stream: NodeJS.WritableStream, chunks: Iterable<strin
 }
 
 export function writeWarnings(history: History): void {
-  for (const warning of history.warnings) process.stderr.write(`okr: warning: ${warning.message}\n`);
+  for (const warning of history.warnings) process.stderr.write(`okr: warning: ${terminalText(warning.message)}\n`);
 }

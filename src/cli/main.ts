@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
+import { OutsideRepositoryError } from '../io/read-tree.ts';
 import { UsageError } from './usage.ts';
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -75,6 +76,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--now <date>', 'the day to build for, YYYY-MM-DD (default: today); the same day gives the same files')
     .option('--strict', 'fail when a file in okrs/ cannot be used instead of listing it on the site')
     .option('--history <file>', 'publish this history JSON (`okr history --format json`) instead of reading git')
+    .option('--show-problems', 'list the problems of public files on the site (by default the site shows their number; the build prints them)')
     .action(run(async (options) => (await import('./build.ts')).buildCommand(options)));
 
   program
@@ -113,7 +115,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof OutsideRepositoryError) {
       process.stderr.write(`okr: ${error.message}\n`);
       return 2;
     }

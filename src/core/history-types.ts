@@ -47,7 +47,10 @@ export interface ObjectiveHistory {
   owner: string | null;
   type: 'aspirational' | 'committed';
   alignedTo: string;
-  /** `private: true` in the latest version: never published. */
+  /**
+   * Never published: `private: true` in the latest version, a latest version whose `private:` is anything but
+   * `false`, one that cannot be read, or one that fails the schema after the objective was private.
+   */
   private: boolean;
   created: { date: string; commit: string };
   /** Set when the file is gone from the current tree: the objective is archived. */
@@ -94,4 +97,9 @@ export interface History {
   /** Newest first. */
   checkins: Checkin[];
   warnings: HistoryWarning[];
+  /**
+   * Commits that changed the file of an objective that is, was or may be private (created, edited, renamed or
+   * deleted it). Their notes are not published; `publicHistory` hides them and leaves this list out.
+   */
+  privateCommits?: string[];
 }

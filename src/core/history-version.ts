@@ -5,6 +5,7 @@
  */
 import type { Finding } from './finding.ts';
 import { parseMission, parseObjective, type Parsed } from './parse.ts';
+import { privacyOfData, privacyOfText, type Privacy } from './privacy.ts';
 import { KeyResultSchema, type KeyResult, type Objective } from './schema.ts';
 import { decodeSource } from './source.ts';
 import { CONFIG_FILE, MISSION_FILE } from './workspace.ts';
@@ -15,8 +16,11 @@ export type FileVersion =
   | { kind: 'objective'; objective: Objective }
   | { kind: 'mission'; mission: string; owner: string | undefined; body: string }
   | { kind: 'config' }
-  /** Fails the schema or cannot be read; `id` is whatever `id:` held, to follow the objective anyway. */
-  | { kind: 'invalid'; role: FileRole; message: string; line: number; id: string | undefined };
+  /**
+   * Fails the schema or cannot be read; `id` is whatever `id:` held, to follow the objective anyway.
+   * `privacy` is what the version may mean (src/core/privacy.ts): `unknown` when it is not readable YAML.
+   */
+  | { kind: 'invalid'; role: FileRole; message: string; line: number; id: string | undefined; privacy: Privacy };
 
 /** The same split as `buildWorkspace`: the config at the root, `mission.md` anywhere, objectives otherwise. */
 export function fileRole(root: string, path: string): FileRole {
@@ -31,7 +35,7 @@ export function fileRole(root: string, path: string): FileRole {
  */
 export function readVersion(role: FileRole, path: string, bytes: Uint8Array, size?: number): FileVersion {
   const decoded = decodeSource(bytes, size);
-  if (!decoded.ok) return invalid(role, decoded.finding, undefined);
+  if (!decoded.ok) return invalid(role, decoded.finding, undefined, 'unknown');
   return readText(role, path, decoded.text).version;
 }
 
@@ -39,13 +43,14 @@ function readText(role: FileRole, path: string, text: string): { version: FileVe
   if (role === 'config') return { version: { kind: 'config' } };
   if (role === 'mission') {
     const parsed = parseMission(path, text);
-    if (!parsed.data) return { version: invalid(role, parsed.findings[0], undefined) };
+    if (!parsed.data) return { version: invalid(role, parsed.findings[0], undefined, 'public') };
     return { version: { kind: 'mission', mission: parsed.data.mission, owner: parsed.data.owner, body: parsed.body } };
   }
   const parsed = parseObjective(path, text);
   if (parsed.data) return { version: { kind: 'objective', objective: parsed.data }, parsed };
   const rawId = (parsed.raw as { id?: unknown } | undefined)?.id;
-  return { version: invalid(role, parsed.findings[0], typeof rawId === 'string' ? rawId : undefined), parsed };
+  const privacy = parsed.raw === undefined ? privacyOfText(text) : privacyOfData(parsed.raw);
+  return { version: invalid(role, parsed.findings[0], typeof rawId === 'string' ? rawId : undefined, privacy), parsed };
 }
 
 /** Keys a check-in changes; a version that differs from the one before only in these values is read without a full parse. */
@@ -84,10 +89,11 @@ export class VersionReader {
     const decoded = decodeSource(bytes, size);
     if (!decoded.ok) {
       this.bases.delete(path);
-      return invalid(role, decoded.finding, undefined);
+      return invalid(role, decoded.finding, undefined, 'unknown');
     }
     const base = role === 'objective' ? this.bases.get(path) : undefined;
-    const lines = decoded.text.split('\n');
+    // Lines as the parser counts them: CRLF and a lone CR end a line too.
+    const lines = (decoded.text.includes('\r') ? decoded.text.replace(/\r\n?/g, '\n') : decoded.text).split('\n');
     const patched = base === undefined ? undefined : patch(base, lines);
     if (patched) {
       this.bases.set(path, patched);
@@ -154,6 +160,6 @@ function scalar(text: string): number | boolean | string {
   return /^\d{4}-\d{2}-\d{2}$/.test(text) ? text : Number(text);
 }
 
-function invalid(role: FileRole, finding: Finding | undefined, id: string | undefined): FileVersion {
-  return { kind: 'invalid', role, message: finding?.message ?? 'Does not match the schema', line: finding?.line ?? 1, id };
+function invalid(role: FileRole, finding: Finding | undefined, id: string | undefined, privacy: Privacy): FileVersion {
+  return { kind: 'invalid', role, message: finding?.message ?? 'Does not match the schema', line: finding?.line ?? 1, id, privacy };
 }

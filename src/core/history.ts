@@ -5,6 +5,8 @@
  */
 import type { Checkin, History, HistoryWarning, KeyResultChange, KeyResultHistory, ObjectiveHistory, SeriesPoint } from './history-types.ts';
 import { fileRole, type FileVersion } from './history-version.ts';
+import { isValidId } from './ids.ts';
+import type { Privacy } from './privacy.ts';
 import { round } from './numbers.ts';
 import { resolvePeriod, type PeriodRange } from './period.ts';
 import type { KeyResult, Objective } from './schema.ts';
@@ -49,6 +51,13 @@ interface TrackedObjective {
   present: boolean;
   /** The latest version that matched the schema. */
   latest: Objective | undefined;
+  /** Whether the latest version matched the schema, and what it says about being private. */
+  latestValid: boolean;
+  latestPrivacy: Privacy;
+  /** Private in its current life: the latest version that said either way said private. */
+  privateNow: boolean;
+  /** Some version, in any life, was or may have been private. */
+  everPrivate: boolean;
   /** The period of the latest recorded version, resolved. */
   period?: { of: Objective['period']; range: PeriodRange };
   keyResults: Map<string, TrackedKeyResult>;
@@ -71,8 +80,14 @@ export class HistoryBuilder {
   private readonly objectives: TrackedObjective[] = [];
   private readonly byPath = new Map<string, TrackedObjective>();
   private readonly missions = new Map<string, { mission: string; owner: string | undefined; body: string }>();
-  private readonly checkins: PendingCheckin[] = [];
+  private checkins: PendingCheckin[] = [];
   private readonly warnings: HistoryWarning[] = [];
+  /** Commits that changed a file while it was, or may have been, private. */
+  private readonly privateCommits = new Set<string>();
+  /** Commits that touched more than one objective: private too when one of them is private in the end. */
+  private readonly sharedCommits: { commit: string; objectives: TrackedObjective[] }[] = [];
+  /** Whether the commit being applied changed a file that was private before the change. */
+  private stepIsPrivate = false;
 
   private readonly options: HistoryOptions;
 
@@ -86,8 +101,10 @@ export class HistoryBuilder {
 
   apply(step: CommitStep): void {
     const removed: TrackedObjective[] = [];
+    const touched = new Set<TrackedObjective>();
+    this.stepIsPrivate = false;
     // Deletions first, so an addition in the same commit can take an objective over by its id.
-    for (const change of step.changes) if (change.status === 'D') this.remove(change.path, removed);
+    for (const change of step.changes) if (change.status === 'D') this.remove(change.path, removed, touched);
     for (const change of step.changes) {
       if (change.status === 'D') continue;
       if (change.from !== undefined && fileRole(this.options.root, change.from) === 'mission') this.missions.delete(change.from);
@@ -96,22 +113,31 @@ export class HistoryBuilder {
       if (role === 'mission') {
         if (change.version?.kind === 'mission') this.missions.set(change.path, change.version);
       } else if (role === 'objective') {
-        this.applyObjective(step, change, removed);
+        this.applyObjective(step, change, removed, touched);
       }
     }
     for (const objective of removed) if (!objective.present) objective.deleted = { date: step.date, commit: step.commit };
+    // Any change to the file of an objective that is private, was private before it, or may be: the note is not published.
+    if (this.stepIsPrivate || [...touched].some((objective) => objective.privateNow || objective.latestPrivacy !== 'public')) this.privateCommits.add(step.commit);
+    else if (touched.size > 1) this.sharedCommits.push({ commit: step.commit, objectives: [...touched] });
   }
 
   finish(): History {
     const idOf = new Map<TrackedObjective, string>();
     const taken = new Set<string>();
-    const objectives: ObjectiveHistory[] = [];
-    for (const tracked of [...this.objectives].sort((a, b) => compare(a.path, b.path))) {
-      if (tracked.latest === undefined) {
-        this.warnings.push({ message: `${tracked.path} never matched the schema, so it has no history`, path: tracked.path });
+    const byPath = [...this.objectives].sort((a, b) => compare(a.path, b.path));
+    for (const tracked of byPath) {
+      if (tracked.latest === undefined) this.warnings.push({ message: `${tracked.path} never matched the schema, so it has no history`, path: tracked.path });
+      else if (isHidden(tracked) && !tracked.latestValid) this.warnings.push(notPublished(tracked));
+    }
+    // Current files first, so a file keeps its own id and an archived objective that had it gives way.
+    for (const tracked of [...byPath.filter((each) => each.present), ...byPath.filter((each) => !each.present)]) {
+      if (tracked.latest === undefined) continue;
+      let id = identity(tracked);
+      if (!isValidId(id)) {
+        this.warnings.push({ message: `${tracked.path} has no usable id (its file name gives \`${id.slice(0, 80)}\`), so it has no history; add an \`id:\``, path: tracked.path });
         continue;
       }
-      let id = identity(tracked);
       if (taken.has(id)) {
         let n = 2;
         while (taken.has(`${id}-${n}`)) n++;
@@ -120,8 +146,10 @@ export class HistoryBuilder {
       }
       taken.add(id);
       idOf.set(tracked, id);
-      objectives.push(this.objectiveHistory(tracked, tracked.latest, id));
     }
+    const objectives = byPath.flatMap((tracked) => (tracked.latest === undefined || !idOf.has(tracked) ? [] : [this.objectiveHistory(tracked, tracked.latest, idOf.get(tracked) as string)]));
+    const privateCommits = new Set(this.privateCommits);
+    for (const shared of this.sharedCommits) if (shared.objectives.some(isHidden)) privateCommits.add(shared.commit);
     const checkins: Checkin[] = this.checkins
       .map((checkin, index) => ({ checkin, index }))
       .sort((a, b) => compare(b.checkin.date, a.checkin.date) || b.index - a.index)
@@ -138,27 +166,31 @@ export class HistoryBuilder {
       objectives,
       checkins,
       warnings: this.warnings,
+      ...(privateCommits.size === 0 ? {} : { privateCommits: [...privateCommits] }),
     };
   }
 
-  private remove(path: string, removed: TrackedObjective[]): void {
+  private remove(path: string, removed: TrackedObjective[], touched: Set<TrackedObjective>): void {
     this.missions.delete(path);
     const tracked = this.byPath.get(path);
     if (tracked === undefined) return;
     this.byPath.delete(path);
     tracked.present = false;
     removed.push(tracked);
+    touched.add(tracked);
   }
 
-  private applyObjective(step: CommitStep, change: FileChange, removed: TrackedObjective[]): void {
+  private applyObjective(step: CommitStep, change: FileChange, removed: TrackedObjective[], touched: Set<TrackedObjective>): void {
     const newId = explicitId(change.version);
+    const privacy = privacyOf(change.version);
     let tracked: TrackedObjective | undefined;
     if (change.from !== undefined) {
       const before = this.byPath.get(change.from);
       this.byPath.delete(change.from);
+      if (before) touched.add(before);
       const oldId = before?.latest?.id;
-      if (before && newId !== undefined && oldId !== undefined && newId !== oldId) {
-        // Git saw a rename, but the ids say these are two objectives.
+      if (before && ((newId !== undefined && oldId !== undefined && newId !== oldId) || crosses(before, change.version))) {
+        // Git saw a rename, but the ids say these are two objectives, or one side is private and the other is not.
         before.present = false;
         removed.push(before);
       } else if (before) {
@@ -175,15 +207,52 @@ export class HistoryBuilder {
         }
       }
     }
-    tracked ??= this.byPath.get(change.path) ?? this.adopt(step, change.path, newId);
+    tracked ??= this.byPath.get(change.path) ?? this.adopt(step, change.path, newId, change.version);
     this.byPath.set(change.path, tracked);
+    touched.add(tracked);
+    if (tracked.privateNow || tracked.latestPrivacy !== 'public') this.stepIsPrivate = true;
+    if (privacy === 'private') {
+      tracked.privateNow = true;
+      tracked.everPrivate = true;
+    } else if (privacy === 'public' && change.version?.kind === 'objective') {
+      // Made public in place: what it held while private stays private, and it starts again from here.
+      if (tracked.privateNow) this.startOver(step, tracked);
+      tracked.privateNow = false;
+    }
+    tracked.latestPrivacy = privacy;
+    tracked.latestValid = change.version?.kind === 'objective';
     if (change.version?.kind === 'objective') this.record(step, tracked, change.version.objective);
   }
 
-  /** A new file: a deleted objective with the same id comes back, otherwise a new objective starts. */
-  private adopt(step: CommitStep, path: string, id: string | undefined): TrackedObjective {
+  /** Forgets an objective's past: its series, check-ins and earlier paths; it counts as created by this commit. */
+  private startOver(step: CommitStep, tracked: TrackedObjective): void {
+    tracked.keyResults = new Map();
+    tracked.previousPaths = [];
+    tracked.createdPath = tracked.path;
+    tracked.created = { date: step.date, commit: step.commit };
+    tracked.latest = undefined;
+    tracked.period = undefined;
+    this.checkins = this.checkins.filter((checkin) => checkin.objective !== tracked);
+  }
+
+  /**
+   * A new file. It continues a deleted objective with the same id when it names that id itself, returns to the
+   * same path, or replaces it in the same commit, and only when both are private or both public; otherwise a new
+   * objective starts, and a warning says so when an earlier one had the id.
+   */
+  private adopt(step: CommitStep, path: string, id: string | undefined, version: FileVersion | undefined): TrackedObjective {
     const wanted = id ?? defaultObjectiveId(path);
-    const revived = this.objectives.findLast((candidate) => !candidate.present && identity(candidate) === wanted);
+    const sameId = this.objectives.filter((candidate) => !candidate.present && identity(candidate) === wanted);
+    const revived = sameId.findLast(
+      (candidate) => !crosses(candidate, version) && (id !== undefined || candidate.path === path || candidate.deleted === null),
+    );
+    if (revived === undefined && sameId.length > 0) {
+      this.warnings.push({
+        message: `${path} has the id \`${wanted}\` of an objective deleted earlier; it starts a new objective instead of continuing that one. Give it an \`id:\` of its own`,
+        commit: step.commit,
+        path,
+      });
+    }
     if (revived) {
       if (revived.path !== path) {
         revived.previousPaths.push(revived.path);
@@ -201,6 +270,11 @@ export class HistoryBuilder {
       deleted: null,
       present: true,
       latest: undefined,
+      latestValid: false,
+      // What it was before its first version: nothing private yet.
+      latestPrivacy: 'public',
+      privateNow: false,
+      everPrivate: false,
       keyResults: new Map(),
     };
     this.objectives.push(created);
@@ -302,7 +376,7 @@ export class HistoryBuilder {
       owner: objective.owner ?? this.nearestMission(tracked.path)?.owner ?? null,
       type: objective.type,
       alignedTo: objective.aligned_to,
-      private: objective.private,
+      private: isHidden(tracked),
       created: tracked.created,
       deleted: tracked.deleted,
       keyResults: uniqueKeyResults(objective).map((kr) => keyResultHistory(kr, period, tracked.keyResults.get(kr.id)?.series ?? [], this.options.generatedAt)),
@@ -362,6 +436,37 @@ function explicitId(version: FileVersion | undefined): string | undefined {
   if (version?.kind === 'objective') return version.objective.id;
   if (version?.kind === 'invalid') return version.id;
   return undefined;
+}
+
+function privacyOf(version: FileVersion | undefined): Privacy {
+  if (version?.kind === 'objective') return version.objective.private ? 'private' : 'public';
+  if (version?.kind === 'invalid') return version.privacy;
+  return 'unknown';
+}
+
+/** Whether a version would take an objective across the line between private and public. */
+function crosses(tracked: TrackedObjective, version: FileVersion | undefined): boolean {
+  const privacy = privacyOf(version);
+  if (privacy === 'private') return !tracked.privateNow;
+  return privacy === 'public' && version?.kind === 'objective' && tracked.privateNow;
+}
+
+/**
+ * Never published: private in its latest version, a latest version that may be private or cannot be read,
+ * or a latest version that fails the schema of a file that was ever private.
+ */
+function isHidden(tracked: TrackedObjective): boolean {
+  return tracked.latestPrivacy !== 'public' || tracked.privateNow || (tracked.everPrivate && !tracked.latestValid);
+}
+
+function notPublished(tracked: TrackedObjective): HistoryWarning {
+  const reason =
+    tracked.latestPrivacy === 'private'
+      ? 'its latest version has a `private:` that is not `true` or `false`, which counts as private'
+      : tracked.latestPrivacy === 'unknown'
+        ? 'its latest version cannot be read, so it may be private'
+        : 'its latest version does not match the schema and it was private before';
+  return { message: `${tracked.path} is not published: ${reason}. Fix the file to publish it again`, path: tracked.path };
 }
 
 /** `id:` of the latest valid version, or the file name the objective was created under. */

@@ -104,7 +104,7 @@ function describeIssue(
     value === undefined && issue.code === 'invalid_type'
       ? `Missing ${where || 'value'}`
       : value !== undefined && typeof value !== 'object' && field !== undefined
-        ? `Unexpected \`${String(field)}: ${JSON.stringify(value)}\`: ${lowerFirst(issue.message)}`
+        ? `Unexpected \`${String(field)}: ${typeof value === 'number' && !Number.isFinite(value) ? String(value) : JSON.stringify(value)}\`: ${lowerFirst(issue.message)}`
         : `${where ? `${where}: ` : ''}${issue.message}`;
   return [{ ruleId: 'schema', message, hint: hintFor(issue, String(field ?? ''), example), ...locate(path) }];
 }

@@ -4,6 +4,7 @@
  * links to them are gone. The shape stays `History`.
  */
 import type { History } from './history-types.ts';
+import { withoutComments } from './obsidian-comments.ts';
 
 export const HIDDEN_MESSAGE = '(note hidden: the same commit changed a private objective)';
 
@@ -12,21 +13,25 @@ export const HIDDEN_MESSAGE = '(note hidden: the same commit changed a private o
  * marked `private: true` whose latest version the history could not read.
  */
 export function publicHistory(history: History, alsoPrivate: ReadonlySet<string> = new Set()): History {
+  const { privateCommits = [], ...rest } = history;
   const hidden = new Set([...alsoPrivate, ...history.objectives.filter((objective) => objective.private).map((objective) => objective.id)]);
-  if (hidden.size === 0) return history;
   const hiddenObjectives = history.objectives.filter((objective) => hidden.has(objective.id));
   const hiddenWords = [...hidden, ...hiddenObjectives.flatMap((objective) => [objective.path, ...objective.previousPaths, objective.title])].filter((word) => word !== '');
   const mentionsHidden = (text: string | undefined) => text !== undefined && hiddenWords.some((word) => text.includes(word));
-  // A commit that also checked in a private objective may talk about it in its message.
-  const mixed = new Set(history.checkins.filter((checkin) => hidden.has(checkin.objective)).map((checkin) => checkin.commit));
+  // A commit that also changed a private objective may talk about it in its message.
+  const mixed = new Set([...privateCommits, ...history.checkins.filter((checkin) => hidden.has(checkin.objective)).map((checkin) => checkin.commit)]);
+  const objectives = history.objectives.filter((objective) => !hidden.has(objective.id));
+  const publicIds = new Set(objectives.map((objective) => objective.id));
   return {
-    ...history,
-    objectives: history.objectives
-      .filter((objective) => !hidden.has(objective.id))
-      .map((objective) => (hidden.has(objective.alignedTo) ? { ...objective, alignedTo: 'mission' } : objective)),
+    ...rest,
+    // Obsidian's `%% … %%` comments stay in the vault.
+    missions: history.missions.map((mission) => ({ ...mission, body: withoutComments(mission.body) })),
+    // `aligned_to: <id>` or `<id>/<kr>`: a link to anything but a published objective goes up to the mission.
+    objectives: objectives.map((objective) => (objective.alignedTo === 'mission' || publicIds.has(objective.alignedTo.split('/')[0] ?? '') ? objective : { ...objective, alignedTo: 'mission' })),
     checkins: history.checkins
       .filter((checkin) => !hidden.has(checkin.objective))
       .map((checkin) => (mixed.has(checkin.commit) || mentionsHidden(checkin.message) ? { ...checkin, message: HIDDEN_MESSAGE } : checkin)),
-    warnings: history.warnings.filter((warning) => !mentionsHidden(warning.path) && !mentionsHidden(warning.message)),
+    // A warning about a version in a commit that changed a private file may quote that version.
+    warnings: history.warnings.filter((warning) => !mentionsHidden(warning.path) && !mentionsHidden(warning.message) && !(warning.commit !== undefined && mixed.has(warning.commit))),
   };
 }

@@ -4,6 +4,7 @@
  * them into the JSON Schema that editors use.
  */
 import { z } from 'zod';
+import { ID_HINT, ID_MAX_LENGTH, ID_PATTERN } from './ids.ts';
 
 const calendarDate = z
   .string({ error: 'Expected a date such as `2026-12-15`' })
@@ -30,9 +31,15 @@ export const PeriodSchema = z.union(
 
 const slug = z
   .string()
-  .regex(/^[\p{Ll}\p{Lo}\p{N}][\p{Ll}\p{Lo}\p{N}_-]*$/u, {
-    error: 'Expected a lower-case id such as `feedback` or `work-pace` (letters, digits, `-`, `_`)',
-  });
+  .regex(ID_PATTERN, { error: ID_HINT })
+  .max(ID_MAX_LENGTH, { error: `Expected an id of at most ${ID_MAX_LENGTH} characters` });
+
+/** Values are finite and within ±10^15, so progress, charts and pages never meet `Infinity` or `NaN`. */
+export const MAX_MAGNITUDE = 1e15;
+const measure = z
+  .number()
+  .min(-MAX_MAGNITUDE, { error: 'Expected a number between -10^15 and 10^15' })
+  .max(MAX_MAGNITUDE, { error: 'Expected a number between -10^15 and 10^15' });
 
 const text = z.string().trim().min(1, { error: 'Must not be empty' });
 
@@ -47,16 +54,16 @@ export const KeyResultSchema = z
   .strictObject({
     id: slug.describe('Unique in the objective; history follows it.'),
     title: text,
-    baseline: z.number().optional().describe('Value at the start of the period (increase/decrease key results).'),
-    target: z.number().optional().describe('Value to reach by `due` (increase/decrease key results).'),
-    current: z.number().optional().describe('Latest value; change it at each check-in.'),
+    baseline: measure.optional().describe('Value at the start of the period (increase/decrease key results).'),
+    target: measure.optional().describe('Value to reach by `due` (increase/decrease key results).'),
+    current: measure.optional().describe('Latest value; change it at each check-in.'),
     unit: z.string().optional(),
     done: z.boolean().optional().describe('Milestone key result: true when achieved.'),
-    keep_above: z.number().optional().describe('Threshold key result: stay above this value.'),
-    keep_below: z.number().optional().describe('Threshold key result: stay below this value.'),
+    keep_above: measure.optional().describe('Threshold key result: stay above this value.'),
+    keep_below: measure.optional().describe('Threshold key result: stay below this value.'),
     due: calendarDate.optional().describe('Defaults to the end of the period.'),
     confidence: z.number().min(0).max(1).optional().describe('0–1: how likely the target is reached; updated at check-ins.'),
-    weight: z.number().positive().optional().describe('Relative weight in the objective score; default 1.'),
+    weight: z.number().positive().max(1000, { error: 'Expected a weight of at most 1000' }).optional().describe('Relative weight in the objective score; default 1.'),
     as_of: calendarDate.optional().describe('Backdates the latest change of this key result (late check-ins, imports).'),
     status: z.enum(['active', 'dropped']).optional().describe('`dropped` keeps a key result on record without scoring it; give a `reason`.'),
     reason: z.string().optional().describe('Why a target was eased or a key result dropped.'),

@@ -6,7 +6,19 @@ import type { Finding } from './finding.ts';
 import { parseConfig, parseMission, parseObjective, type Parsed } from './parse.ts';
 import { resolvePeriod, type PeriodRange } from './period.ts';
 import type { Config, Mission, Objective } from './schema.ts';
-import { decodeSource } from './source.ts';
+import { decodeSource, type Decoded } from './source.ts';
+import { START_OF_FILE } from './finding.ts';
+import { ID_HINT, ID_MAX_LENGTH, isValidId } from './ids.ts';
+
+const SYMLINK: Decoded = {
+  ok: false,
+  finding: {
+    ruleId: 'schema',
+    message: 'Symbolic link: not read, since it may lead outside the repository',
+    hint: 'Put the file itself in the OKR folder instead of a link to it',
+    ...START_OF_FILE,
+  },
+};
 
 export interface SourceFile {
   /** Path relative to the repository, with `/` separators, e.g. `okrs/2026-q4/presentations.md`. */
@@ -14,6 +26,8 @@ export interface SourceFile {
   bytes: Uint8Array;
   /** Size on disk, when `bytes` holds only the start of a file too large to read. */
   size?: number;
+  /** A symbolic link: never followed, so never read. */
+  symlink?: boolean;
 }
 
 export interface ObjectiveFile extends Parsed<Objective> {
@@ -37,7 +51,7 @@ export const MISSION_FILE = 'mission.md';
 export function buildWorkspace(root: string, files: readonly SourceFile[]): Workspace {
   const workspace: Workspace = { root: trimSlashes(root), objectives: [], missions: [], config: undefined, unreadable: [] };
   for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
-    const decoded = decodeSource(file.bytes, file.size);
+    const decoded: Decoded = file.symlink ? SYMLINK : decodeSource(file.bytes, file.size);
     if (!decoded.ok) {
       workspace.unreadable.push({ path: file.path, finding: decoded.finding });
       continue;
@@ -72,7 +86,23 @@ export function defaultObjectiveId(path: string): string {
 
 function withId(parsed: Parsed<Objective>): ObjectiveFile {
   const rawId = (parsed.raw as { id?: unknown } | undefined)?.id;
-  return { ...parsed, id: parsed.data?.id ?? (typeof rawId === 'string' ? rawId : defaultObjectiveId(parsed.path)) };
+  const id = parsed.data?.id ?? (typeof rawId === 'string' ? rawId : defaultObjectiveId(parsed.path));
+  if (parsed.data === undefined || parsed.data.id !== undefined || isValidId(id)) return { ...parsed, id };
+  // The file name gives no usable id: the file cannot be published under it.
+  const name = baseName(parsed.path);
+  return {
+    ...parsed,
+    id,
+    data: undefined,
+    findings: [
+      {
+        ruleId: 'schema',
+        message: id === '' ? `The file name \`${name}\` gives no id` : `The file name \`${name}\` gives the id \`${id.length > 80 ? `${id.slice(0, 80)}…` : id}\`, which is not a usable id`,
+        hint: `Add an \`id:\` (${ID_HINT.replace(/^Expected /, '')}, at most ${ID_MAX_LENGTH} characters), e.g. \`id: hiring\`, or rename the file`,
+        ...START_OF_FILE,
+      },
+    ],
+  };
 }
 
 /** The nearest mission in the objective's folder or above it, up to the root. */

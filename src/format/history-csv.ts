@@ -1,5 +1,6 @@
 /** `okr history --format csv`: one row per series point, for spreadsheets. */
 import type { History } from '../core/history-types.ts';
+import { terminalText } from '../core/terminal-text.ts';
 
 const COLUMNS = ['objective', 'objective_title', 'key_result', 'key_result_title', 'kind', 'unit', 'date', 'commit', 'value', 'progress', 'expected', 'confidence'];
 
@@ -19,9 +20,16 @@ export function formatHistoryCsv(history: History): string {
   return `${rows.join('\r\n')}\r\n`;
 }
 
-/** RFC 4180: quote a field that holds a comma, a quote or a line break; empty for missing values. */
+/**
+ * RFC 4180: quote a field that holds a comma, a quote or a line break; empty for missing values.
+ * Text that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage
+ * return) gets a leading `'` and quotes, as OWASP recommends; numbers are written as numbers. Control
+ * characters are shown escaped, as on the terminal.
+ */
 function csvField(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  if (typeof value === 'number') return String(value);
+  const formula = /^[=+\-@\t\r]/.test(value);
+  const text = terminalText(formula ? `'${value}` : value, { newlines: true });
+  return formula || /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

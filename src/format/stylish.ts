@@ -2,6 +2,7 @@
 import type picocolors from 'picocolors';
 import type { LintResult } from '../core/lint.ts';
 import { totals } from '../core/lint.ts';
+import { terminalText } from '../core/terminal-text.ts';
 
 export type Colors = ReturnType<typeof picocolors.createColors>;
 
@@ -9,11 +10,11 @@ export function formatStylish(results: readonly LintResult[], colors: Colors): s
   const lines: string[] = [];
   for (const result of results) {
     if (result.messages.length === 0) continue;
-    lines.push('', colors.underline(result.path));
+    lines.push('', colors.underline(terminalText(result.path)));
     for (const message of result.messages) {
       const level = message.severity === 2 ? colors.red('error') : colors.yellow('warning');
-      lines.push(`  ${colors.dim(`${message.line}:${message.column}`.padEnd(7))} ${level.padEnd(message.severity === 2 ? 5 : 7)}  ${message.message}  ${colors.dim(message.ruleId)}`);
-      if (message.hint) for (const hintLine of message.hint.split('\n')) lines.push(`           ${colors.dim(hintLine)}`);
+      lines.push(`  ${colors.dim(`${message.line}:${message.column}`.padEnd(7))} ${level.padEnd(message.severity === 2 ? 5 : 7)}  ${terminalText(message.message)}  ${colors.dim(message.ruleId)}`);
+      if (message.hint) for (const hintLine of message.hint.split('\n')) lines.push(`           ${colors.dim(terminalText(hintLine))}`);
     }
   }
   const { errorCount, warningCount } = totals(results);

@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { HistoryBuilder, type CommitStep, type FileChange } from '../core/history.ts';
+import { addDays } from '../core/period.ts';
 import type { History } from '../core/history-types.ts';
 import { fileRole, readVersion, VersionReader, type FileRole, type FileVersion } from '../core/history-version.ts';
 import { isOkrFile } from '../core/workspace.ts';
@@ -49,7 +50,7 @@ export async function readHistory(repo: string, options: ReadHistoryOptions): Pr
     builder.warn({ message: `${repo} has no commits yet: the history is empty` });
     return builder.finish();
   }
-  await walkLog(repo, root, builder, options.onProgress);
+  await walkLog(repo, root, builder, options.onProgress, options.now);
   return builder.finish();
 }
 
@@ -115,7 +116,7 @@ interface BlobVersion {
  * each record dropped once applied. Versions of a file are parsed newest first, which lets VersionReader
  * patch each from its neighbour just the same.
  */
-async function walkLog(repo: string, root: string, builder: HistoryBuilder, onProgress: ReadHistoryOptions['onProgress']): Promise<void> {
+async function walkLog(repo: string, root: string, builder: HistoryBuilder, onProgress: ReadHistoryOptions['onProgress'], now: string): Promise<void> {
   const args = [
     '-c', 'log.showSignature=false',
     '-c', 'log.follow=false',
@@ -163,10 +164,11 @@ async function walkLog(repo: string, root: string, builder: HistoryBuilder, onPr
     );
     return blob;
   };
+  const dayOf = commitDays(now, (warning) => builder.warn(warning));
   const keep = (logged: LogCommit[]) => {
     for (const commit of logged) {
       const changes = okrChanges(commit, okrFile, intern, blobOf);
-      commits.push({ commit: commit.commit, date: commit.committed.slice(0, 10), author: intern(commit.author), message: commit.message, changes });
+      commits.push({ commit: commit.commit, date: dayOf(commit), author: intern(commit.author), message: commit.message, changes });
       onProgress?.(commits.length);
     }
   };
@@ -190,6 +192,34 @@ async function walkLog(repo: string, root: string, builder: HistoryBuilder, onPr
     commits.length = index;
     builder.apply({ ...commit, changes: changes.map(({ blob, ...change }) => (blob === undefined ? change : { ...change, version: blob.version })) });
   }
+}
+
+/**
+ * The day each commit counts for, asked newest first. A commit is never dated more than a day after a later one: a clock that
+ * was ahead (a committer date in the future) would otherwise move every later check-in to its day and hide
+ * them from the site until then. Such a commit, and one whose date git cannot read (a negative timestamp),
+ * counts on the day of the next commit (or `now` for the newest), with a warning.
+ */
+function commitDays(now: string, warn: (warning: { message: string; commit: string }) => void): (commit: LogCommit) => string {
+  let earliestLater: string | undefined;
+  return (commit) => {
+    const day = /^\d{4}-\d{2}-\d{2}/.test(commit.committed) ? commit.committed.slice(0, 10) : undefined;
+    // Two commits minutes apart in two time zones may be a calendar day out of order; more than that is a wrong clock.
+    if (day !== undefined && (earliestLater === undefined || day <= addDays(earliestLater, 1))) {
+      if (earliestLater === undefined || day < earliestLater) earliestLater = day;
+      return day;
+    }
+    const counted = earliestLater ?? now;
+    const short = commit.commit.slice(0, 7);
+    warn({
+      commit: commit.commit,
+      message:
+        day === undefined
+          ? `Commit ${short} has a committer date git cannot read; its check-ins count on ${counted}`
+          : `Commit ${short} is dated ${day}, after the commit that follows it (${counted}): its clock was probably wrong, so its check-ins count on ${counted}`,
+    });
+    return (earliestLater = counted);
+  };
 }
 
 /** One commit's changes to OKR files, as the builder takes them: renames out of the folder are deletions, into it additions. */

@@ -1,24 +1,50 @@
 /** Reads the OKR files of a folder from disk. The only place the linter touches the file system. */
-import { open, readdir, stat } from 'node:fs/promises';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { MAX_FILE_BYTES } from '../core/source.ts';
 import { isOkrFile, type SourceFile } from '../core/workspace.ts';
 
-/** Every OKR file below `root`, with paths relative to `cwd` in `/` form. */
+/** Files read at once: far below any open-files limit (macOS starts at 256). */
+export const READ_CONCURRENCY = 16;
+
+/** The OKR folder resolves (through a symbolic link) to a place outside the folder it is read from. */
+export class OutsideRepositoryError extends Error {
+  constructor(root: string, target: string) {
+    super(`${root} is a symbolic link to ${target}, outside the repository; nothing outside the repository is read. Move the folder into the repository instead of linking it`);
+  }
+}
+
+/**
+ * Every OKR file below `root`, with paths relative to `cwd` in `/` form. A symbolic link is never followed: a
+ * linked file is listed with `symlink: true` and no bytes, a linked folder is skipped, and a root that leads
+ * out of `cwd` is refused with an `OutsideRepositoryError`.
+ */
 export async function readOkrTree(root: string, cwd = process.cwd()): Promise<SourceFile[]> {
   const absoluteRoot = path.resolve(cwd, root);
   const relativeRoot = toPosix(path.relative(cwd, absoluteRoot));
-  let entries: string[];
+  let entries: { file: string; symlink: boolean }[];
   try {
+    await refuseEscape(root, absoluteRoot, cwd);
     entries = (await readdir(absoluteRoot, { recursive: true, withFileTypes: true }))
-      .filter((entry) => entry.isFile())
-      .map((entry) => toPosix(path.relative(cwd, path.join(entry.parentPath, entry.name))));
+      .filter((entry) => entry.isFile() || entry.isSymbolicLink())
+      .map((entry) => ({ file: toPosix(path.relative(cwd, path.join(entry.parentPath, entry.name))), symlink: entry.isSymbolicLink() }));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
-  const files = entries.filter((file) => isOkrFile(relativeRoot, file)).sort();
-  return Promise.all(files.map((file) => readSource(path.resolve(cwd, file), file)));
+  const files = entries.filter((entry) => isOkrFile(relativeRoot, entry.file)).sort((a, b) => (a.file < b.file ? -1 : 1));
+  return mapLimited(files, READ_CONCURRENCY, ({ file, symlink }) =>
+    symlink ? Promise.resolve({ path: file, bytes: new Uint8Array(0), symlink: true }) : readSource(path.resolve(cwd, file), file),
+  );
+}
+
+/** A root inside `cwd` must stay inside it once symbolic links are resolved. */
+async function refuseEscape(root: string, absoluteRoot: string, cwd: string): Promise<void> {
+  const lexical = path.relative(cwd, absoluteRoot);
+  if (lexical.startsWith('..') || path.isAbsolute(lexical)) return;
+  const [realCwd, realRoot] = await Promise.all([realpath(cwd), realpath(absoluteRoot)]);
+  const inside = path.relative(realCwd, realRoot);
+  if (inside.startsWith('..') || path.isAbsolute(inside)) throw new OutsideRepositoryError(root, realRoot);
 }
 
 export async function readSource(absolutePath: string, relativePath: string): Promise<SourceFile> {
@@ -32,6 +58,20 @@ export async function readSource(absolutePath: string, relativePath: string): Pr
     }
   }
   return { path: relativePath, bytes: new Uint8Array(0), size };
+}
+
+/** `items.map(work)` with at most `limit` pieces of work running at once; results in the order of `items`. */
+export async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 export function toPosix(file: string): string {

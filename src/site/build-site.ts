@@ -10,8 +10,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroInlineConfig } from 'astro';
-import { readSiteInputs, type SiteInputs } from './inputs.ts';
+import { readSite, type SiteInputs } from './inputs.ts';
 import { siteIntegration } from './integration.ts';
+import type { Problem } from './model.ts';
 
 /** This package's folder: its own `okrs/` are the demo, its `public/` the site's static files. */
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -27,11 +28,13 @@ export interface BuildSiteOptions {
   root?: string;
   /** Publish this `History` JSON instead of reading the repository's git history. */
   historyFile?: string;
-  /** Inputs already read (`okr build` reads them to report problems first). */
+  /** Inputs already read (the build then reports no problems of its own). */
   inputs?: SiteInputs;
   /** Astro's cache folder; by default one per repository in node_modules/.cache/gitops-okr. */
   cacheDir?: string;
   logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** List the problems of public files on the site instead of their number. */
+  showProblems?: boolean;
 }
 
 /** Thrown when the optional peer dependency `astro` is not installed. */
@@ -57,11 +60,14 @@ let builds = 0;
 
 const VITE_ENV_NAMES = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX'];
 
-export async function buildSite(options: BuildSiteOptions): Promise<void> {
+/** `report`: every file the build could not use and why an objective was left out, for the build's output only. */
+export async function buildSite(options: BuildSiteOptions): Promise<{ report: Problem[] }> {
   const repo = path.resolve(options.repo);
   const outDir = path.resolve(options.out);
   const astro = await loadAstro();
-  const inputs = options.inputs ?? (await readSiteInputs({ repo, now: options.now, ...(options.root ? { root: options.root } : {}), ...(options.historyFile ? { historyFile: options.historyFile } : {}) }));
+  const { inputs, report } = options.inputs
+    ? { inputs: options.inputs, report: [] }
+    : await readSite({ repo, now: options.now, showProblems: options.showProblems ?? false, ...(options.root ? { root: options.root } : {}), ...(options.historyFile ? { historyFile: options.historyFile } : {}) });
   // The project root: Astro's own folders (.astro, Vite's cache) go there, and Vite resolves
   // from it, so it lies below the node_modules that holds Astro.
   const projectRoot = defaultCacheDir(repo);
@@ -97,6 +103,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
       mode: 'production',
       integrations: [siteIntegration({ inputs: async () => inputs, route: '/', standalone: true })],
     });
+    return { report };
   } finally {
     process.chdir(cwd);
     await rm(workDir, { recursive: true, force: true });

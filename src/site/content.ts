@@ -30,6 +30,7 @@ export interface SiteFacts {
   repo: string;
   repoUrl: string | null;
   problems: Problem[];
+  problemCount: number;
   warnings: HistoryWarning[];
 }
 
@@ -98,9 +99,10 @@ export async function rawCheckins(): Promise<Checkin[]> {
 
 /** Site-wide facts: the day of the build, where commits link to, what needs attention. */
 export const siteFacts = once(async (): Promise<SiteFacts> => {
-  const { history, problems, now } = inputs;
+  const { history, problems, problemCount, showProblems, now } = inputs;
   const repoUrl = /^https?:\/\//.test(history.repo) ? history.repo.replace(/\.git$/, '').replace(/\/+$/, '') : null;
-  return { now, generatedAt: history.generatedAt, repo: history.repo, repoUrl, problems, warnings: history.warnings };
+  // The build machine's folder is nobody's business: the repository's public address, or nothing.
+  return { now, generatedAt: history.generatedAt, repo: repoUrl ?? '', repoUrl, problems, problemCount, warnings: showProblems ? history.warnings : [] };
 });
 
 /** Everything the dashboard-like pages share. */

@@ -10,11 +10,13 @@ import type { History } from '../core/history-types.ts';
 import { today } from '../core/period.ts';
 import { publicHistory } from '../core/publish.ts';
 import type { Objective } from '../core/schema.ts';
-import { buildWorkspace, validObjectives } from '../core/workspace.ts';
+import { buildWorkspace } from '../core/workspace.ts';
 import { readHistory } from '../git/history.ts';
 import { readOkrTree } from '../io/read-tree.ts';
 import { renderMarkdown, type RenderedBody } from './markdown.ts';
-import { privateObjectiveIds, problemsOf, type Problem } from './model.ts';
+import type { Problem } from './model.ts';
+import { buildReport, privateObjectiveIds, problemsOf } from './problems.ts';
+import { publishedFiles } from './published-files.ts';
 
 export interface SiteSettings {
   /** The repository. */
@@ -25,6 +27,8 @@ export interface SiteSettings {
   now?: string;
   /** A `History` JSON file (`okr history --format json`) to publish instead of reading git. */
   historyFile?: string;
+  /** List the problems of public files on the site (`--show-problems`); otherwise the site shows their number only. */
+  showProblems?: boolean;
 }
 
 /** A public objective's current file: its frontmatter (null once the file is gone) and rendered body. */
@@ -50,10 +54,23 @@ export interface SiteInputs {
   /** One per objective of the history, in its order. */
   objectives: ObjectiveInput[];
   missions: MissionInput[];
+  /** The problems of public files, listed on the site only with `showProblems`; otherwise empty. */
   problems: Problem[];
+  /** How many problems of public files there are: what the site shows without `showProblems`. */
+  problemCount: number;
+  /** Whether the site lists problems and the history's warnings (`--show-problems`). */
+  showProblems: boolean;
 }
 
 export async function readSiteInputs(settings: SiteSettings): Promise<SiteInputs> {
+  return (await readSite(settings)).inputs;
+}
+
+/**
+ * The site's inputs and, apart from them, the build's report: every file the build could not
+ * use and why an objective is not published, private files included, for the build's output only.
+ */
+export async function readSite(settings: SiteSettings): Promise<{ inputs: SiteInputs; report: Problem[] }> {
   const repo = path.resolve(settings.repo);
   const root = settings.root ?? 'okrs';
   const now = settings.now ?? today();
@@ -63,12 +80,16 @@ export async function readSiteInputs(settings: SiteSettings): Promise<SiteInputs
     : await readHistory(repo, { now, root });
   const hidden = privateObjectiveIds(fullHistory, workspace);
   const history = publicHistory(fullHistory, hidden);
-  const files = new Map(validObjectives(workspace).map((file) => [file.id, file]));
+  const files = publishedFiles(history, workspace);
   const objectives = history.objectives.map((objective): ObjectiveInput => {
     const file = files.get(objective.id);
     const body = file ? renderMarkdown(file.body) : { html: '', tasks: { done: 0, total: 0 } };
-    return { id: objective.id, frontmatter: file?.data ?? null, html: body.html, tasks: body.tasks };
+    return { id: objective.id, frontmatter: file?.frontmatter ?? null, html: body.html, tasks: body.tasks };
   });
   const missions = history.missions.map((mission): MissionInput => ({ ...mission, html: renderMarkdown(mission.body).html }));
-  return { now, history, objectives, missions, problems: problemsOf(workspace, history, hidden) };
+  const problems = problemsOf(workspace, history, hidden);
+  return {
+    inputs: { now, history, objectives, missions, problems: settings.showProblems ? problems : [], problemCount: problems.length, showProblems: settings.showProblems ?? false },
+    report: buildReport(workspace, fullHistory),
+  };
 }

@@ -12,6 +12,8 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { initiativesOf } from '../core/body.ts';
+import { bodyOverBudget } from '../core/body-budget.ts';
+import { withoutComments } from '../core/obsidian-comments.ts';
 
 export interface RenderedBody {
   html: string;
@@ -24,24 +26,60 @@ const processor = unified()
   .use(remarkGfm)
   .use(countTasks)
   // Raw HTML in the Markdown is dropped, never passed through.
-  .use(remarkRehype, { allowDangerousHtml: false })
+  // The sanitiser prefixes every id with `user-content-`; a prefix here too would make it twice.
+  .use(remarkRehype, { allowDangerousHtml: false, clobberPrefix: '' })
   .use(rehypeSanitize, defaultSchema)
+  .use(inPageLinks)
   .use(imagesWithoutSource)
   .use(demoteHeadings)
   .use(taskBoxesAsText)
   .use(externalLinks)
   .use(rehypeStringify);
 
+/** A body over the bounds of src/core/body-budget.ts, or one the renderer fails on, is shown as plain text. */
 export function renderMarkdown(markdown: string): RenderedBody {
-  const file = processor.processSync(markdown);
-  const tasks = (file.data as { tasks?: RenderedBody['tasks'] }).tasks ?? { done: 0, total: 0 };
-  return { html: String(file.value).trim(), tasks };
+  const text = withoutComments(markdown);
+  if (bodyOverBudget(text) !== undefined) return plainText(text);
+  try {
+    const file = processor.processSync(text);
+    const tasks = (file.data as { tasks?: RenderedBody['tasks'] }).tasks ?? { done: 0, total: 0 };
+    return { html: String(file.value).trim(), tasks };
+  } catch {
+    return plainText(text);
+  }
+}
+
+function plainText(text: string): RenderedBody {
+  const escaped = text.replace(/[&<>"]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char] ?? char);
+  return { html: `<pre class="body-plain">${escaped}</pre>`, tasks: { done: 0, total: 0 } };
 }
 
 function countTasks() {
   return (tree: MdastRoot, file: { data: Record<string, unknown> }) => {
     const found = initiativesOf(tree);
     file.data.tasks = { done: found.filter((initiative) => initiative.done).length, total: found.length };
+  };
+}
+
+/** `#fn-x` points at the id the sanitiser made of it, `user-content-fn-x` (footnotes and their back links). */
+function inPageLinks() {
+  return (tree: HastRoot) => {
+    const ids = new Set<string>();
+    visit(tree, 'element', (node: Element) => {
+      if (typeof node.properties.id === 'string') ids.add(node.properties.id);
+    });
+    visit(tree, 'element', (node: Element) => {
+      const href = node.properties.href;
+      if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return;
+      let fragment: string;
+      try {
+        fragment = decodeURIComponent(href.slice(1));
+      } catch {
+        return;
+      }
+      const target = `${defaultSchema.clobberPrefix ?? 'user-content-'}${fragment}`;
+      if (!ids.has(fragment) && ids.has(target)) node.properties.href = `#${target}`;
+    });
   };
 }
 

@@ -79,28 +79,6 @@ export interface Problem {
   message: string;
 }
 
-/** Ids of objectives that must not be published: `private: true` in the history or in the current file. */
-export function privateObjectiveIds(history: History, workspace: Workspace | undefined): Set<string> {
-  const ids = new Set(history.objectives.filter((objective) => objective.private).map((objective) => objective.id));
-  for (const file of workspace?.objectives ?? []) {
-    if (file.data?.private || (file.raw as { private?: unknown } | undefined)?.private === true) ids.add(file.id);
-  }
-  return ids;
-}
-
-/** Files the site could not use, and what the history reader warned about; private files are left out. */
-export function problemsOf(workspace: Workspace | undefined, history: History, hidden: ReadonlySet<string>): Problem[] {
-  const problems: Problem[] = [];
-  for (const file of [...(workspace?.objectives ?? []), ...(workspace?.missions ?? []), ...(workspace?.config ? [workspace.config] : [])]) {
-    if (file.data !== undefined) continue;
-    if ((file.raw as { private?: unknown } | undefined)?.private === true || ('id' in file && hidden.has(file.id as string))) continue;
-    for (const finding of file.findings) problems.push({ path: file.path, line: finding.line, message: finding.message });
-  }
-  for (const file of workspace?.unreadable ?? []) problems.push({ path: file.path, line: null, message: file.finding.message });
-  for (const warning of history.warnings) problems.push({ path: warning.path ?? '', line: warning.line ?? null, message: warning.message });
-  return problems;
-}
-
 export function objectiveView(
   objective: ObjectiveHistory,
   frontmatter: Objective | undefined,

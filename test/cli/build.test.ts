@@ -83,17 +83,22 @@ describe('okr build', () => {
     expect(JSON.parse(await readFile(path.join(out, 'okrs.json'), 'utf8')).objectives).toEqual([]);
   });
 
-  it('lists invalid files as needing attention, and fails on them only with --strict', async () => {
+  it('reports invalid files on its output and counts them on the site, lists them there only with --show-problems, and fails on them only with --strict', async () => {
     const repo = await folderWith({ 'okrs/good.md': OBJECTIVE, 'okrs/broken.md': '---\ntitle: Broken\nperiod: Q5\n---\n' });
-    const [out, strictOut] = [await tempDir(), path.join(await tempDir(), 'site')];
-    cleanup.push(repo, out, path.dirname(strictOut), defaultCacheDir(repo));
+    const [out, listed, strictOut] = [await tempDir(), await tempDir(), path.join(await tempDir(), 'site')];
+    cleanup.push(repo, out, listed, path.dirname(strictOut), defaultCacheDir(repo));
     const lenient = await okrBuild('--repo', repo, '--out', out, '--now', '2026-11-20');
     expect(lenient.code).toBe(0);
     expect(lenient.stderr).toContain('okrs/broken.md:3');
     const dashboard = await readFile(path.join(out, 'index.html'), 'utf8');
     expect(dashboard).toContain('Needs attention');
-    expect(dashboard).toContain('okrs/broken.md');
+    expect(dashboard).toMatch(/\d+ problems? with files or their history/);
+    expect(dashboard).not.toContain('okrs/broken.md');
     expect(dashboard).toContain('Ship the new onboarding');
+    expect(JSON.parse(await readFile(path.join(out, 'okrs.json'), 'utf8')).warnings).toEqual([]);
+
+    expect((await okrBuild('--repo', repo, '--out', listed, '--now', '2026-11-20', '--show-problems')).code).toBe(0);
+    expect(await readFile(path.join(listed, 'index.html'), 'utf8')).toContain('okrs/broken.md');
 
     const strict = await okrBuild('--repo', repo, '--out', strictOut, '--now', '2026-11-20', '--strict');
     expect(strict.code).toBe(1);

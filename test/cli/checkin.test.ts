@@ -92,4 +92,16 @@ describe('okr checkin', () => {
     expect(result.status).toBe(1);
     expect(readFileSync(path.join(repository.dir, FILE), 'utf8')).toBe(before);
   });
+
+  it('refuses to change a value shared through a YAML anchor, says why and leaves the file unchanged', () => {
+    const repository = createRepo();
+    const shared = TEXT.replace('current: 3.9     # after the October talk', 'current: &same 3.9').replace('    baseline: 0\n    target: 3\n', '    baseline: 0\n    target: 3\n    current: *same\n');
+    repository.write(FILE, shared);
+    repository.commit('Plan', '2026-10-01');
+    const run = okr(['checkin', 'presentations/feedback', '4.1'], { cwd: repository.dir });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('shared with others through a YAML anchor');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(readFileSync(path.join(repository.dir, FILE), 'utf8')).toBe(shared);
+  });
 });

@@ -50,6 +50,28 @@ describe('publicHistory', () => {
 
   it('leaves a history without private objectives as it is', () => {
     const history = sample(false);
-    expect(publicHistory(history)).toBe(history);
+    expect(publicHistory(history)).toEqual(history);
+  });
+
+  it('hides the note of every commit the history lists as having changed a private file', () => {
+    const history = sample();
+    const talkOne = history.checkins.find((checkin) => checkin.message.startsWith('Talk one'))!;
+    const published = publicHistory({ ...history, privateCommits: [talkOne.commit] });
+    expect(published.checkins.find((checkin) => checkin.commit === talkOne.commit)?.message).toBe(HIDDEN_MESSAGE);
+    expect(published).not.toHaveProperty('privateCommits');
+  });
+
+  it('links an objective aligned to a key result of a private objective, or to no published one, to the mission', () => {
+    const history = sample();
+    const aligned = (alignedTo: string) => ({ ...history, objectives: history.objectives.map((objective) => (objective.id === 'helper' ? { ...objective, alignedTo } : objective)) });
+    const alignedTo = (published: ReturnType<typeof publicHistory>) => published.objectives.find((objective) => objective.id === 'helper')!.alignedTo;
+    expect(alignedTo(publicHistory(aligned('secret-plan-zq7/x')))).toBe('mission');
+    expect(alignedTo(publicHistory(aligned('nowhere-zq7')))).toBe('mission');
+    expect(alignedTo(publicHistory(aligned('talks/feedback')))).toBe('talks/feedback');
+  });
+
+  it('leaves Obsidian comments out of mission bodies', () => {
+    const history = { ...sample(), missions: [{ path: 'okrs/mission.md', mission: 'M', owner: null, body: 'Why %% hidden zq7 %% we\n%%\nblock zq7\n%%\nend' }] };
+    expect(publicHistory(history).missions[0]?.body).toBe('Why  we\nend');
   });
 });

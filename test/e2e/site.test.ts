@@ -20,6 +20,7 @@ import { buildSite, defaultCacheDir, PACKAGE_ROOT } from '../../src/site/build-s
 import { DEMO_NOW, demoHistory } from '../fixtures/demo-history.ts';
 import { HOSTILE_FILES, HOSTILE_NOW, hostileHistory, PRIVATE_MARKER } from '../fixtures/hostile.ts';
 import { folderWith, historyFile, removeAll, tempDir } from '../fixtures/repos.ts';
+import { liveMarkup } from '../helpers/inert-html.ts';
 import { launchChromium } from './browser.ts';
 import { allFiles, htmlPages, linksIn, pagePath } from './site-files.ts';
 import { findFile, serveStatic, type StaticServer } from './static-server.ts';
@@ -62,7 +63,8 @@ beforeAll(async () => {
   const demoDir = path.join(work, 'demo');
   const hostileDir = path.join(work, 'hostile');
   await buildSite({ repo: PACKAGE_ROOT, out: demoDir, now: DEMO_NOW, site: SITE, base: DEMO_BASE, historyFile: demoHistoryFile, cacheDir: path.join(work, 'cache-demo') });
-  await buildSite({ repo: hostileRepo, out: hostileDir, now: HOSTILE_NOW, site: SITE, base: HOSTILE_BASE, historyFile: hostileHistoryFile, cacheDir: path.join(work, 'cache-hostile') });
+  // The hostile site lists its problems, so their text is checked for payloads and private files too.
+  await buildSite({ repo: hostileRepo, out: hostileDir, now: HOSTILE_NOW, site: SITE, base: HOSTILE_BASE, historyFile: hostileHistoryFile, cacheDir: path.join(work, 'cache-hostile'), showProblems: true });
   demo = { dir: demoDir, base: DEMO_BASE, server: await serveStatic(demoDir, DEMO_BASE) };
   hostile = { dir: hostileDir, base: HOSTILE_BASE, server: await serveStatic(hostileDir, HOSTILE_BASE) };
   browser = await launchChromium();
@@ -293,6 +295,22 @@ describe('the hostile site', () => {
     } finally {
       await context.close();
     }
+  });
+
+  it('has no live HTML in any text field of any feed after one XML decode', async () => {
+    const feeds = (await allFiles(hostile.dir)).filter((file) => file.endsWith('.xml') && file.includes('rss'));
+    expect(feeds.length).toBeGreaterThan(1);
+    let items = 0;
+    for (const file of feeds) {
+      const channel = new XMLParser({ ignoreAttributes: false }).parse(await readFile(path.join(hostile.dir, file), 'utf8')).rss.channel;
+      for (const [field, text] of [['title', channel.title], ['description', channel.description]]) expect(liveMarkup(String(text)), `${file} ${field}`).toEqual([]);
+      for (const item of [channel.item ?? []].flat()) {
+        items++;
+        for (const text of [item.title, item.description, item['dc:creator'], ...[item.category ?? []].flat()]) expect(liveMarkup(String(text)), `${file}: ${text}`).toEqual([]);
+        expect(liveMarkup(String(item['content:encoded']), ['p', 'br']), file).toEqual([]);
+      }
+    }
+    expect(items).toBeGreaterThan(10);
   });
 
   it('has no dangerous markup in any file of dist/', async () => {

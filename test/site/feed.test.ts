@@ -1,7 +1,7 @@
 import rss from '@astrojs/rss';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { escapeXml, feedItems, newestFirst } from '../../src/site/feed.ts';
+import { escapeXml, feedItems, feedText, newestFirst } from '../../src/site/feed.ts';
 import type { CheckinView } from '../../src/site/model.ts';
 
 function checkin(overrides: Partial<CheckinView>): CheckinView {
@@ -53,8 +53,9 @@ describe('feedItems', () => {
     const [first, second] = parsed.rss.channel.item;
     expect(first.guid).toEqual({ '#text': 'c1:talks', '@_isPermaLink': 'false' });
     expect(second.guid['#text']).toBe('c1:other');
-    expect(first['dc:creator']).toBe(hostile);
-    expect(first.description).toBe(`${hostile}\n\nline 1\nline 2`);
+    // Escaped as HTML, so a reader that renders them as HTML after one decode shows text.
+    expect(first['dc:creator']).toBe(feedText(hostile));
+    expect(first.description).toBe(feedText(`${hostile}\n\nline 1\nline 2`));
     expect(first['content:encoded']).toContain('&lt;script&gt;');
   });
 

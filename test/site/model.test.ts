@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildWorkspace } from '../../src/core/workspace.ts';
-import { checkinSummary, checkinView, objectiveView, privateObjectiveIds, problemsOf } from '../../src/site/model.ts';
+import { checkinSummary, checkinView, objectiveView } from '../../src/site/model.ts';
 import { historyFrom } from '../fixtures/history-builder.ts';
 
 const Q4 = { label: '2026-Q4', start: '2026-10-01', end: '2026-12-31' };
@@ -35,31 +34,6 @@ function sample() {
     ],
   });
 }
-
-function file(path: string, text: string) {
-  return { path, bytes: new TextEncoder().encode(text) };
-}
-
-describe('privacy', () => {
-  it('finds private objectives in the history and in the current files, valid or not', () => {
-    const workspace = buildWorkspace('okrs', [
-      file('okrs/hidden.md', '---\ntitle: Hidden\nperiod: 2026-Q4\nprivate: true\n---\n'),
-      file('okrs/broken.md', '---\ntitle: Broken\nperiod: Q5\nprivate: true\n---\n'),
-    ]);
-    expect([...privateObjectiveIds(sample(), workspace)].sort()).toEqual(['broken', 'hidden', 'secret-plan-zq7']);
-  });
-
-  it('lists unusable files as problems, except private ones', () => {
-    const workspace = buildWorkspace('okrs', [
-      file('okrs/broken.md', '---\ntitle: Broken\nperiod: Q5\n---\n'),
-      file('okrs/hidden-broken.md', '---\ntitle: Hidden zq7\nperiod: Q5\nprivate: true\n---\n'),
-      file('okrs/good.md', '---\ntitle: Good\nperiod: 2026-Q4\n---\n'),
-    ]);
-    const history = { ...sample(), warnings: [] };
-    const problems = problemsOf(workspace, history, privateObjectiveIds(history, workspace));
-    expect(problems).toEqual([{ path: 'okrs/broken.md', line: 3, message: expect.stringContaining('period') }]);
-  });
-});
 
 describe('objectiveView', () => {
   const history = sample();

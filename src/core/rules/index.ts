@@ -1,4 +1,5 @@
 import { alignedToResolves } from './aligned-to-resolves.ts';
+import { bodyBudget } from './body-budget.ts';
 import { krAllMilestones } from './kr-all-milestones.ts';
 import { krAmbitious } from './kr-ambitious.ts';
 import { krCount } from './kr-count.ts';
@@ -37,4 +38,5 @@ export const rules: readonly Rule[] = [
   krTimeBound,
   krAmbitious,
   krAllMilestones,
+  bodyBudget,
 ];

@@ -35,7 +35,7 @@ describe('the rule set', () => {
       [
         'schema', 'unique-ids', 'period-valid', 'mission-required', 'aligned-to-resolves', 'objective-count', 'kr-count', 'period-length',
         'objective-action-oriented', 'objective-no-metric', 'objective-concrete', 'objective-business-as-usual', 'kr-outcome-not-task',
-        'kr-measurable', 'kr-time-bound', 'kr-ambitious', 'kr-all-milestones',
+        'kr-measurable', 'kr-time-bound', 'kr-ambitious', 'kr-all-milestones', 'body-budget',
       ].sort(),
     );
   });

@@ -2,7 +2,7 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { checkinViewsOf, objectiveEntries } from '../../../site/content.ts';
-import { feedItems } from '../../../site/feed.ts';
+import { feedItems, feedText } from '../../../site/feed.ts';
 import { absoluteLink } from '../../../site/links.ts';
 import { paths } from '../../../site/urls.ts';
 
@@ -17,8 +17,8 @@ export async function GET(context: APIContext) {
   const objective = objectives.get(id)!;
   const checkins = await checkinViewsOf(id);
   return rss({
-    title: `Check-ins: ${objective.title}`,
-    description: `Progress of “${objective.title}” (${objective.period.label}), one item per check-in.`,
+    title: feedText(`Check-ins: ${objective.title}`),
+    description: feedText(`Progress of “${objective.title}” (${objective.period.label}), one item per check-in.`),
     site: absoluteLink(paths.objective(id), site),
     items: feedItems(checkins, objectives, (objectiveId) => absoluteLink(paths.objective(objectiveId), site)),
     xmlns: { atom: 'http://www.w3.org/2005/Atom', dc: 'http://purl.org/dc/elements/1.1/' },
