@@ -12,7 +12,7 @@
  * in a folder above the repository) when it is there, else the repository's own
  * `test/fixtures/judgement-corpus.tsv`.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { lintPaths } from '../src/cli/lint.ts';
 import type { LintMessage } from '../src/core/lint.ts';
@@ -23,7 +23,9 @@ import {
   NOW,
   OBJECTIVE_PATH,
   organisation,
-  parseCorpus,
+  findSharedCorpus,
+  OWN_CORPUS,
+  readCorpus,
   percent,
   placeSentence,
   sentenceKey,
@@ -33,26 +35,15 @@ import {
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const WORK = path.join(ROOT, 'bench/.work/judgement');
-const OWN_CORPUS = path.join(ROOT, 'test/fixtures/judgement-corpus.tsv');
-
-/** The shared corpus sits in `shared/corpus/` beside the repository or one of the folders above it. */
-function sharedCorpus(): string | undefined {
-  for (let folder = path.dirname(ROOT); ; folder = path.dirname(folder)) {
-    const candidate = path.join(folder, 'shared/corpus/real-okrs-dev.tsv');
-    if (existsSync(candidate)) return candidate;
-    if (path.dirname(folder) === folder) return undefined;
-  }
-}
-
 const args = process.argv.slice(2);
 const quiet = args.includes('--quiet');
 const given = args.find((arg) => !arg.startsWith('--'));
-const corpusFile = given ? path.resolve(process.env.INIT_CWD ?? process.cwd(), given) : (sharedCorpus() ?? OWN_CORPUS);
+const corpusFile = given ? path.resolve(process.env.INIT_CWD ?? process.cwd(), given) : (findSharedCorpus(ROOT) ?? OWN_CORPUS);
 if (!existsSync(corpusFile)) {
   console.error(`judgement: no corpus at ${corpusFile}\n  hint: pass a TSV with columns kind, rule, expect, text, source, why`);
   process.exit(2);
 }
-const rows = parseCorpus(readFileSync(corpusFile, 'utf8'), corpusFile);
+const rows = readCorpus(corpusFile);
 
 rmSync(WORK, { recursive: true, force: true });
 const verdicts = await judgeOnDisk();

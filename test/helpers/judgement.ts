@@ -4,6 +4,8 @@
  * objective sentence as the title), the tree is linted, and the rule's verdict
  * is compared with the label. Shared by `npm run bench -- judgement` and the tests.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { LintMessage } from '../../src/core/lint.ts';
 
@@ -161,3 +163,18 @@ export function organisation(source: string): string {
 export const TUNING_ORGANISATIONS = new Set(['gitlab', 'ipfs']);
 
 export const percent = (value: number) => (Number.isNaN(value) ? '  n/a' : `${(value * 100).toFixed(1).padStart(5)} %`);
+
+export const OWN_CORPUS = path.resolve(import.meta.dirname, '../fixtures/judgement-corpus.tsv');
+
+/** The shared real-OKR corpus sits in `shared/corpus/` beside the repository or in a folder above it; absent in a clean clone. */
+export function findSharedCorpus(repositoryRoot: string): string | undefined {
+  for (let folder = path.dirname(repositoryRoot); ; folder = path.dirname(folder)) {
+    const candidate = path.join(folder, 'shared/corpus/real-okrs-dev.tsv');
+    if (existsSync(candidate)) return candidate;
+    if (path.dirname(folder) === folder) return undefined;
+  }
+}
+
+export function readCorpus(file: string): LabelledRow[] {
+  return parseCorpus(readFileSync(file, 'utf8'), file);
+}
