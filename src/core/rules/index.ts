@@ -4,6 +4,7 @@ import { krAmbitious } from './kr-ambitious.ts';
 import { krCount } from './kr-count.ts';
 import { krMeasurable } from './kr-measurable.ts';
 import { krOutcomeNotTask } from './kr-outcome-not-task.ts';
+import { krOutputNotOutcome } from './kr-output-not-outcome.ts';
 import { krTimeBound } from './kr-time-bound.ts';
 import { missionRequired } from './mission-required.ts';
 import { objectiveActionOriented } from './objective-action-oriented.ts';
@@ -33,6 +34,7 @@ export const rules: readonly Rule[] = [
   objectiveConcrete,
   objectiveBusinessAsUsual,
   krOutcomeNotTask,
+  krOutputNotOutcome,
   krMeasurable,
   krTimeBound,
   krAmbitious,
