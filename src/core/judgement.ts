@@ -40,7 +40,7 @@ function objectOf(rest: readonly Token[]): string {
 function readClause(clause: string, alone: boolean): KeyResultReading | undefined {
   const lower = clause.toLowerCase();
   if (!alone && /^(it|this|they|these|that)\b/.test(lower)) return undefined; // "… . It documents achievements": says more about the clause before
-  if (/^(daily|weekly|monthly|bi-weekly|biweekly|nightly)\b/.test(lower)) return { kind: 'task', because: `${quoted(clause)} is a habit, not a result it brings` };
+  if (/^(daily|weekly|monthly|bi-weekly|biweekly|nightly)\b/.test(lower) && !LEVEL.test(lower)) return { kind: 'task', because: `${quoted(clause)} is a habit, not a result it brings` };
   const opened = opening(clause);
   const level = LEVEL.test(lower);
   switch (opened.shape) {
@@ -52,7 +52,7 @@ function readClause(clause: string, alone: boolean): KeyResultReading | undefine
       if (WEAK_CHANGE_VERBS.has(verb)) {
         // "Generate 500 qualified leads" (others, a measure, a level) against "Generate 3 guides", "Gain feedback" (work).
         const head = headOf(rest.filter((token) => !/^(at|least|over|more|than|up|to)$/.test(token.lower)));
-        const result = STRONG_LEVEL.test(lower) || (head !== undefined && (OTHERS.has(head.lower) || MEASURES.has(head.lower))) || (verb === 'make' && RESULT_AFTER_MAKE.test(lower)) || (verb === 'get' && /^(listed|accepted|chosen|selected|featured|certified)$/.test(rest[0]?.lower ?? ''));
+        const result = STRONG_LEVEL.test(lower) || /[$€£]\d/.test(lower) || (head !== undefined && (OTHERS.has(head.lower) || MEASURES.has(head.lower))) || (verb === 'make' && RESULT_AFTER_MAKE.test(lower)) || (verb === 'get' && /^(listed|accepted|chosen|selected|featured|certified)$/.test(rest[0]?.lower ?? ''));
         if (result && !RECURRENCE.test(lower)) return { kind: 'outcome' };
         return { kind: 'task', because: `${words} is work to do (“${verb}”), not the result it should bring` };
       }

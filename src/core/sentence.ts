@@ -5,7 +5,7 @@
  * tagger is asked only when the first word could be a verb or a noun.
  */
 import nlp from 'compromise/two';
-import { CHANGE_VERBS, DETERMINERS, HOLD_VERBS, OBJECT_STARTERS, OTHERS, OTHERS_VERBS, OUTPUT_VERBS, PARTICIPLES, PREPOSITIONS, WORK_VERBS } from './lexicon.ts';
+import { CHANGE_VERBS, DETERMINERS, MEASURES, HOLD_VERBS, OBJECT_STARTERS, OTHERS, OTHERS_VERBS, OUTPUT_VERBS, PARTICIPLES, PREPOSITIONS, WORK_VERBS } from './lexicon.ts';
 
 export interface Token {
   text: string;
@@ -45,8 +45,8 @@ const isKnownVerb = (word: string) => word === 'have' || KNOWN_VERBS.some((verbs
 /** Known verbs that are as often nouns ("Support for …", "Research", "Test coverage"): the next word decides, else the tagger. */
 const NOUN_LIKE = new Set(`
   support test research work plan review design track report post practice study call use model map set run pilot host survey
-  start release launch build close record interview audit visit talk train sync sign source score rate double save email drop
-  cut hit lead land move process fix change file
+  start release launch build close record interview audit visit talk train sync sign source score rate email lead move
+  process fix change file
 `.trim().split(/\s+/));
 
 /** Word endings of abstract nouns: "Responsiveness to clients" is a topic, whatever follows. */
@@ -70,6 +70,9 @@ function opensWithVerb(tokens: readonly Token[], clause: string): boolean {
   const [first, second] = tokens;
   if (!first) return false;
   const followedByObject = second !== undefined && (OBJECT_STARTERS.has(second.lower) || /^[\d$€£<>]/.test(second.text) || /^[A-Z]/.test(second.text));
+  // "Deploy times drop from 40 to 10": a measure and a change verb after the first word make it a subject.
+  const third = tokens[2]?.lower ?? '';
+  if (second !== undefined && MEASURES.has(second.lower) && (CHANGE_VERBS.has(third) || CHANGE_VERBS.has(third.replace(/e?s$/, '')))) return false;
   if (isKnownVerb(first.lower)) {
     if (!NOUN_LIKE.has(first.lower) || followedByObject || second === undefined) return true;
   } else if (/(ed|ing)$/.test(first.lower) || /^[A-Z0-9]{2,}/.test(first.text) || DETERMINERS.has(first.lower) || /\d/.test(first.text)) {
