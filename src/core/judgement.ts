@@ -14,9 +14,9 @@ export type KeyResultReading =
   | { kind: 'output'; clause: string; output: string };
 
 /** A level to reach or hold: percentages, comparisons, "from … to …". */
-const LEVEL = /%|[<>≥≤]|\b(at least|at most|more than|less than|fewer than|no more than|not more than|never more than|or more|or higher|or better|or less|up to|under|below|above|within|over \d|from\b.+\bto\b.*\d|by \d|\d+(\.\d+)?x)\b/;
+const LEVEL = /%|[<>≥≤]|^zero\b|\b(at least|at most|more than|less than|fewer than|no more than|not more than|never more than|or more|or higher|or better|or less|up to|under|below|above|within|over \d|from\b.+\bto\b.*\d|by \d|\d+(\.\d+)?x)\b/;
 /** The stronger kind, for verbs of work and output: counts of own work say "at least" too. */
-const STRONG_LEVEL = /%|[<>≥≤]|\b(more than|less than|fewer than|no more than|from\b.+\bto\b.*\d)\b/;
+const STRONG_LEVEL = /%|[<>≥≤]|\b(more than|less than|fewer than|no more than|from\b.+\bto\b.*\d|(up|down) from \d)\b/;
 const RECURRENCE = /\b(every|each|per|a|an) (day|week|month|morning|evening|night|weekday|workday|sprint)\b|\b(daily|weekly|monthly|bi-weekly|biweekly|nightly|twice a|times a)\b|\/(day|week|month)\b/;
 
 const text = (tokens: readonly Token[]) => tokens.map((token) => token.text).join(' ');
@@ -48,18 +48,21 @@ function readClause(clause: string, alone: boolean): KeyResultReading | undefine
       const { verb, rest } = opened;
       const words = quoted(clause);
       if (HOLD_VERBS.has(verb)) return level || hasMeasure(rest) ? { kind: 'outcome' } : { kind: 'task', because: `${words} keeps up a habit or an activity (“${verb}”), not a level to hold` };
+      if (verb === 'get' && /^(started|going|ready|set)$/.test(rest[0]?.lower ?? '')) return { kind: 'task', because: `${words} is work to do (“get ${rest[0]!.text}”), not the result it should bring` };
       if (verb === 'have') return mentionsOthers(rest) || STRONG_LEVEL.test(lower) || /\b(at least|over)\b/.test(lower) ? { kind: 'outcome' } : { kind: 'output', clause, output: objectOf(rest) };
       if (WEAK_CHANGE_VERBS.has(verb)) {
         // "Generate 500 qualified leads" (others, a measure, a level) against "Generate 3 guides", "Gain feedback" (work).
         const head = headOf(rest.filter((token) => !/^(at|least|over|more|than|up|to)$/.test(token.lower)));
-        const result = STRONG_LEVEL.test(lower) || /[$€£]\d/.test(lower) || (head !== undefined && (OTHERS.has(head.lower) || MEASURES.has(head.lower))) || (verb === 'make' && RESULT_AFTER_MAKE.test(lower)) || (verb === 'get' && /^(listed|accepted|chosen|selected|featured|certified)$/.test(rest[0]?.lower ?? ''));
-        if (result && !RECURRENCE.test(lower)) return { kind: 'outcome' };
+        const money = /[$€£]\d|\b\d+ (hours|days|minutes|weeks)\b/.test(lower);
+        const result = money || LEVEL.test(lower.replace(/\bat least\b/, '')) || (head !== undefined && (OTHERS.has(head.lower) || MEASURES.has(head.lower))) || (verb === 'make' && RESULT_AFTER_MAKE.test(lower)) || (verb === 'get' && /^(listed|accepted|chosen|selected|featured|certified)$/.test(rest[0]?.lower ?? ''));
+        if (result && (money || !RECURRENCE.test(lower))) return { kind: 'outcome' };
         return { kind: 'task', because: `${words} is work to do (“${verb}”), not the result it should bring` };
       }
       if (CHANGE_VERBS.has(verb)) return { kind: 'outcome' };
       if (OUTPUT_VERBS.has(verb)) {
-        if (ACTIVITIES.test(lower) || RECURRENCE.test(lower)) return { kind: 'task', because: `${words} is an activity (“${verb}”), not a result it brings` };
-        return STRONG_LEVEL.test(lower) ? { kind: 'outcome' } : { kind: 'output', clause, output: objectOf(rest) };
+        if (ACTIVITIES.test(lower)) return { kind: 'task', because: `${words} is an activity (“${verb}”), not a result it brings` };
+        // A rate against a baseline or a limit ("12 per sprint, up from 8", "within 40 hours a week") is a level of throughput.
+        return STRONG_LEVEL.test(lower) || /\bwithin \d/.test(lower) ? { kind: 'outcome' } : { kind: 'output', clause, output: objectOf(rest) };
       }
       if (WORK_VERBS.has(verb)) return { kind: 'task', because: `${words} is work to do (“${verb}”), not the result it should bring` };
       return STRONG_LEVEL.test(lower) || (level && hasMeasure(rest)) ? { kind: 'outcome' } : { kind: 'task', because: `${words} is work to do (“${verb}”), not the result it should bring` };

@@ -30,7 +30,7 @@ export const CHANGE_VERBS = set(`
   raise cut grow reach get earn increase reduce decrease lower improve achieve win hit exceed double triple quadruple halve
   gain receive secure pass lift boost shrink eliminate attain become convert retain sell save drop bring lose generate attract
   acquire drive minimize minimise maximize maximise prevent avoid accelerate speed slash sustain be make
-  outperform beat surpass land score recover regain scale rise fall climb
+  outperform beat surpass land score recover regain scale rise fall climb obtain
 `);
 
 /** Verbs that hold a level when a level follows ("Keep p95 under 300 ms"); otherwise a habit ("Keep a journal"). */
@@ -81,7 +81,7 @@ export const PREPOSITIONS = set('for on in of to with by from at into about acro
 export const DETERMINERS = set('a an the our my their its this that these those some any each every all no');
 
 /** Change verbs that need a result for an object: "Generate 500 leads" is an outcome, "Generate 3 guides" is work. */
-export const WEAK_CHANGE_VERBS = set('convert generate drive bring make gain receive save get sign');
+export const WEAK_CHANGE_VERBS = set('convert generate drive bring make gain save sign');
 
 /** Measures that stay a level even when counted per period ("Average subscription size … per month"). */
 export const RATES = /\b(average|median|mean|rate|score|ratio|p\d\d|percentile)\b|%/;

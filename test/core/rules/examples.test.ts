@@ -34,7 +34,7 @@ describe('the rule set', () => {
     expect(ids.sort()).toEqual(
       [
         'schema', 'unique-ids', 'period-valid', 'mission-required', 'aligned-to-resolves', 'objective-count', 'kr-count', 'period-length',
-        'objective-action-oriented', 'objective-no-metric', 'objective-concrete', 'objective-business-as-usual', 'kr-outcome-not-task',
+        'objective-action-oriented', 'objective-no-metric', 'objective-concrete', 'objective-business-as-usual', 'kr-outcome-not-task', 'kr-output-not-outcome',
         'kr-measurable', 'kr-time-bound', 'kr-ambitious', 'kr-all-milestones',
       ].sort(),
     );
