@@ -22,6 +22,8 @@ const RECURRENCE = /\b(every|each|per|a|an) (day|week|month|morning|evening|nigh
 const text = (tokens: readonly Token[]) => tokens.map((token) => token.text).join(' ');
 const quoted = (words: string) => `“${words}”`;
 const hasMeasure = (tokens: readonly Token[]) => tokens.some((token) => MEASURES.has(token.lower));
+/** Objects that are the team's own work items: "80% of bugs", "100% of features". */
+const mentionsWork = (tokens: readonly Token[]) => tokens.some((token) => /^(bugs?|issues?|features?|tickets?|tasks?|items?|labels?|actions?|improvements?|tests?|docs?|pages?)$/.test(token.lower));
 
 /** The thing a verb acts on, for the message: "Publish 5 blog posts" → "posts", "Ship the beta" → "the beta". */
 function objectOf(rest: readonly Token[]): string {
@@ -64,6 +66,8 @@ function readClause(clause: string, alone: boolean): KeyResultReading | undefine
         // A rate against a baseline or a limit ("12 per sprint, up from 8", "within 40 hours a week") is a level of throughput.
         return STRONG_LEVEL.test(lower) || /\bwithin \d/.test(lower) ? { kind: 'outcome' } : { kind: 'output', clause, output: objectOf(rest) };
       }
+      // "Master pipeline stability >95%": a measure held at a level is a result, whatever word opens the title.
+      if (WORK_VERBS.has(verb) && hasMeasure(rest) && STRONG_LEVEL.test(lower) && !mentionsWork(rest)) return { kind: 'outcome' };
       if (WORK_VERBS.has(verb)) return { kind: 'task', because: `${words} is work to do (“${verb}”), not the result it should bring` };
       return STRONG_LEVEL.test(lower) || (level && hasMeasure(rest)) ? { kind: 'outcome' } : { kind: 'task', because: `${words} is work to do (“${verb}”), not the result it should bring` };
     }

@@ -19,7 +19,7 @@ export const WORK_VERBS = set(`
   publicize recruit redesign refactor refine register reorganize renegotiate replace report research restructure review
   revise rewrite rework run schedule scope set setup share shadow solve source speak spend sponsor standardize start
   streamline study submit support survey sync talk teach test track train translate triage try tune update upgrade use visit
-  watch work write investigate unify modernize onboard
+  watch work write investigate unify modernize onboard help take read do think ask master
 `);
 
 /** Output the team produces: the count or the delivery of its own work. */
@@ -30,7 +30,7 @@ export const CHANGE_VERBS = set(`
   raise cut grow reach get earn increase reduce decrease lower improve achieve win hit exceed double triple quadruple halve
   gain receive secure pass lift boost shrink eliminate attain become convert retain sell save drop bring lose generate attract
   acquire drive minimize minimise maximize maximise prevent avoid accelerate speed slash sustain be make
-  outperform beat surpass land score recover regain scale rise fall climb obtain
+  outperform beat surpass land score recover regain scale rise fall climb obtain sign
 `);
 
 /** Verbs that hold a level when a level follows ("Keep p95 under 300 ms"); otherwise a habit ("Keep a journal"). */

@@ -1,10 +1,11 @@
 /**
  * Reading an OKR sentence's structure: its clauses, the main verb and what it
  * acts on, passive and existential statements of finished work, noun phrases.
- * Known words and word shapes decide most sentences; the part-of-speech
- * tagger is asked only when the first word could be a verb or a noun.
+ * Known words and word shapes decide; words the reader does not know are looked
+ * up in an English lexicon (word-classes.json, built from compromise's by
+ * scripts/build-lexicon.ts), so no tagger runs while linting.
  */
-import nlp from 'compromise/two';
+import wordClassLists from './word-classes.json' with { type: 'json' };
 import { CHANGE_VERBS, DETERMINERS, MEASURES, HOLD_VERBS, OBJECT_STARTERS, OTHERS, OTHERS_VERBS, OUTPUT_VERBS, PARTICIPLES, PREPOSITIONS, WORK_VERBS } from './lexicon.ts';
 
 export interface Token {
@@ -49,39 +50,67 @@ const NOUN_LIKE = new Set(`
   process fix change file
 `.trim().split(/\s+/));
 
+/** Words that never open an imperative: prepositions, determiners, conjunctions, numbers in words. */
+const FUNCTION_WORDS =
+  /^(a|an|the|at|in|on|of|for|by|with|from|to|no|not|only|both|either|neither|if|when|while|because|all|each|every|any|some|most|more|less|few|many|one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand|zero|half|our|my|their|its|this|that|these|those|it|they|he|she|you|there|here)$/;
+
 /** Word endings of abstract nouns: "Responsiveness to clients" is a topic, whatever follows. */
 const NOUN_SUFFIX = /(ness|tion|sion|ity|ment|ance|ence|ism|ship|acy|ure)$/;
+/** Endings of nouns and adjectives a lexicon may not hold ("Refresher", "Competitive"). */
+const NOT_VERB_SUFFIX = /(er|or|lar|ist|al|ic|ous|ive|ful|less|able|ible|ary|ery|ics|ies|ness|tion|sion|ity|ment|ance|ence|ism|ship|acy|ure|ing|ed)$/;
 
-const taggedCache = new Map<string, string[][]>();
+type WordClass = keyof typeof wordClassLists;
+let wordClasses: Map<string, WordClass> | undefined;
 
-/** Tags of the first words of a clause, from the tagger; cached per distinct clause. */
-function tags(clause: string): string[][] {
-  const cached = taggedCache.get(clause);
-  if (cached) return cached;
-  const terms = nlp(clause.split(/\s+/).slice(0, 6).join(' ')).docs.flat() as { tags: Set<string> }[];
-  const result = terms.map((term) => [...term.tags]);
-  if (taggedCache.size > 5000) taggedCache.clear();
-  taggedCache.set(clause, result);
-  return result;
+/** The class the English lexicon gives a word, if it holds it. */
+export function wordClass(word: string): WordClass | undefined {
+  if (!wordClasses) {
+    wordClasses = new Map();
+    for (const [name, words] of Object.entries(wordClassLists) as [WordClass, string][]) for (const entry of words.split(' ')) wordClasses.set(entry, name);
+  }
+  return wordClasses.get(word);
+}
+
+/** Is an unknown word a verb? The lexicon first, then its shape ("Renegotiate", "Redesign" against "Refresher"). */
+function looksLikeVerb(word: string): boolean {
+  const known = wordClass(word);
+  if (known !== undefined) return known === 'infinitive';
+  // A plural is a noun: "Presentations", "Refreshers".
+  if (/[^s]s$/.test(word)) return false;
+  if (/(ize|ise|ate|ify)$/.test(word)) return true;
+  const unprefixed = word.replace(/^(re|un|de|co|pre|over|out|up)-?(?=\w{3})/, '');
+  if (unprefixed !== word && (isKnownVerb(unprefixed) || wordClass(unprefixed) === 'infinitive')) return true;
+  return !NOT_VERB_SUFFIX.test(word);
 }
 
 /** Does the clause open with an imperative verb? Shape first, the tagger only when the shape is ambiguous. */
-function opensWithVerb(tokens: readonly Token[], clause: string): boolean {
+function opensWithVerb(tokens: readonly Token[]): boolean {
   const [first, second] = tokens;
   if (!first) return false;
+  // "js-ipfs can handle …", "Cells are …": a copula or an auxiliary second makes the first word a subject.
+  if (second !== undefined && (COPULAS.has(second.lower) || (AUXILIARIES.has(second.lower) && second.lower !== 'have' && second.lower !== 'has'))) return false;
   const followedByObject = second !== undefined && (OBJECT_STARTERS.has(second.lower) || /^[\d$€£<>]/.test(second.text) || /^[A-Z]/.test(second.text));
   // "Deploy times drop from 40 to 10": a measure and a change verb after the first word make it a subject.
-  const third = tokens[2]?.lower ?? '';
-  if (second !== undefined && MEASURES.has(second.lower) && (CHANGE_VERBS.has(third) || CHANGE_VERBS.has(third.replace(/e?s$/, '')))) return false;
+  const after = tokens[2]?.lower ?? '';
+  if (second !== undefined && MEASURES.has(second.lower) && (CHANGE_VERBS.has(after) || CHANGE_VERBS.has(after.replace(/e?s$/, '')))) return false;
+  // "Work pace", "Code quality and reliability": a word that can be a noun before a singular noun that ends the title
+  // (or its first half) is a compound noun, a topic.
+  const third = tokens[2]?.lower;
+  const compound = second !== undefined && /^[a-z]/.test(second.text) && !/[^s]s$/.test(second.lower) && (wordClass(second.lower) === 'noun' || MEASURES.has(second.lower) || (wordClass(second.lower) === undefined && !/(ing|ed)$/.test(second.lower))) && (third === undefined || third === 'and' || third === '&');
   if (isKnownVerb(first.lower)) {
     if (!NOUN_LIKE.has(first.lower) || followedByObject || second === undefined) return true;
-  } else if (/(ed|ing)$/.test(first.lower) || /^[A-Z0-9]{2,}/.test(first.text) || DETERMINERS.has(first.lower) || /\d/.test(first.text)) {
-    return false;
-  } else if (followedByObject && second !== undefined && !/^[A-Z]/.test(second.text) && !NOUN_SUFFIX.test(first.lower)) {
-    return true;
+    if (compound) return false;
+    // "Support for signed artifacts", "Test coverage above 80%": a noun before "for"/"of" or a measure.
+    return !/^(for|of)$/.test(second.lower) && !MEASURES.has(second.lower);
   }
-  const [firstTags] = tags(clause.slice(clause.toLowerCase().indexOf(first.lower)));
-  return firstTags !== undefined && firstTags.includes('Verb') && !firstTags.includes('Gerund') && !firstTags.includes('PastTense');
+  if (/(ed|ing)$/.test(first.lower) || /^[A-Z0-9]{2,}/.test(first.text) || /\d/.test(first.text) || FUNCTION_WORDS.test(first.lower)) return false;
+  if (wordClass(first.lower) === 'infinitive') return !compound;
+  if (NOUN_SUFFIX.test(first.lower)) return false;
+  // "js-ipfs can …", "First-time visitors …": a name or a compound, unless a prefixed verb ("re-queue").
+  if (/[-.]/.test(first.lower) && !/^(re|co|pre|de)-/.test(first.lower)) return false;
+  if (followedByObject && !/^[A-Z]/.test(second!.text)) return true;
+  if (second !== undefined && PREPOSITIONS.has(second.lower) && wordClass(first.lower) !== 'infinitive') return false;
+  return looksLikeVerb(first.lower);
 }
 
 const COPULAS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'gets', 'get', 'got', 'become', 'becomes', 'stays', 'remains']);
@@ -109,7 +138,7 @@ export function opening(clause: string): Opening {
     const participle = tokens[has + 1] && participleVerb(tokens[has + 1]!.lower);
     if (!participle || !isKnownVerb(participle)) return { shape: 'existential', rest: tokens.slice(has + 1) };
   }
-  if (opensWithVerb(tokens, clause)) return { shape: 'verb', verb: first.lower, rest: tokens.slice(1) };
+  if (opensWithVerb(tokens)) return { shape: 'verb', verb: first.lower, rest: tokens.slice(1) };
   // A subject, then a copula, an auxiliary, a participle or "exists": a statement.
   for (let index = 1; index < tokens.length; index++) {
     const word = tokens[index]!.lower;
@@ -128,20 +157,27 @@ export function opening(clause: string): Opening {
       return { shape: 'statement', subject: tokens.slice(0, index), verb: word, participle, rest: tokens.slice(index + 1) };
     }
   }
-  // No copula or participle: the tagger finds a finite verb after the subject ("A Daemon runs for 10 days", "IACV doubles").
-  const clauseTags = tags(tokens.map((token) => token.text).join(' '));
-  // A verb is lowercase mid-title (a capitalised word is a name), is not the last word ("regression tests"), and a
-  // past form right before a noun is its modifier ("required stops").
-  const verbAt = clauseTags.findIndex((termTags, index) => {
-    const token = tokens[index];
-    if (index === 0 || !token || /^[A-Z]/.test(token.text)) return false;
-    if (index === tokens.length - 1 && !CHANGE_VERBS.has(token.lower.replace(/e?s$/, '')) && !CHANGE_VERBS.has(token.lower.replace(/s$/, ''))) return false;
-    if (!termTags.includes('Verb') || termTags.includes('Gerund') || termTags.includes('Adjective')) return false;
-    if (termTags.includes('PresentTense')) return true;
-    const next = tokens[index + 1]!.lower;
-    return termTags.includes('PastTense') && (PREPOSITIONS.has(next) || DETERMINERS.has(next) || /^\d/.test(next));
+  // No copula or participle: a finite verb after the subject ("A Daemon runs for 10 days", "IACV doubles"). A verb is
+  // lowercase mid-title (a capitalised word is a name), follows no determiner, number or preposition, is not the last
+  // word unless it is a change ("regression tests" against "Usage increases"), and a past form right before a noun is its
+  // modifier ("required stops").
+  const verbAt = tokens.findIndex((token, index) => {
+    if (index === 0 || /^[A-Z0-9]/.test(token.text)) return false;
+    const previous = tokens[index - 1]!.lower;
+    if (DETERMINERS.has(previous) || PREPOSITIONS.has(previous) || /^\d/.test(previous)) return false;
+    const stem = token.lower.replace(/(?<=[^s])s$/, '').replace(/(?<=(ss|sh|ch|x|o))es$/, '');
+    const next = tokens[index + 1]?.lower;
+    const beforeObject = next !== undefined && (PREPOSITIONS.has(next) || DETERMINERS.has(next) || /^\d/.test(next));
+    const finite = wordClass(token.lower) === 'present' || (stem !== token.lower && (isKnownVerb(stem) || OTHERS_VERBS.has(stem)) && (wordClass(token.lower) !== 'noun' || beforeObject));
+    const past = wordClass(token.lower) === 'past';
+    // "Three downstream projects adopt …", "Organic search visits reach …": a base form after a plural subject.
+    const plural = /[^s']s$/.test(previous) && wordClass(previous) !== 'present';
+    if (plural && next !== undefined && (isKnownVerb(token.lower) || OTHERS_VERBS.has(token.lower) || wordClass(token.lower) === 'infinitive')) return true;
+    if (!finite && !past) return false;
+    if (next === undefined) return CHANGE_VERBS.has(stem) || CHANGE_VERBS.has(token.lower.replace(/s$/, ''));
+    return finite || beforeObject;
   });
-  if (verbAt > 0 && tokens[verbAt] && !PREPOSITIONS.has(tokens[verbAt - 1]!.lower)) {
+  if (verbAt > 0) {
     return { shape: 'statement', subject: tokens.slice(0, verbAt), verb: tokens[verbAt]!.lower.replace(/e?s$/, ''), rest: tokens.slice(verbAt + 1) };
   }
   return { shape: 'phrase' };
