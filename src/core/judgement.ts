@@ -39,6 +39,12 @@ function objectOf(rest: readonly Token[]): string {
   return plural ? `the ${head}` : `the ${nouns.slice(-2).join(' ')}`;
 }
 
+/** A head noun as the message names it: "the docs", but a name as it is ("js.ipfs.io"). */
+function named(head: Token | undefined): string {
+  if (head === undefined) return 'it';
+  return /[.\d]|^[A-Z]/.test(head.text) ? head.text : `the ${head.text}`;
+}
+
 function readClause(clause: string, alone: boolean): KeyResultReading | undefined {
   const lower = clause.toLowerCase();
   if (!alone && /^(it|this|they|these|that)\b/.test(lower)) return undefined; // "… . It documents achievements": says more about the clause before
@@ -68,7 +74,10 @@ function readClause(clause: string, alone: boolean): KeyResultReading | undefine
       }
       // "Master pipeline stability >95%": a measure held at a level is a result, whatever word opens the title.
       if (WORK_VERBS.has(verb) && hasMeasure(rest) && STRONG_LEVEL.test(lower) && !mentionsWork(rest)) return { kind: 'outcome' };
-      if (WORK_VERBS.has(verb)) return { kind: 'task', because: `${words} is work to do (“${verb}”), not the result it should bring` };
+      if (WORK_VERBS.has(verb)) {
+        const phrasal = /^(out|up|on|off|down|in)$/.test(rest[0]?.lower ?? '') ? `${verb} ${rest[0]!.lower}` : verb;
+        return { kind: 'task', because: `${words} is ${RECURRENCE.test(lower) ? 'a habit' : 'work to do'} (“${phrasal}”), not the result it should bring` };
+      }
       return STRONG_LEVEL.test(lower) || (level && hasMeasure(rest)) ? { kind: 'outcome' } : { kind: 'task', because: `${words} is work to do (“${verb}”), not the result it should bring` };
     }
     case 'existential':
@@ -84,7 +93,7 @@ function readClause(clause: string, alone: boolean): KeyResultReading | undefine
       const head = headOf(subject);
       if (OTHERS_VERBS.has(done) || CHANGE_VERBS.has(done) || level || (head !== undefined && OTHERS.has(head.lower))) return { kind: 'outcome' };
       const state = `${verb === done ? '' : `${verb} `}${opened.participle ? tokenize(clause).find((token) => token.lower.startsWith(done.slice(0, 4)))?.text ?? done : verb}`.trim();
-      if (OUTPUT_VERBS.has(done)) return { kind: 'output', clause, output: `the ${text(subject)}`.replace(/^the (the|a|an) /i, 'the ') };
+      if (OUTPUT_VERBS.has(done)) return { kind: 'output', clause, output: named(headOf(subject)) };
       return { kind: 'task', because: `${quoted(clause)} restates work as done (“${state}”), not what it changes` };
     }
     case 'phrase': {

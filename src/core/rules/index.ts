@@ -18,7 +18,7 @@ import type { Rule } from './rule.ts';
 import { schema } from './schema.ts';
 import { uniqueIds } from './unique-ids.ts';
 
-export type { Rule, RuleContext, RuleExample } from './rule.ts';
+export type { ExampleReport, Rule, RuleContext, RuleExample } from './rule.ts';
 
 export const rules: readonly Rule[] = [
   schema,

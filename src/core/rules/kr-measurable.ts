@@ -19,6 +19,10 @@ export const krMeasurable: Rule = {
       'title: Increase my work pace\nperiod: 2026-Q4\nkey_results:\n  - id: cycle\n    title: Review pull requests faster\n    baseline: 3\n    target: 1\n',
       'title: Increase my work pace\nperiod: 2026-Q4\nkey_results:\n  - id: rails\n    title: Run the app on Rails 5 in Q1\n    baseline: 0\n    target: 1\n',
     ],
+    reports: [
+      { bad: 0, line: 6, column: 12, message: 'Key result `cycle` states no quantity in its title' },
+      { bad: 1, line: 6, column: 12, message: 'Key result `rails` states no quantity in its title (`5`, `Q1` are names, versions or periods)' },
+    ],
   },
   check(context) {
     eachKeyResult(context, (keyResult, index, objective) => {

@@ -12,6 +12,11 @@ export const krOutputNotOutcome: Rule = {
   examples: {
     good: [kr('Grow newsletter subscribers from 800 to 2,000'), kr('Deliver 10 sales-qualified leads worth more than $10k')],
     bad: [kr('Publish 5 blog posts'), kr('Ship the beta to the app store'), kr('js.ipfs.io is finished and published')],
+    reports: [
+      { bad: 0, line: 6, column: 12, message: 'Key result `a` counts output: “Publish 5 blog posts” counts your own output; say what the posts should change' },
+      { bad: 1, line: 6, column: 12, message: 'Key result `a` counts output: “Ship the beta to the app store” counts your own output; say what the beta should change' },
+      { bad: 2, line: 6, column: 12, message: 'Key result `a` counts output: “js.ipfs.io is finished and published” counts your own output; say what js.ipfs.io should change' },
+    ],
   },
   check(context) {
     eachKeyResult(context, (keyResult, index, objective) => {

@@ -9,6 +9,10 @@ export const objectiveActionOriented: Rule = {
   examples: {
     good: ['title: Deliver engaging presentations\nperiod: 2026-Q4\n', 'title: Increase my work pace\nperiod: 2026-Q4\n', 'title: LSIF is adopted by customers\nperiod: 2026-Q4\n'],
     bad: ['title: Presentations\nperiod: 2026-Q4\n', 'title: Customer happiness and retention\nperiod: 2026-Q4\n'],
+    reports: [
+      { bad: 0, line: 2, column: 8, message: '`Presentations` does not start with an action or state a change: it names a topic' },
+      { bad: 1, line: 2, column: 8, message: '`Customer happiness and retention` does not start with an action or state a change: it names a topic' },
+    ],
   },
   check(context) {
     eachObjective(context, (objective) => {

@@ -9,6 +9,11 @@ export const objectiveNoMetric: Rule = {
   examples: {
     good: ['title: Deliver engaging presentations\nperiod: 2026-Q4\n', 'title: Make 2026 the year I speak in public\nperiod: 2026-Q4\n', 'title: Make libp2p the networking stack of tier-1 projects\nperiod: 2026-Q4\n'],
     bad: ['title: Give 12 talks with a 4.5 rating\nperiod: 2026-Q4\n', 'title: Grow revenue by 20%\nperiod: 2026-Q4\n', 'title: Revenue doubles year over year\nperiod: 2026-Q4\n'],
+    reports: [
+      { bad: 0, line: 2, column: 8, message: 'The objective holds a metric (`12`, `4.5`)' },
+      { bad: 1, line: 2, column: 8, message: 'The objective holds a metric (`20%`)' },
+      { bad: 2, line: 2, column: 8, message: 'The objective holds a metric (`doubles`)' },
+    ],
   },
   check(context) {
     eachObjective(context, (objective) => {
