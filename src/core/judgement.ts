@@ -48,7 +48,7 @@ function named(head: Token | undefined): string {
 function readClause(clause: string, alone: boolean): KeyResultReading | undefined {
   const lower = clause.toLowerCase();
   if (!alone && /^(it|this|they|these|that)\b/.test(lower)) return undefined; // "… . It documents achievements": says more about the clause before
-  if (/^(daily|weekly|monthly|bi-weekly|biweekly|nightly)\b/.test(lower) && !LEVEL.test(lower)) return { kind: 'task', because: `${quoted(clause)} is a habit, not a result it brings` };
+  if (/^(daily|weekly|monthly|bi-weekly|biweekly|nightly)\b/.test(lower) && !LEVEL.test(lower) && !hasMeasure(tokenize(clause))) return { kind: 'task', because: `${quoted(clause)} is a habit, not a result it brings` };
   const opened = opening(clause);
   const level = LEVEL.test(lower);
   switch (opened.shape) {

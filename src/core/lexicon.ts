@@ -81,7 +81,7 @@ export const PREPOSITIONS = set('for on in of to with by from at into about acro
 export const DETERMINERS = set('a an the our my their its this that these those some any each every all no');
 
 /** Change verbs that need a result for an object: "Generate 500 leads" is an outcome, "Generate 3 guides" is work. */
-export const WEAK_CHANGE_VERBS = set('convert generate drive bring make gain save sign');
+export const WEAK_CHANGE_VERBS = set('convert generate drive bring make gain save sign land');
 
 /** Measures that stay a level even when counted per period ("Average subscription size … per month"). */
 export const RATES = /\b(average|median|mean|rate|score|ratio|p\d\d|percentile)\b|%/;

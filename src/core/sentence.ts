@@ -50,6 +50,9 @@ const NOUN_LIKE = new Set(`
   process fix change file
 `.trim().split(/\s+/));
 
+/** Verbs whose object is a whole clause: what follows may have its own finite verb. */
+const CLAUSE_TAKING = new Set(['ensure', 'make', 'help', 'let', 'have', 'get', 'see', 'verify', 'confirm', 'check', 'prove', 'show', 'demonstrate', 'ask', 'require', 'allow', 'enable']);
+
 /** Words that never open an imperative: prepositions, determiners, conjunctions, numbers in words. */
 const FUNCTION_WORDS =
   /^(a|an|the|at|in|on|of|for|by|with|from|to|no|not|only|both|either|neither|if|when|while|because|all|each|every|any|some|most|more|less|few|many|one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand|zero|half|our|my|their|its|this|that|these|those|it|they|he|she|you|there|here)$/;
@@ -71,6 +74,14 @@ export function wordClass(word: string): WordClass | undefined {
   return wordClasses.get(word);
 }
 
+/** The verb of a third-person present form ("works" → "work", "reaches" → "reach"), if the word is one. */
+function presentForm(word: string): string | undefined {
+  if (!/[^s]s$/.test(word)) return undefined;
+  const stems = [word.slice(0, -1), word.replace(/(?<=(ss|sh|ch|x|z|o))es$/, ''), word.replace(/ies$/, 'y')];
+  const stem = stems.find((candidate) => candidate !== word && (isKnownVerb(candidate) || OTHERS_VERBS.has(candidate) || wordClass(candidate) === 'infinitive'));
+  return stem ?? (wordClass(word) === 'present' ? word.slice(0, -1) : undefined);
+}
+
 /** Is an unknown word a verb? The lexicon first, then its shape ("Renegotiate", "Redesign" against "Refresher"). */
 function looksLikeVerb(word: string): boolean {
   const known = wordClass(word);
@@ -90,13 +101,19 @@ function opensWithVerb(tokens: readonly Token[]): boolean {
   // "js-ipfs can handle …", "Cells are …": a copula or an auxiliary second makes the first word a subject.
   if (second !== undefined && (COPULAS.has(second.lower) || (AUXILIARIES.has(second.lower) && second.lower !== 'have' && second.lower !== 'has'))) return false;
   const followedByObject = second !== undefined && (OBJECT_STARTERS.has(second.lower) || /^[\d$€£<>]/.test(second.text) || /^[A-Z]/.test(second.text));
-  // "Deploy times drop from 40 to 10": a measure and a change verb after the first word make it a subject.
+  // "Deploy times drop from 40 to 10", "Flaky tests drop to 0": a plural or a measure, then a change verb, is a subject.
   const after = tokens[2]?.lower ?? '';
-  if (second !== undefined && MEASURES.has(second.lower) && (CHANGE_VERBS.has(after) || CHANGE_VERBS.has(after.replace(/e?s$/, '')))) return false;
+  if (second !== undefined && (MEASURES.has(second.lower) || /[^s]s$/.test(second.lower)) && (CHANGE_VERBS.has(after) || CHANGE_VERBS.has(after.replace(/e?s$/, '')))) return false;
+  // "Go to definition works across repositories": a finite verb after a singular noun makes the opening a subject,
+  // unless the first verb takes a clause ("Ensure the team selects …", "Help customers succeed").
+  if (isKnownVerb(first.lower) && !CLAUSE_TAKING.has(first.lower)) {
+    const finiteAt = tokens.findIndex((token, index) => index >= 2 && index <= 4 && presentForm(token.lower) !== undefined && /^[a-z]/.test(token.text) && !/^(that|which|who)$/.test(tokens[index - 1]!.lower) && !DETERMINERS.has(tokens[index - 1]!.lower) && !/[^s]s$/.test(tokens[index - 1]!.lower));
+    if (finiteAt !== -1 && PREPOSITIONS.has(tokens[1]!.lower)) return false;
+  }
   // "Work pace", "Code quality and reliability": a word that can be a noun before a singular noun that ends the title
   // (or its first half) is a compound noun, a topic.
   const third = tokens[2]?.lower;
-  const compound = second !== undefined && /^[a-z]/.test(second.text) && !/[^s]s$/.test(second.lower) && (wordClass(second.lower) === 'noun' || MEASURES.has(second.lower) || (wordClass(second.lower) === undefined && !/(ing|ed)$/.test(second.lower))) && (third === undefined || third === 'and' || third === '&');
+  const compound = second !== undefined && /^[a-z]/.test(second.text) && !/[^s]s$/.test(second.lower) && (wordClass(second.lower) === 'noun' || MEASURES.has(second.lower) || (wordClass(second.lower) === undefined && !/(ing|ed)$/.test(second.lower))) && (third === undefined || third === 'and' || third === '&' || (PREPOSITIONS.has(third) && third !== 'to'));
   if (isKnownVerb(first.lower)) {
     if (!NOUN_LIKE.has(first.lower) || followedByObject || second === undefined) return true;
     if (compound) return false;
@@ -108,7 +125,10 @@ function opensWithVerb(tokens: readonly Token[]): boolean {
   if (NOUN_SUFFIX.test(first.lower)) return false;
   // "js-ipfs can …", "First-time visitors …": a name or a compound, unless a prefixed verb ("re-queue").
   if (/[-.]/.test(first.lower) && !/^(re|co|pre|de)-/.test(first.lower)) return false;
-  if (followedByObject && !/^[A-Z]/.test(second!.text)) return true;
+  const firstClass = wordClass(first.lower);
+  // "Partner with departments": a verb that takes "with"; "Net new ARR": a noun before an adjective is no verb.
+  if (second?.lower === 'with') return true;
+  if (followedByObject && !/^[A-Z]/.test(second!.text) && firstClass !== 'noun' && firstClass !== 'adjective') return true;
   if (second !== undefined && PREPOSITIONS.has(second.lower) && wordClass(first.lower) !== 'infinitive') return false;
   return looksLikeVerb(first.lower);
 }
@@ -153,7 +173,9 @@ export function opening(clause: string): Opening {
     const next = tokens[index + 1]?.lower;
     // "reconciliation complete and tested" is a state; "Managers complete the course" is a verb: a bare form needs the end or a conjunction.
     const bare = !/(ed|en)$/.test(word);
-    if (participle && (isKnownVerb(participle) || OTHERS_VERBS.has(participle)) && (!bare || next === undefined || /^(and|or|by|in|for|on|with)$/.test(next))) {
+    // "run", "set", "read", "cut" without a copula are present tense ("Automated tests run on every pull request").
+    const presentToo = bare && (isKnownVerb(word) || OTHERS_VERBS.has(word)) && PARTICIPLES[word] === word && !/^(complete|ready|live|underway)$/.test(word);
+    if (participle && !presentToo && (isKnownVerb(participle) || OTHERS_VERBS.has(participle)) && (!bare || next === undefined || /^(and|or|by|in|for|on|with)$/.test(next))) {
       return { shape: 'statement', subject: tokens.slice(0, index), verb: word, participle, rest: tokens.slice(index + 1) };
     }
   }
@@ -167,11 +189,13 @@ export function opening(clause: string): Opening {
     if (DETERMINERS.has(previous) || PREPOSITIONS.has(previous) || /^\d/.test(previous)) return false;
     const stem = token.lower.replace(/(?<=[^s])s$/, '').replace(/(?<=(ss|sh|ch|x|o))es$/, '');
     const next = tokens[index + 1]?.lower;
-    const beforeObject = next !== undefined && (PREPOSITIONS.has(next) || DETERMINERS.has(next) || /^\d/.test(next));
-    const finite = wordClass(token.lower) === 'present' || (stem !== token.lower && (isKnownVerb(stem) || OTHERS_VERBS.has(stem)) && (wordClass(token.lower) !== 'noun' || beforeObject));
+    const beforeObject = next !== undefined && (PREPOSITIONS.has(next) || DETERMINERS.has(next) || /^[\d$€£]/.test(next));
+    // "Automated tests run on …": a plural followed by a verb is the subject, not the verb.
+    const nextIsVerb = next !== undefined && (isKnownVerb(next) || wordClass(next) === 'infinitive') && !PREPOSITIONS.has(next);
+    const finite = !nextIsVerb && presentForm(token.lower) !== undefined && (wordClass(token.lower) !== 'noun' || beforeObject || index === tokens.length - 1);
     const past = wordClass(token.lower) === 'past';
     // "Three downstream projects adopt …", "Organic search visits reach …": a base form after a plural subject.
-    const plural = /[^s']s$/.test(previous) && wordClass(previous) !== 'present';
+    const plural = /[^s']s$/.test(previous);
     if (plural && next !== undefined && (isKnownVerb(token.lower) || OTHERS_VERBS.has(token.lower) || wordClass(token.lower) === 'infinitive')) return true;
     if (!finite && !past) return false;
     if (next === undefined) return CHANGE_VERBS.has(stem) || CHANGE_VERBS.has(token.lower.replace(/s$/, ''));
