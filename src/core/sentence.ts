@@ -43,7 +43,7 @@ function isAdverb(word: string): boolean {
 const KNOWN_VERBS = [WORK_VERBS, OUTPUT_VERBS, CHANGE_VERBS, HOLD_VERBS];
 const isKnownVerb = (word: string) => word === 'have' || KNOWN_VERBS.some((verbs) => verbs.has(word));
 
-/** Known verbs that are as often nouns ("Support for …", "Research", "Test coverage"): the next word decides, else the tagger. */
+/** Known verbs that are as often nouns ("Support for …", "Research", "Test coverage"): the next words decide. */
 const NOUN_LIKE = new Set(`
   support test research work plan review design track report post practice study call use model map set run pilot host survey
   start release launch build close record interview audit visit talk train sync sign source score rate email lead move
@@ -94,7 +94,7 @@ function looksLikeVerb(word: string): boolean {
   return !NOT_VERB_SUFFIX.test(word);
 }
 
-/** Does the clause open with an imperative verb? Shape first, the tagger only when the shape is ambiguous. */
+/** Does the clause open with an imperative verb? Known verbs, then what follows them, then the lexicon and word shapes. */
 function opensWithVerb(tokens: readonly Token[]): boolean {
   const [first, second] = tokens;
   if (!first) return false;
@@ -104,8 +104,8 @@ function opensWithVerb(tokens: readonly Token[]): boolean {
   // "Deploy times drop from 40 to 10", "Flaky tests drop to 0": a plural or a measure, then a change verb, is a subject.
   const after = tokens[2]?.lower ?? '';
   if (second !== undefined && (MEASURES.has(second.lower) || /[^s]s$/.test(second.lower)) && (CHANGE_VERBS.has(after) || CHANGE_VERBS.has(after.replace(/e?s$/, '')))) return false;
-  // "Go to definition works across repositories": a finite verb after a singular noun makes the opening a subject,
-  // unless the first verb takes a clause ("Ensure the team selects …", "Help customers succeed").
+  // "Go to definition works across repositories": verb, preposition, noun, then a finite verb is a feature's name
+  // as the subject, unless the first verb takes a clause ("Ensure the team selects …", "Help customers succeed").
   if (isKnownVerb(first.lower) && !CLAUSE_TAKING.has(first.lower)) {
     const finiteAt = tokens.findIndex((token, index) => index >= 2 && index <= 4 && presentForm(token.lower) !== undefined && /^[a-z]/.test(token.text) && !/^(that|which|who)$/.test(tokens[index - 1]!.lower) && !DETERMINERS.has(tokens[index - 1]!.lower) && !/[^s]s$/.test(tokens[index - 1]!.lower));
     if (finiteAt !== -1 && PREPOSITIONS.has(tokens[1]!.lower)) return false;

@@ -1,6 +1,9 @@
+import fc from 'fast-check';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { objectiveHasAction, readKeyResult } from '../../src/core/judgement.ts';
 import { lintWorkspace } from '../../src/core/lint.ts';
+import { hasQuantity, metricNumbers } from '../../src/core/quantity.ts';
 import { figures, findSharedCorpus, JUDGED_RULES, judge, NOW, OBJECTIVE_PATH, OWN_CORPUS, readCorpus, type JudgedRule } from '../helpers/judgement.ts';
 import { workspaceOf } from '../helpers/workspace.ts';
 
@@ -58,5 +61,24 @@ describe('a judged sentence’s message', () => {
       'Key result `judged` reads like a task: “Implement CRM” is work to do (“implement”), not the result it should bring',
       'Key result `judged` counts output: “Publish 5 blog posts” counts your own output; say what the posts should change',
     ]);
+  });
+});
+
+describe('reading any sentence', () => {
+  const words = fc.constantFrom('Ship', 'the', 'users', 'is', 'documented', 'Reduce', 'by', '10%', 'v1.0', 'There', 'are', 'every', 'week', '.', '-', 'libp2p', 'Q4', 'has', 'a', 'plan', 'Growing', '(e.g. this)', 'at least', '3');
+  const sentence = fc.oneof(fc.string({ maxLength: 80 }), fc.array(words, { minLength: 1, maxLength: 12 }).map((parts) => parts.join(' ')));
+
+  it('always gives a verdict, and a reason quotes the sentence’s own words', () => {
+    fc.assert(
+      fc.property(sentence, (title) => {
+        const reading = readKeyResult(title);
+        expect(['task', 'output', 'outcome']).toContain(reading.kind);
+        if (reading.kind === 'task') expect(title.replace(/\s+/g, ' ')).toContain(/“([^”]*)”/.exec(reading.because)![1]!.replace(/\s+/g, ' ').split(' ')[0]);
+        if (reading.kind === 'output') expect(title).toContain(reading.clause.split(' ')[0]!);
+        expect(typeof objectiveHasAction(title)).toBe('boolean');
+        expect(Array.isArray(metricNumbers(title)) && typeof hasQuantity(title) === 'boolean').toBe(true);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
