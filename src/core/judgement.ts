@@ -114,7 +114,7 @@ export function readKeyResult(title: string): KeyResultReading {
   const cached = readings.get(title);
   if (cached) return cached;
   // An aside in parentheses ("(e.g. PeerPad & others)", "(2x)") says nothing about the structure.
-  const parts = clauses(title.replace(/\s*\([^)]*\)/g, ''));
+  const parts = clauses(title.replace(/\s*\([^)]*\)/g, ' ').replace(/\s+/g, ' '));
   let reading: KeyResultReading = { kind: 'outcome' };
   for (const part of parts) reading = readClause(part, parts.length === 1) ?? reading;
   if (readings.size > 5000) readings.clear();

@@ -78,7 +78,7 @@ describe('reading any sentence', () => {
         expect(typeof objectiveHasAction(title)).toBe('boolean');
         expect(Array.isArray(metricNumbers(title)) && typeof hasQuantity(title) === 'boolean').toBe(true);
       }),
-      { numRuns: 500 },
+      { numRuns: 3000 },
     );
   });
 });
