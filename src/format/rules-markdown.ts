@@ -27,7 +27,11 @@ export function formatRulesMarkdown(rules: readonly Rule[], changeRules: readonl
   );
   for (const rule of rules) {
     lines.push('', `## ${rule.id}`, '', `Default: **${rule.severity}**. ${rule.description}`, '', `> ${rule.criterion}`);
-    lines.push('', 'Passes:', '', ...rule.examples.good.map(example), '', 'Reported:', '', ...rule.examples.bad.map(example));
+    const reported = rule.examples.bad.map((value, index) => {
+      const reports = (rule.examples.reports ?? []).filter((report) => report.bad === index);
+      return [example(value), ...reports.map((report) => `Reports at ${report.line}:${report.column}: ${report.message}\n`)].join('\n');
+    });
+    lines.push('', 'Passes:', '', ...rule.examples.good.map(example), '', 'Reported:', '', ...reported);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -7,8 +7,9 @@ describe('okr rules', () => {
   it('lists every rule with its default severity', () => {
     const run = okr(['rules'], { cwd: tempDir() });
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^kr-outcome-not-task +warn +A key result names an outcome/m);
-    expect(run.stdout.trim().split('\n')).toHaveLength(18);
+    expect(run.stdout).toMatch(/^kr-outcome-not-task +warn +A key result states an outcome/m);
+    expect(run.stdout).toMatch(/^kr-output-not-outcome +warn +A key result that counts or delivers/m);
+    expect(run.stdout.trim().split('\n')).toHaveLength(19);
   });
 
   it('writes the rule reference that is committed as docs/rules.md', () => {

@@ -5,6 +5,7 @@ import { krAmbitious } from './kr-ambitious.ts';
 import { krCount } from './kr-count.ts';
 import { krMeasurable } from './kr-measurable.ts';
 import { krOutcomeNotTask } from './kr-outcome-not-task.ts';
+import { krOutputNotOutcome } from './kr-output-not-outcome.ts';
 import { krTimeBound } from './kr-time-bound.ts';
 import { missionRequired } from './mission-required.ts';
 import { objectiveActionOriented } from './objective-action-oriented.ts';
@@ -18,7 +19,7 @@ import type { Rule } from './rule.ts';
 import { schema } from './schema.ts';
 import { uniqueIds } from './unique-ids.ts';
 
-export type { Rule, RuleContext, RuleExample } from './rule.ts';
+export type { ExampleReport, Rule, RuleContext, RuleExample } from './rule.ts';
 
 export const rules: readonly Rule[] = [
   schema,
@@ -34,6 +35,7 @@ export const rules: readonly Rule[] = [
   objectiveConcrete,
   objectiveBusinessAsUsual,
   krOutcomeNotTask,
+  krOutputNotOutcome,
   krMeasurable,
   krTimeBound,
   krAmbitious,

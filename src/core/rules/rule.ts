@@ -21,13 +21,22 @@ export interface RuleContext {
   report(file: ReportedFile, at: YamlPath | Position, message: string, hint?: string, options?: { error?: boolean }): void;
 }
 
+/** What a bad example reports: its index in `bad`, and the exact position and message. */
+export interface ExampleReport {
+  bad: number;
+  line: number;
+  column: number;
+  message: string;
+}
+
 export interface Rule {
   id: string;
   /** The criterion the rule enforces, quoted from the OKR-writing guide. */
   criterion: string;
   severity: DefaultSeverity;
   description: string;
-  examples: { good: RuleExample[]; bad: RuleExample[] };
+  /** `reports`, when given, states what every bad example reports; the tests check it. */
+  examples: { good: RuleExample[]; bad: RuleExample[]; reports?: ExampleReport[] };
   check(context: RuleContext): void;
 }
 

@@ -25,6 +25,18 @@ describe.each(rules.map((rule) => [rule.id, rule] as const))('rule %s', (id, rul
       if (rule.severity === 'error') expect(message.severity).toBe(2);
     }
   });
+
+  const reports = rule.examples.reports;
+  if (reports !== undefined) {
+    it('states what every bad example reports', () => {
+      expect(new Set(reports.map((report) => report.bad))).toEqual(new Set(rule.examples.bad.map((_, index) => index)));
+    });
+    it.each(reports.map((report) => [report.bad, report] as const))('bad example %i reports the stated message at the stated position', (index, report) => {
+      const { files, now } = exampleTree(rule.examples.bad[index]!);
+      const messages = lintFiles(files, now).filter((message) => message.ruleId === id && message.path === 'okrs/2026-q4/example.md');
+      expect(messages.map(({ line, column, message }) => ({ line, column, message }))).toContainEqual({ line: report.line, column: report.column, message: report.message });
+    });
+  }
 });
 
 describe('the rule set', () => {
@@ -34,7 +46,7 @@ describe('the rule set', () => {
     expect(ids.sort()).toEqual(
       [
         'schema', 'unique-ids', 'period-valid', 'mission-required', 'aligned-to-resolves', 'objective-count', 'kr-count', 'period-length',
-        'objective-action-oriented', 'objective-no-metric', 'objective-concrete', 'objective-business-as-usual', 'kr-outcome-not-task',
+        'objective-action-oriented', 'objective-no-metric', 'objective-concrete', 'objective-business-as-usual', 'kr-outcome-not-task', 'kr-output-not-outcome',
         'kr-measurable', 'kr-time-bound', 'kr-ambitious', 'kr-all-milestones', 'body-budget',
       ].sort(),
     );
