@@ -110,6 +110,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--root <folder>', 'folder of the OKRs inside the repository', 'okrs')
     .action(run(async (options, target, value) => (await import('./checkin.ts')).checkinCommand(target, value, options)));
 
+  program
+    .command('sync')
+    .description('read the `source:` of each key result and check in the values that changed')
+    .option('--commit', 'one commit per changed value, its note naming the source')
+    .option('--repo <folder>', 'repository that holds the OKRs', '.')
+    .option('--root <folder>', 'folder of the OKRs inside the repository', 'okrs')
+    .action(run(async (options) => (await import('./sync.ts')).syncCommand(options)));
+
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;

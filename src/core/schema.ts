@@ -50,6 +50,40 @@ const editorProperties = {
   cssclasses: z.union([z.array(z.string()), z.string()]).optional(),
 };
 
+const httpUrl = z
+  .string()
+  .trim()
+  .refine((value) => URL.canParse(value) && ['http:', 'https:'].includes(new URL(value).protocol), { error: 'Expected an http(s) address such as `https://example.com/metric.json`' });
+
+/**
+ * Where a key result's value comes from, read by `okr sync`. Data only: an address to GET,
+ * a GitHub search to count, a cell of a CSV file in the repository; nothing in it is run.
+ */
+export const SourceSchema = z.union(
+  [
+    z.strictObject({
+      json: z.strictObject({
+        url: httpUrl.describe('Answers a GET with JSON.'),
+        pointer: z.string().regex(/^(\/.*)?$/, { error: 'Expected a JSON Pointer such as `/data/active` (RFC 6901), or `` for the whole document' }).describe('JSON Pointer (RFC 6901) to a number, e.g. `/data/active`.'),
+      }),
+    }),
+    z.strictObject({
+      github: z.strictObject({
+        search: text.describe('A GitHub issue search, e.g. `repo:o/r is:issue is:closed label:bug`.'),
+        count: z.literal(true).default(true).describe('The value is the number of results.'),
+      }),
+    }),
+    z.strictObject({
+      csv: z.strictObject({
+        path: text.describe('A CSV file in the repository, from its top, e.g. `data/metrics.csv`.'),
+        column: text.describe('The header of the column that holds the value.'),
+        row: z.union([z.int().positive(), z.literal('last')]).default('last').describe('Data row, from 1 below the header, or `last`.'),
+      }),
+    }),
+  ],
+  { error: 'Expected `source: {json: {url, pointer}}`, `source: {github: {search, count: true}}` or `source: {csv: {path, column, row}}`' },
+);
+
 export const KeyResultSchema = z
   .strictObject({
     id: slug.describe('Unique in the objective; history follows it.'),
@@ -67,6 +101,7 @@ export const KeyResultSchema = z
     as_of: calendarDate.optional().describe('Backdates the latest change of this key result (late check-ins, imports).'),
     status: z.enum(['active', 'dropped']).optional().describe('`dropped` keeps a key result on record without scoring it; give a `reason`.'),
     reason: z.string().optional().describe('Why a target was eased or a key result dropped.'),
+    source: SourceSchema.optional().describe('Where `okr sync` reads `current` from.'),
   })
   .superRefine((kr, ctx) => {
     const kinds = [
@@ -88,6 +123,9 @@ export const KeyResultSchema = z
       for (const key of ['baseline', 'target'] as const) {
         if (kr[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: `Missing \`${key}\`: a metric key result needs both \`baseline\` and \`target\`` });
       }
+    }
+    if (kr.source !== undefined && kr.done !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['source'], message: 'A milestone (`done`) has no value to read: `source` belongs to a metric or a threshold key result' });
     }
     if (kr.keep_above !== undefined && kr.keep_below !== undefined && kr.keep_above >= kr.keep_below) {
       ctx.addIssue({ code: 'custom', path: ['keep_below'], message: '`keep_below` must be greater than `keep_above`' });
@@ -114,12 +152,21 @@ export const MissionSchema = z.strictObject({
 
 export const SeveritySchema = z.enum(['error', 'warn', 'off']);
 
+/** A synced value that moves by more than this factor is reported, not written. */
+export const DEFAULT_MAX_JUMP = 10;
+
 export const ConfigSchema = z.strictObject({
   rules: z.record(z.string(), SeveritySchema).default({}).describe('Severity per rule id: error, warn or off.'),
+  sync: z
+    .strictObject({
+      'max-jump': z.number().gt(1, { error: 'Expected a factor greater than 1, e.g. 10' }).default(DEFAULT_MAX_JUMP).describe('`okr sync` reports, and does not write, a value that grows or shrinks by more than this factor.'),
+    })
+    .optional(),
 });
 
 export type Period = z.infer<typeof PeriodSchema>;
 export type KeyResult = z.infer<typeof KeyResultSchema>;
+export type Source = z.infer<typeof SourceSchema>;
 export type Objective = z.infer<typeof ObjectiveSchema>;
 export type Mission = z.infer<typeof MissionSchema>;
 export type Severity = z.infer<typeof SeveritySchema>;

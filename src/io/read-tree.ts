@@ -1,5 +1,5 @@
 /** Reads the OKR files of a folder from disk. The only place the linter touches the file system. */
-import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { MAX_FILE_BYTES } from '../core/source.ts';
 import { isOkrFile, type SourceFile } from '../core/workspace.ts';
@@ -76,4 +76,26 @@ export async function mapLimited<T, R>(items: readonly T[], limit: number, work:
 
 export function toPosix(file: string): string {
   return file.split(path.sep).join('/') || '.';
+}
+
+/** A file named from the top of the repository may not lead out of it. */
+export class OutsideFileError extends Error {}
+
+/**
+ * The text of a file the repository names (a CSV source), refused when the path is absolute,
+ * climbs out with `..`, is a symbolic link, or resolves outside `repo` through a linked folder.
+ */
+export async function readFileInRepository(repo: string, file: string): Promise<string> {
+  const absolute = path.resolve(repo, file);
+  const lexical = path.relative(repo, absolute);
+  if (path.isAbsolute(file) || lexical === '' || lexical.startsWith('..') || path.isAbsolute(lexical)) {
+    throw new OutsideFileError(`\`${file}\` is outside the repository; name a file from its top, e.g. data/metrics.csv`);
+  }
+  const [realRepo, realFile] = await Promise.all([realpath(repo), realpath(absolute)]);
+  const inside = path.relative(realRepo, realFile);
+  if (inside.startsWith('..') || path.isAbsolute(inside)) throw new OutsideFileError(`\`${file}\` leads outside the repository through a symbolic link; nothing outside the repository is read`);
+  if ((await lstat(absolute)).isSymbolicLink()) throw new OutsideFileError(`\`${file}\` is a symbolic link; name the file itself`);
+  const read = await readSource(absolute, file);
+  if (read.size !== undefined) throw new OutsideFileError(`\`${file}\` is larger than ${MAX_FILE_BYTES / 1024} KB`);
+  return new TextDecoder().decode(read.bytes);
 }
