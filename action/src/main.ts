@@ -8,6 +8,7 @@ import { today } from '../../src/core/period.ts';
 import { formatJson } from '../../src/format/json.ts';
 import type { Annotation } from './annotations.ts';
 import { checkRepository } from './check.ts';
+import { checkinFromComment } from './checkin-comment.ts';
 import { commentBody } from './comment.ts';
 import { readContext, readInputs, type Inputs, type RunContext } from './context.ts';
 import type { RepositoryLinks } from './edit-link.ts';
@@ -25,7 +26,8 @@ export async function run(): Promise<void> {
     const eventPath = process.env.GITHUB_EVENT_PATH;
     const event = eventPath && existsSync(eventPath) ? await readFile(eventPath, 'utf8') : undefined;
     const context = readContext(process.env, event, process.cwd(), tmpdir());
-    if (inputs.fromReport) await postReport(inputs, context, inputs.fromReport);
+    if (context.eventName === 'issue_comment') await commentCheckin(inputs, context, event);
+    else if (inputs.fromReport) await postReport(inputs, context, inputs.fromReport);
     else await check(inputs, context);
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error));
@@ -93,6 +95,21 @@ async function staleIssue(inputs: Inputs, context: RunContext, report: CheckRepo
     const outcome = await syncStaleIssue(client, { owner: context.owner, repo: context.repo, author }, stale.length === 0 ? undefined : staleIssueBody(stale, links, objectiveIds));
     core.info(`Stale check-ins issue: ${outcome}.`);
   });
+}
+
+/** `/checkin …` in a comment: the file on the default branch changes, the thread gets the answer. */
+async function commentCheckin(inputs: Inputs, context: RunContext, event: string | undefined): Promise<void> {
+  const outcome = await checkinFromComment(event, {
+    client: clientFor(inputs, context),
+    owner: context.owner,
+    repo: context.repo,
+    defaultBranch: context.defaultBranch,
+    workspace: context.workspace,
+    root: inputs.path,
+    today: inputs.now ?? today(),
+    log: (message) => core.info(message),
+  });
+  core.setOutput('checkin', outcome);
 }
 
 /** The comment workflow: a report from another run (untrusted) posted on its pull request. */

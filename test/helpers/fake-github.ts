@@ -1,7 +1,7 @@
 /**
  * A small stand-in for the GitHub REST API on 127.0.0.1: the paths the action
- * uses (issue comments with pagination, issues, a pull request, the token's user),
- * recording every request.
+ * uses (issue comments with pagination, issues, a pull request, the token's user,
+ * a collaborator's permission, files through the contents API), recording every request.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -28,6 +28,19 @@ export interface FakeGitHubOptions {
   pageSize?: number;
   /** Head commit of each pull request. */
   pullHeads?: Record<number, string>;
+  /** `permission` of each collaborator (`admin`, `write`, `read`, …); anyone else is a 404. */
+  permissions?: Record<string, string>;
+  /** Runs before a PUT of a file is answered: a test's concurrent push. */
+  beforePut?: (file: string) => void;
+}
+
+export interface FileCommit {
+  path: string;
+  branch: string;
+  message: string;
+  author: { name: string; email: string };
+  text: string;
+  sha: string;
 }
 
 export interface FakeGitHub {
@@ -35,6 +48,10 @@ export interface FakeGitHub {
   requests: RecordedRequest[];
   comments: Item[];
   issues: Item[];
+  /** Files of the default branch by path, as the contents API serves them. */
+  files: Map<string, { text: string; sha: string }>;
+  /** Commits made through the contents API, oldest first. */
+  commits: FileCommit[];
   options: FakeGitHubOptions;
   close(): Promise<void>;
 }
@@ -42,14 +59,14 @@ export interface FakeGitHub {
 export const BOT = 'github-actions[bot]';
 
 export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
-  const state: FakeGitHub = { url: '', requests: [], comments: [], issues: [], options, close: async () => {} };
+  const state: FakeGitHub = { url: '', requests: [], comments: [], issues: [], files: new Map(), commits: [], options, close: async () => {} };
   let nextId = 1000;
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', state.url);
     const body = await readBody(request);
     state.requests.push({ method: request.method ?? '', path: url.pathname + url.search, body });
     const route = `${request.method} ${url.pathname}`;
-    const write = request.method === 'POST' || request.method === 'PATCH';
+    const write = request.method === 'POST' || request.method === 'PATCH' || request.method === 'PUT';
     if (write && state.options.forbidWrites) return send(response, 403, { message: 'Resource not accessible by integration' });
     let match: RegExpExecArray | null;
     if (route === 'GET /user') return send(response, 403, { message: 'Resource not accessible by integration' });
@@ -77,6 +94,30 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       if (!issue) return send(response, 404, { message: 'Not Found' });
       Object.assign(issue, body);
       return send(response, 200, issue);
+    }
+    if ((match = /^GET \/repos\/[^/]+\/[^/]+\/collaborators\/([^/]+)\/permission$/.exec(route))) {
+      const login = decodeURIComponent(match[1] ?? '');
+      const permission = state.options.permissions?.[login];
+      if (permission === undefined) return send(response, 404, { message: `${login} is not a user` });
+      return send(response, 200, { permission, role_name: permission, user: { login } });
+    }
+    if ((match = /^GET \/repos\/[^/]+\/[^/]+\/contents\/(.+)$/.exec(route))) {
+      const file = state.files.get(decodeURIComponent(match[1] ?? ''));
+      if (!file) return send(response, 404, { message: 'Not Found' });
+      return send(response, 200, { type: 'file', encoding: 'base64', path: match[1], sha: file.sha, content: Buffer.from(file.text).toString('base64') });
+    }
+    if ((match = /^PUT \/repos\/[^/]+\/[^/]+\/contents\/(.+)$/.exec(route))) {
+      const file = decodeURIComponent(match[1] ?? '');
+      const { sha, message, content, branch, author } = body as { sha?: string; message: string; content: string; branch: string; author: { name: string; email: string } };
+      state.options.beforePut?.(file);
+      const existing = state.files.get(file);
+      if (existing && existing.sha !== sha) return send(response, 409, { message: `${file} does not match ${sha}` });
+      const text = Buffer.from(content, 'base64').toString('utf8');
+      const commit = `${(nextId++).toString(16).padStart(8, '0')}${'0'.repeat(32)}`;
+      const blob = `${(nextId++).toString(16).padStart(8, '0')}${'b'.repeat(32)}`;
+      state.files.set(file, { text, sha: blob });
+      state.commits.push({ path: file, branch, message, author, text, sha: commit });
+      return send(response, 200, { content: { path: file, sha: blob }, commit: { sha: commit } });
     }
     if ((match = /^GET \/repos\/[^/]+\/[^/]+\/pulls\/(\d+)$/.exec(route))) {
       const sha = state.options.pullHeads?.[Number(match[1])];
