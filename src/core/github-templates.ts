@@ -145,6 +145,49 @@ jobs:
     uses: ${reusable('reusable-stale.yml', version)}
 `,
     },
+    {
+      path: '.github/workflows/okr-sync.yml',
+      content: `# Every morning: key results with a \`source:\` get their values through \`okr sync --commit\`
+# on the default branch, one commit per changed value, and the site is rebuilt after a push.
+${STANDS_ALONE}name: OKR sync
+
+on:
+  schedule:
+    - cron: '41 5 * * *'
+  workflow_dispatch:
+
+permissions: {}
+
+jobs:
+  sync:
+    permissions:
+      actions: write
+      contents: write
+    uses: ${reusable('reusable-sync.yml', version)}
+`,
+    },
+    {
+      path: '.github/workflows/okr-checkin.yml',
+      content: `# \`/checkin <objective>/<key result> <value> [confidence 0.7] [note]\` in an issue or
+# pull-request comment, from someone with write access, becomes a commit on the default branch
+# and an answer in the thread. Nothing of the comment or of a pull request is run.
+name: OKR check-in
+
+on:
+  issue_comment:
+    types: [created]
+
+permissions: {}
+
+jobs:
+  checkin:
+    permissions:
+      contents: write
+      issues: write
+      pull-requests: write
+    uses: ${reusable('reusable-checkin.yml', version)}
+`,
+    },
   ];
 }
 
@@ -195,6 +238,9 @@ The site appears at \`https://<owner>.github.io/<repository>/\` after the first 
 - \`okr-check.yml\` and \`okr-comment.yml\`: the check and its comment on every pull request.
 - \`pages.yml\` (on push) and \`pages-nightly.yml\`: the site.
 - \`stale-checkins.yml\`: weekly, one issue listing key results nobody checked in for 14 days.
+- \`okr-sync.yml\`: every morning, \`okr sync --commit\` for key results with a \`source:\`.
+- \`okr-checkin.yml\`: \`/checkin <objective>/<key result> <value> [note]\` in a comment, from
+  someone with write access, is committed and answered.
 - \`.github/dependabot.yml\`: a pull request when a new version of gitops-okr is out.
 
 The workflows call gitops-okr's reusable workflows; no tool code lives in this repository.

@@ -17,14 +17,18 @@ describe('GitHub accepts', () => {
     expect(workflowFiles).toEqual([
       'ci.yml',
       'okr-check.yml',
+      'okr-checkin.yml',
       'okr-comment.yml',
+      'okr-sync.yml',
       'pages-nightly.yml',
       'pages.yml',
       'release.yml',
       'reusable-check.yml',
+      'reusable-checkin.yml',
       'reusable-comment.yml',
       'reusable-pages.yml',
       'reusable-stale.yml',
+      'reusable-sync.yml',
       'stale-checkins.yml',
     ]);
   });
@@ -118,17 +122,27 @@ describe('security', () => {
 
   test('only the jobs that write have write permissions', () => {
     expect(workflows.flatMap(([file, workflow]) => writeGrants(file, workflow)).sort()).toEqual([
+      'okr-checkin.yml:checkin:contents',
+      'okr-checkin.yml:checkin:issues',
+      'okr-checkin.yml:checkin:pull-requests',
       'okr-comment.yml:comment:pull-requests',
+      'okr-sync.yml:sync:actions',
+      'okr-sync.yml:sync:contents',
       'pages-nightly.yml:pages:id-token',
       'pages-nightly.yml:pages:pages',
       'pages.yml:pages:id-token',
       'pages.yml:pages:pages',
       'release.yml:publish:id-token',
       'release.yml:tag:contents',
+      'reusable-checkin.yml:checkin:contents',
+      'reusable-checkin.yml:checkin:issues',
+      'reusable-checkin.yml:checkin:pull-requests',
       'reusable-comment.yml:comment:pull-requests',
       'reusable-pages.yml:deploy:id-token',
       'reusable-pages.yml:deploy:pages',
       'reusable-stale.yml:stale:issues',
+      'reusable-sync.yml:pages:actions',
+      'reusable-sync.yml:sync:contents',
       'stale-checkins.yml:stale:issues',
     ]);
   });
@@ -173,6 +187,50 @@ describe('pull-request code', () => {
         expect(Object.values(permissions ?? {}), `${file}:${job}`).not.toContain('write');
       }
     }
+  });
+});
+
+describe('the sync workflow', () => {
+  const reusable = byName.get('reusable-sync.yml');
+
+  test('runs on a schedule and on demand, never for a pull request, and only on the default branch', () => {
+    expect(Object.keys(byName.get('okr-sync.yml')?.on ?? {})).toEqual(['schedule', 'workflow_dispatch']);
+    expect(reusable?.jobs.sync?.if).toBe("github.event_name == 'schedule' || (github.event_name == 'workflow_dispatch' && github.ref_name == github.event.repository.default_branch)");
+  });
+
+  test('runs okr sync --commit with the token in the environment, and pushes with it only when the branch moved', () => {
+    const steps = reusable?.jobs.sync?.steps ?? [];
+    const sync = steps.find((step) => step.run?.includes('okr.js sync'));
+    expect(sync?.run).toContain('node .gitops-okr/bin/okr.js sync --commit --root "$OKR_PATH"');
+    expect(sync?.env).toEqual({ GITHUB_TOKEN: '${{ github.token }}', OKR_PATH: '${{ inputs.path }}' });
+    const push = steps.find((step) => step.run?.includes('git -c'));
+    expect(push?.run).toContain('push origin "HEAD:refs/heads/$BRANCH"');
+    expect((push as { if?: string } | undefined)?.if).toBe("steps.sync.outputs.moved == 'true'");
+  });
+
+  test('grants each job the least it needs: the sync writes contents, the dispatch of Pages only actions', () => {
+    expect(reusable?.jobs.sync?.permissions).toEqual({ contents: 'write' });
+    expect(reusable?.jobs.pages?.permissions).toEqual({ actions: 'write' });
+    expect(reusable?.jobs.pages?.if).toBe("always() && needs.sync.outputs.pushed == 'true'");
+    expect(reusable?.jobs.pages?.steps?.map((step) => step.run)).toEqual(['gh workflow run "$WORKFLOW" --repo "$GITHUB_REPOSITORY" --ref "$BRANCH"']);
+  });
+});
+
+describe('the check-in workflow', () => {
+  const reusable = byName.get('reusable-checkin.yml');
+
+  test('runs on new issue comments that start with /checkin, not from bots, with the action of the default branch', () => {
+    expect(byName.get('okr-checkin.yml')?.on).toEqual({ issue_comment: { types: ['created'] } });
+    expect(byName.get('okr-checkin.yml')?.jobs.checkin?.with?.['gitops-okr-ref']).toBe('${{ github.event.repository.default_branch }}');
+    expect(reusable?.jobs.checkin?.if).toBe("github.event_name == 'issue_comment' && github.event.action == 'created' && startsWith(github.event.comment.body, '/checkin') && github.event.comment.user.type != 'Bot'");
+  });
+
+  test('checks out only the default branch and the action, runs no script, and writes contents, issues and pull requests', () => {
+    const steps = reusable?.jobs.checkin?.steps ?? [];
+    expect(steps.filter((step) => step.uses?.startsWith('actions/checkout@')).map((step) => step.with?.ref)).toEqual(['${{ github.event.repository.default_branch }}', '${{ inputs.gitops-okr-ref }}']);
+    expect(steps.filter((step) => step.run !== undefined)).toEqual([]);
+    expect(steps.at(-1)?.uses).toBe('./.gitops-okr/action');
+    expect(reusable?.jobs.checkin?.permissions).toEqual({ contents: 'write', issues: 'write', 'pull-requests': 'write' });
   });
 });
 

@@ -67,7 +67,7 @@ describe('okr init --github', () => {
     const again = okr(['init', '--github', '--now', NOW], { cwd: repo.dir });
     expect(again.status).toBe(0);
     expect(again.stdout).not.toContain('wrote');
-    expect(again.stdout.match(/^kept /gm)).toHaveLength(9);
+    expect(again.stdout.match(/^kept /gm)).toHaveLength(11);
     expect(again.stdout).toContain('.github/dependabot.yml already updates github-actions');
     expect(filesUnder(path.join(repo.dir, '.github'))).toEqual(before);
     expect(filesUnder(path.join(repo.dir, 'okrs'))).toEqual(okrs);

@@ -32,4 +32,6 @@ export const SHIPPED_GRANTS = {
   '.github/workflows/pages.yml': { pages: { contents: 'read', pages: 'write', 'id-token': 'write' } },
   '.github/workflows/pages-nightly.yml': { pages: { contents: 'read', pages: 'write', 'id-token': 'write' } },
   '.github/workflows/stale-checkins.yml': { stale: { contents: 'read', issues: 'write' } },
+  '.github/workflows/okr-sync.yml': { sync: { actions: 'write', contents: 'write' } },
+  '.github/workflows/okr-checkin.yml': { checkin: { contents: 'write', issues: 'write', 'pull-requests': 'write' } },
 };

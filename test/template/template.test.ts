@@ -23,13 +23,15 @@ describe('template/', () => {
     expect(filesUnder(fresh), 'template/ is stale: run `npm run template` and commit it').toEqual(template);
   });
 
-  it('holds the OKRs, a README, the workflows and Dependabot: ten files, no tool code, no tool CI', () => {
+  it('holds the OKRs, a README, the workflows and Dependabot: twelve files, no tool code, no tool CI', () => {
     // Nothing of the tool: no package.json, no sources, no lockfile, no tests.
     for (const file of template.keys()) expect(file).toMatch(/^(okrs\/|\.github\/(workflows\/)?[\w-]+\.yml$|README\.md$)/);
     expect(new Set(template.keys())).toEqual(new Set([
       '.github/dependabot.yml',
       '.github/workflows/okr-check.yml',
+      '.github/workflows/okr-checkin.yml',
       '.github/workflows/okr-comment.yml',
+      '.github/workflows/okr-sync.yml',
       '.github/workflows/pages-nightly.yml',
       '.github/workflows/pages.yml',
       '.github/workflows/stale-checkins.yml',
@@ -66,7 +68,7 @@ describe('template/', () => {
 
   it('puts each schedule in a file of its own, apart from the push and pull-request triggers, and says why', () => {
     const scheduled = workflows.filter(([, text]) => 'schedule' in parseWorkflow(text).on);
-    expect(scheduled.map(([file]) => file)).toEqual(['.github/workflows/pages-nightly.yml', '.github/workflows/stale-checkins.yml']);
+    expect(scheduled.map(([file]) => file)).toEqual(['.github/workflows/okr-sync.yml', '.github/workflows/pages-nightly.yml', '.github/workflows/stale-checkins.yml']);
     for (const [, text] of scheduled) {
       expect(Object.keys(parseWorkflow(text).on).filter((event) => event !== 'workflow_dispatch')).toEqual(['schedule']);
       expect(text).toContain('turns off a scheduled workflow after 60 days');
