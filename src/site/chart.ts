@@ -35,7 +35,8 @@ export interface KeyResultChart {
   targets: { y: number; label: string }[];
   /** Least-squares projection from the last value to the due date. */
   trend: string | null;
-  dots: { x: number; y: number }[];
+  /** `synced`: the point came from `okr sync` (its commit has an `Okr-Sync:` trailer). */
+  dots: { x: number; y: number; synced: boolean }[];
   /** Vertical line at `now`, when it falls inside the chart. */
   today: number | null;
   xTicks: Tick[];
@@ -61,6 +62,7 @@ export function keyResultChart(
   window: ChartWindow,
   now: string,
   box: ChartBox = kr.kind === 'milestone' ? MILESTONE_CHART : KR_CHART,
+  syncedCommits: ReadonlySet<string> = new Set(),
 ): KeyResultChart {
   const points = pointsUpTo(kr.series, now).filter((point) => point.value !== null) as (SeriesPoint & { value: number })[];
   const plot = {
@@ -135,7 +137,7 @@ export function keyResultChart(
     expected,
     targets: targetValues.map((target) => ({ y: round1(y(target.value)), label: target.label })),
     trend,
-    dots: steps.slice(0, points.length).map(([day, value]) => ({ x: round1(x(day)), y: round1(y(value)) })),
+    dots: steps.slice(0, points.length).map(([day, value], index) => ({ x: round1(x(day)), y: round1(y(value)), synced: syncedCommits.has(points[index]?.commit ?? '') })),
     today,
     xTicks: [...new Set([firstDay, end])].map((day) => ({ position: round1(x(day)), label: formatDay(dateOfDay(day)) })),
     yTicks:

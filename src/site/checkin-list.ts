@@ -22,6 +22,7 @@ export function checkinItems(checkins: readonly CheckinView[], { repoUrl, showOb
   for (const checkin of checkins) {
     html += `<li class="checkin"><p class="checkin-head"><time datetime="${escapeHtml(checkin.date.slice(0, 10))}">${escapeHtml(formatDay(checkin.date))}</time>`;
     if (checkin.author !== '') html += `<span class="checkin-author">${escapeHtml(checkin.author)}</span>`;
+    if (checkin.syncedFrom !== null) html += `<span class="checkin-synced" title="${escapeHtml(`synced from ${checkin.syncedFrom}`)}">synced</span>`;
     if (checkin.commit !== '') {
       const short = escapeHtml(checkin.commit.slice(0, 7));
       html +=

@@ -33,7 +33,7 @@ export function feedItems(
       const objective = objectives.get(checkin.objective.id);
       const message = checkin.body === '' ? checkin.subject : `${checkin.subject}\n\n${checkin.body}`;
       return {
-        title: feedText(`${checkin.objective.title} — ${checkin.summary}`),
+        title: feedText(`${checkin.objective.title} — ${checkin.summary}${checkin.syncedFrom === null ? '' : ' (synced)'}`),
         link: linkOf(checkin.objective.id),
         pubDate: new Date(checkin.date.length === 10 ? `${checkin.date}T00:00:00Z` : checkin.date),
         description: feedText(message),
@@ -41,7 +41,7 @@ export function feedItems(
           .split(/\n{2,}/)
           .map((paragraph) => `<p>${escapeXml(paragraph).replace(/\n/g, '<br>')}</p>`)
           .join(''),
-        categories: [objective?.period.label, objective?.owner ?? undefined].filter((category): category is string => Boolean(category)).map(feedText),
+        categories: [objective?.period.label, objective?.owner ?? undefined, checkin.syncedFrom === null ? undefined : 'synced'].filter((category): category is string => Boolean(category)).map(feedText),
         // @astrojs/rss takes the guid from the link; a check-in needs its own, and the author as a name.
         customData:
           `<guid isPermaLink="false">${escapeXml(`${checkin.commit || 'working-tree'}:${checkin.objective.id}`)}</guid>` +

@@ -10,6 +10,7 @@ import { expectedProgress, grade, status, type Grade, type KeyResultKind, type S
 import type { Workspace } from '../core/workspace.ts';
 import { keyResultChart, pointsUpTo, progressSeries, sparkline, type KeyResultChart, type Sparkline } from './chart.ts';
 import { formatNumber, subjectOf, bodyOf } from './format.ts';
+import { syncedFrom } from '../core/sources/trailer.ts';
 import type { RenderedBody } from './markdown.ts';
 
 export interface KeyResultView {
@@ -71,6 +72,8 @@ export interface CheckinView {
   objective: { id: string; title: string };
   /** `feedback 3.6 → 3.9 of 4.5; invites 1 → 2 of 3` */
   summary: string;
+  /** The source `okr sync` read, when the check-in is automatic. */
+  syncedFrom: string | null;
 }
 
 export interface Problem {
@@ -89,7 +92,8 @@ export function objectiveView(
 ): ObjectiveView {
   const end = objective.period.end;
   const asOf = end !== null && end < now ? end : now;
-  const keyResults = objective.keyResults.map((kr) => keyResultView(kr, objective, frontmatter, asOf));
+  const synced = new Set(checkins.filter((checkin) => syncedFrom(checkin.message) !== undefined).map((checkin) => checkin.commit));
+  const keyResults = objective.keyResults.map((kr) => keyResultView(kr, objective, frontmatter, asOf, synced));
   const scored = keyResults.filter((kr) => !kr.dropped);
   const progress = weightedMean(scored.map((kr) => [kr.progress, kr.weight]));
   const withPace = scored.filter((kr) => kr.expected !== null);
@@ -119,7 +123,7 @@ export function objectiveView(
   };
 }
 
-function keyResultView(kr: KeyResultHistory, objective: ObjectiveHistory, frontmatter: Objective | undefined, asOf: string): KeyResultView {
+function keyResultView(kr: KeyResultHistory, objective: ObjectiveHistory, frontmatter: Objective | undefined, asOf: string, synced: ReadonlySet<string>): KeyResultView {
   const points = pointsUpTo(kr.series, asOf);
   const last: SeriesPoint | undefined = points.at(-1);
   const window = { start: objective.period.start, end: kr.due ?? objective.period.end };
@@ -145,7 +149,7 @@ function keyResultView(kr: KeyResultHistory, objective: ObjectiveHistory, frontm
     status: status(progress, expected ?? undefined, window, asOf),
     confidence,
     trend: kr.trend,
-    chart: keyResultChart(kr, window, asOf),
+    chart: keyResultChart(kr, window, asOf, undefined, synced),
     rows: points.map((point) => ({
       date: point.date,
       value: point.value,
@@ -166,6 +170,7 @@ export function checkinView(checkin: Checkin, objective: ObjectiveHistory): Chec
     body: bodyOf(checkin.message),
     objective: { id: objective.id, title: objective.title },
     summary: checkinSummary(checkin, objective),
+    syncedFrom: syncedFrom(checkin.message) ?? null,
   };
 }
 

@@ -28,6 +28,11 @@ function coordinates(path: string): [number, number][] {
 describe('keyResultChart', () => {
   const chart = keyResultChart(feedback, window, '2026-11-20');
 
+  it('marks the dots of commits that okr sync made, and only those', () => {
+    expect(chart.dots.map((dot) => dot.synced)).toEqual([false, false, false]);
+    expect(keyResultChart(feedback, window, '2026-11-20', undefined, new Set(['c'])).dots.map((dot) => dot.synced)).toEqual([false, false, true]);
+  });
+
   it('places one dot per measurement inside the plot, later ones to the right and higher values higher', () => {
     expect(chart.dots).toHaveLength(3);
     for (const dot of chart.dots) {

@@ -12,11 +12,18 @@ function checkin(overrides: Partial<CheckinView>): CheckinView {
     body: 'Went well.',
     objective: { id: 'talks', title: 'Deliver engaging presentations' },
     summary: 'feedback 3.6 → 3.9 of 4.5',
+    syncedFrom: null,
     ...overrides,
   };
 }
 
 describe('checkinItems', () => {
+  it('marks a check-in that okr sync made, naming its source, escaped', () => {
+    const html = checkinItems([checkin({ syncedFrom: 'https://x.test/m.json#/a"<b>' })], { repoUrl: null, showObjective: false, prefix: '/' });
+    expect(html).toContain('<span class="checkin-synced" title="synced from https://x.test/m.json#/a&quot;&lt;b&gt;">synced</span>');
+    expect(checkinItems([checkin({})], { repoUrl: null, showObjective: false, prefix: '/' })).not.toContain('synced');
+  });
+
   it('shows the day, author, commit, what changed and the message of each check-in', () => {
     expect(checkinItems([checkin({})], { repoUrl: null, showObjective: false, prefix: '/' })).toBe(
       '<li class="checkin"><p class="checkin-head"><time datetime="2026-10-20">20 Oct 2026</time><span class="checkin-author">Jane</span><code class="commit">c1abcde</code></p>' +

@@ -17,6 +17,7 @@ function checkin(payload: string, index: number): CheckinView {
     body: `${payload} body\nsecond line ${payload}\n\nthird paragraph ${payload}`,
     objective: { id: `o${index}`, title: `${payload} title` },
     summary: `${payload} 1 → 2`,
+    syncedFrom: `${payload} source`,
   };
 }
 

@@ -14,6 +14,7 @@ function checkin(overrides: Partial<CheckinView>): CheckinView {
     body: '',
     objective: { id: 'talks', title: 'Deliver engaging presentations' },
     summary: 'feedback 3.6 → 3.9 of 4.5',
+    syncedFrom: null,
     ...overrides,
   };
 }
@@ -22,6 +23,12 @@ const objectives = new Map([['talks', { title: 'Deliver engaging presentations',
 const link = (id: string) => `https://jane.github.io/my-okrs/objectives/${id}/`;
 
 describe('feedItems', () => {
+  it('marks a synced check-in in its title and categories', () => {
+    const [item] = feedItems([checkin({ syncedFrom: 'https://x.test/m.json#/a' })], objectives, link);
+    expect(item?.title).toBe('Deliver engaging presentations — feedback 3.6 → 3.9 of 4.5 (synced)');
+    expect(item?.categories).toEqual(['2026-Q4', 'jane', 'synced']);
+  });
+
   it('titles an item with the objective and what moved, and links the objective page', () => {
     const [item] = feedItems([checkin({})], objectives, link);
     expect(item!.title).toBe('Deliver engaging presentations — feedback 3.6 → 3.9 of 4.5');
