@@ -8,6 +8,7 @@
 import { getCollection, getEntry } from 'astro:content';
 import type { Checkin, HistoryWarning, ObjectiveHistory } from '../core/history-types.ts';
 import type { Objective } from '../core/schema.ts';
+import { standingOn, type Standing } from '../core/standing.ts';
 import { newestFirst } from './feed.ts';
 import { siteInputs } from './inputs.ts';
 import type { RenderedBody } from './markdown.ts';
@@ -48,16 +49,25 @@ const once = <T>(read: () => Promise<T>): (() => Promise<T>) => {
   return () => (value ??= read());
 };
 
+/** Where every public objective stands on the build day: the numbers every page shows. */
+export const siteStanding = once(async (): Promise<Standing> => {
+  const { history, settings } = await siteInputs();
+  return standingOn(history, settings.now);
+});
+
 export const objectiveEntries = once(async (): Promise<ObjectiveEntry[]> => {
-  const [stored, { history, checkins, settings }] = await Promise.all([getCollection('objectives') as Promise<StoredObjective[]>, siteInputs()]);
+  const [stored, { history, checkins, settings }, standing] = await Promise.all([getCollection('objectives') as Promise<StoredObjective[]>, siteInputs(), siteStanding()]);
   const byId = new Map(stored.map((entry) => [entry.id, entry]));
   const publicIds = new Set(history.objectives.map((objective) => objective.id));
+  const standings = new Map(standing.objectives.map((objective) => [objective.id, objective]));
   const entries = history.objectives.flatMap((objective): ObjectiveEntry[] => {
     const entry = byId.get(objective.id);
-    if (!entry) return [];
-    const own = checkins.get(objective.id) ?? [];
-    const view = objectiveView(objective, entry.data.frontmatter ?? undefined, entry.data.tasks, own, publicIds, settings.now);
-    return [{ id: entry.id, data: { frontmatter: entry.data.frontmatter, history: objective, view, checkins: own }, ...(entry.rendered ? { rendered: entry.rendered } : {}) }];
+    const own = standings.get(objective.id);
+    if (!entry || !own) return [];
+    // The site shows the state on the build day: later check-ins are not there yet.
+    const upToDay = (checkins.get(objective.id) ?? []).filter((checkin) => checkin.date.slice(0, 10) <= settings.now);
+    const view = objectiveView(objective, own, entry.data.frontmatter ?? undefined, entry.data.tasks, publicIds);
+    return [{ id: entry.id, data: { frontmatter: entry.data.frontmatter, history: objective, view, checkins: upToDay }, ...(entry.rendered ? { rendered: entry.rendered } : {}) }];
   });
   const order = new Map(sortObjectives(entries.map((entry) => entry.data.view)).map((view, index) => [view.id, index]));
   return entries.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
@@ -106,8 +116,8 @@ export const siteFacts = once(async (): Promise<SiteFacts> => {
 
 /** Everything the dashboard-like pages share. */
 export const overview = once(async () => {
-  const [objectives, site] = await Promise.all([objectiveViews(), siteFacts()]);
-  const periods = periodSummaries(objectives, site.now);
+  const [objectives, site, standing] = await Promise.all([objectiveViews(), siteFacts(), siteStanding()]);
+  const periods = periodSummaries(objectives, standing.periods);
   const owners = ownerSummaries(objectives);
   return { objectives, site, periods, current: currentPeriod(periods), owners };
 });
