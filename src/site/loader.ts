@@ -11,7 +11,7 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { validObjectives } from '../core/workspace.ts';
 import { siteInputs } from './inputs.ts';
-import { renderMarkdown } from './markdown.ts';
+import { renderMarkdown, wikiLinkTargets } from './markdown.ts';
 
 export function objectivesLoader(): Loader {
   return {
@@ -19,16 +19,19 @@ export function objectivesLoader(): Loader {
     load: async (context) => {
       const { history, workspace } = await siteInputs();
       const files = new Map(validObjectives(workspace).map((file) => [file.id, file]));
+      const notes = publicNotes(history.objectives);
       await replaceEntries(
         context,
         history.objectives.map((objective) => {
           const file = files.get(objective.id);
           const frontmatter = file?.data ?? null;
+          // The wiki links that resolve are part of the inputs: a new objective can turn a label into a link.
+          const links = file ? wikiLinkTargets(file.body).map((note) => [note, notes.get(note) ?? null]) : [];
           return {
             id: objective.id,
-            inputs: { body: file?.body ?? null, frontmatter },
+            inputs: { body: file?.body ?? null, frontmatter, links },
             make: () => {
-              const body = file ? renderMarkdown(file.body) : { html: '', tasks: { done: 0, total: 0 } };
+              const body = file ? renderMarkdown(file.body, { wikiLink: (note) => linkTo(notes, note, '../') }) : { html: '', tasks: { done: 0, total: 0 } };
               return { data: { frontmatter, tasks: body.tasks }, html: body.html };
             },
           };
@@ -43,12 +46,13 @@ export function missionsLoader(): Loader {
     name: 'okr-missions',
     load: async (context) => {
       const { history } = await siteInputs();
+      const notes = publicNotes(history.objectives);
       await replaceEntries(
         context,
         history.missions.map((mission) => ({
           id: mission.path,
-          inputs: mission,
-          make: () => ({ data: { ...mission }, html: renderMarkdown(mission.body).html }),
+          inputs: { mission, links: wikiLinkTargets(mission.body).map((note) => [note, notes.get(note) ?? null]) },
+          make: () => ({ data: { ...mission }, html: renderMarkdown(mission.body, { wikiLink: (note) => linkTo(notes, note, 'objectives/') }).html }),
         })),
       );
     },
@@ -73,6 +77,22 @@ export function siteLoader(): Loader {
       await replaceEntries(context, [{ id: 'site', inputs: site, make: () => ({ data: site }) }]);
     },
   };
+}
+
+/**
+ * What an Obsidian `[[note]]` can name: a public objective, by its id or its file name. Links are
+ * relative (objective pages sit side by side, the missions show on the dashboard), so they hold under any base.
+ */
+function publicNotes(objectives: readonly { id: string; path: string }[]): Map<string, string> {
+  const notes = new Map<string, string>();
+  for (const objective of objectives) notes.set(objective.path.slice(objective.path.lastIndexOf('/') + 1).replace(/\.md$/i, '').toLowerCase(), objective.id);
+  for (const objective of objectives) notes.set(objective.id.toLowerCase(), objective.id);
+  return notes;
+}
+
+function linkTo(notes: ReadonlyMap<string, string>, note: string, prefix: string): string | undefined {
+  const id = notes.get(note);
+  return id === undefined ? undefined : `${prefix}${encodeURIComponent(id)}/`;
 }
 
 interface Candidate {

@@ -17,13 +17,13 @@ const DAY = '2026-11-10';
 const LINKS = { serverUrl: 'https://github.com', repository: 'jane/okrs', branch: 'main', runUrl: undefined };
 
 const talks = (feedback: number) =>
-  objectiveText({
+  `${objectiveText({
     title: 'Deliver engaging presentations',
     key_results: [
       { id: 'feedback', baseline: 3.6, target: 4.5, current: feedback, unit: 'points', confidence: 0.6 },
       { id: 'course', done: false, due: '2026-12-15' },
     ],
-  });
+  })}\nPaced by [[pace|my work pace]], not [[someday]].\n`;
 const pace = (target: number) =>
   objectiveText({ title: 'Increase my work pace', key_results: [{ id: 'tickets', baseline: 0, target, current: 10, unit: 'tickets', ...(target === 10 ? { reason: 'Half the team moved' } : {}) }] });
 
@@ -138,5 +138,10 @@ describe('one repository on one day', () => {
     expect(row).toBeDefined();
     expect(row).toContain(`→ \`${'█'.repeat(10)}\` ${percent(tickets.progress)}`);
     expect(row).toContain('20 → 10 tickets');
+  });
+
+  it('links an Obsidian wiki link to the objective it names, relative to the page', async () => {
+    const page = await readFile(path.join(site, 'objectives', 'talks', 'index.html'), 'utf8');
+    expect(page).toContain('Paced by <a href="../pace/">my work pace</a>, not someday.');
   });
 });
