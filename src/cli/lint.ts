@@ -33,8 +33,10 @@ export async function lintCommand(paths: string[], flags: LintFlags): Promise<nu
 }
 
 /**
- * Lints whole trees: a folder is a tree; a file is checked within the tree it
- * belongs to (cross-file rules need its neighbours) and only its own results are kept.
+ * Lints whole trees: a folder is checked within the tree it belongs to, as a
+ * file is (cross-file rules such as the mission above need its neighbours), and
+ * only the results inside it are kept. A tree is the nearest folder called
+ * `okrs` above the path, or the folder itself.
  */
 export async function lintPaths(paths: readonly string[], now: string, cwd = process.cwd()): Promise<LintResult[]> {
   const trees = new Map<string, Set<string> | 'all'>();
@@ -42,21 +44,18 @@ export async function lintPaths(paths: readonly string[], now: string, cwd = pro
     const absolute = path.resolve(cwd, given);
     const info = await stat(absolute).catch(() => undefined);
     if (!info) throw new UsageError(`No such file or folder: ${given}${given === 'okrs' ? ' (run `okr init` to create one)' : ''}`);
-    const relative = toPosix(path.relative(cwd, absolute));
-    if (info.isDirectory()) {
-      trees.set(relative, 'all');
-      continue;
-    }
-    const root = treeOf(relative);
+    const relative = toPosix(path.relative(cwd, absolute)) || '.';
+    const root = info.isDirectory() ? treeOfFolder(relative) : treeOf(relative);
     const selected = trees.get(root);
     if (selected === 'all') continue;
-    trees.set(root, new Set([...(selected ?? []), relative]));
+    if (root === relative) trees.set(root, 'all');
+    else trees.set(root, new Set([...(selected ?? []), info.isDirectory() ? `${relative}/` : relative]));
   }
   const results: LintResult[] = [];
   for (const [root, selected] of trees) {
     const workspace = buildWorkspace(root === '.' ? '' : root, await readOkrTree(root, cwd));
     for (const result of lintWorkspace(workspace, { now })) {
-      if (selected === 'all' || selected.has(result.path)) results.push(result);
+      if (selected === 'all' || [...selected].some((chosen) => (chosen.endsWith('/') ? result.path.startsWith(chosen) : result.path === chosen))) results.push(result);
     }
   }
   return results;
@@ -67,6 +66,13 @@ function treeOf(file: string): string {
   const segments = file.split('/');
   const index = segments.lastIndexOf('okrs', segments.length - 2);
   return index === -1 ? segments.slice(0, -1).join('/') || '.' : segments.slice(0, index + 1).join('/');
+}
+
+/** The tree a folder belongs to: the nearest folder called `okrs` at or above it, or the folder itself. */
+function treeOfFolder(folder: string): string {
+  const segments = folder.split('/');
+  const index = segments.lastIndexOf('okrs');
+  return index === -1 ? folder : segments.slice(0, index + 1).join('/');
 }
 
 function render(results: readonly LintResult[], format: LintFlags['format']): string {

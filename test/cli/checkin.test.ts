@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRepo, removeTempFolders } from '../helpers/git-repo.ts';
-import { okr, run } from '../helpers/cli.ts';
+import { okr, okrIn } from '../helpers/cli.ts';
 import { testGitEnv } from '../helpers/git-repo.ts';
 
 afterAll(removeTempFolders);
@@ -41,7 +41,7 @@ function repo() {
 describe('okr checkin', () => {
   it('changes only the value, keeping comments, key order and quoting', async () => {
     const { dir } = repo();
-    const result = await run(['checkin', 'presentations/feedback', '4.1', '--repo', dir]);
+    const result = await okrIn(['checkin', 'presentations/feedback', '4.1', '--repo', dir]);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('presentations/feedback  3.9 → 4.1 points');
     expect(readFileSync(path.join(dir, FILE), 'utf8')).toBe(TEXT.replace('current: 3.9     #', 'current: 4.1     #'));
@@ -49,7 +49,7 @@ describe('okr checkin', () => {
 
   it('adds a missing value and confidence on their own lines, indented like their neighbours', async () => {
     const { dir } = repo();
-    expect((await run(['checkin', 'presentations/invites', '1', '--confidence', '0.5', '--as-of', '2026-10-20', '--repo', dir])).status).toBe(0);
+    expect((await okrIn(['checkin', 'presentations/invites', '1', '--confidence', '0.5', '--as-of', '2026-10-20', '--repo', dir])).status).toBe(0);
     expect(readFileSync(path.join(dir, FILE), 'utf8')).toBe(
       TEXT.replace('    target: 3\n', '    target: 3\n    current: 1\n    confidence: 0.5\n    as_of: 2026-10-20\n'),
     );
@@ -69,19 +69,19 @@ describe('okr checkin', () => {
 
   it('names the objectives and key results that exist when the target is wrong', async () => {
     const { dir } = repo();
-    const objective = await run(['checkin', 'talks/feedback', '4', '--repo', dir]);
+    const objective = await okrIn(['checkin', 'talks/feedback', '4', '--repo', dir]);
     expect(objective.status).toBe(2);
     expect(objective.stderr).toContain('No objective `talks`; the objectives are: presentations');
-    const kr = await run(['checkin', 'presentations/feedbak', '4', '--repo', dir]);
+    const kr = await okrIn(['checkin', 'presentations/feedbak', '4', '--repo', dir]);
     expect(kr.status).toBe(2);
     expect(kr.stderr).toContain('has no key result `feedbak`; its key results: feedback, invites, course');
   });
 
   it('refuses values of the wrong kind and leaves the file unchanged', async () => {
     const { dir } = repo();
-    expect((await run(['checkin', 'presentations/course', 'yes', '--repo', dir])).stderr).toContain('give `done` or `not-done`');
-    expect((await run(['checkin', 'presentations/feedback', '4,1', '--repo', dir])).stderr).toContain('must be a plain number');
-    expect((await run(['checkin', 'presentations/feedback', '4.1', '--confidence', '70', '--repo', dir])).status).toBe(2);
+    expect((await okrIn(['checkin', 'presentations/course', 'yes', '--repo', dir])).stderr).toContain('give `done` or `not-done`');
+    expect((await okrIn(['checkin', 'presentations/feedback', '4,1', '--repo', dir])).stderr).toContain('must be a plain number');
+    expect((await okrIn(['checkin', 'presentations/feedback', '4.1', '--confidence', '70', '--repo', dir])).status).toBe(2);
     expect(readFileSync(path.join(dir, FILE), 'utf8')).toBe(TEXT);
   });
 
@@ -89,7 +89,7 @@ describe('okr checkin', () => {
     const repository = repo();
     repository.write(FILE, TEXT.replace('    unit: points\n', '    unit: points\n    keep_above: 2\n'));
     const before = readFileSync(path.join(repository.dir, FILE), 'utf8');
-    const result = await run(['checkin', 'presentations/invites', '2', '--repo', repository.dir]);
+    const result = await okrIn(['checkin', 'presentations/invites', '2', '--repo', repository.dir]);
     expect(result.status).toBe(1);
     expect(readFileSync(path.join(repository.dir, FILE), 'utf8')).toBe(before);
   });
@@ -97,13 +97,13 @@ describe('okr checkin', () => {
   it('records a check-in without a change: the same value with a note writes `as_of`, and the history lists it', async () => {
     const repository = repo();
     const env = testGitEnv('2026-11-20T12:00:00+00:00');
-    const result = await run(['checkin', 'presentations/feedback', '3.9', '-m', 'No talk this month', '--as-of', '2026-11-20', '--commit', '--repo', repository.dir], { env });
+    const result = await okrIn(['checkin', 'presentations/feedback', '3.9', '-m', 'No talk this month', '--as-of', '2026-11-20', '--commit', '--repo', repository.dir], { env });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('presentations/feedback  no change: still 3.9 points, as of 2026-11-20');
     expect(readFileSync(path.join(repository.dir, FILE), 'utf8')).toBe(TEXT.replace('# after the October talk\n', '# after the October talk\n    as_of: 2026-11-20\n'));
     expect(repository.git(['log', '-1', '--format=%B']).trim()).toBe('No talk this month');
-    const history = JSON.parse((await run(['history', '--repo', repository.dir, '--now', '2026-11-25'])).stdout);
+    const history = JSON.parse((await okrIn(['history', '--repo', repository.dir, '--now', '2026-11-25'])).stdout);
     expect(history.checkins[0]).toMatchObject({ date: '2026-11-20', message: 'No talk this month', changes: [{ kr: 'feedback', from: 3.9, to: 3.9 }] });
     const feedback = history.objectives[0].keyResults[0];
     expect(feedback.series.map((point: { date: string }) => point.date)).toEqual(['2026-10-01', '2026-11-20']);
@@ -111,24 +111,24 @@ describe('okr checkin', () => {
 
   it('takes --no-change -m instead of repeating the value', async () => {
     const repository = repo();
-    const result = await run(['checkin', 'presentations/course', '--no-change', '-m', 'Still booked for December', '--as-of', '2026-11-20', '--repo', repository.dir]);
+    const result = await okrIn(['checkin', 'presentations/course', '--no-change', '-m', 'Still booked for December', '--as-of', '2026-11-20', '--repo', repository.dir]);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('no change: still not done, as of 2026-11-20');
     expect(readFileSync(path.join(repository.dir, FILE), 'utf8')).toContain('    done: false\n    as_of: 2026-11-20\n');
-    const conflicting = await run(['checkin', 'presentations/feedback', '4.2', '--no-change', '-m', 'x', '--repo', repository.dir]);
+    const conflicting = await okrIn(['checkin', 'presentations/feedback', '4.2', '--no-change', '-m', 'x', '--repo', repository.dir]);
     expect(conflicting.status).toBe(2);
     expect(conflicting.stderr).toContain('--no-change records the value the file has (3.9 points)');
   });
 
   it('says nothing changed, without a stack trace, when the value is the same and there is no note', async () => {
     const repository = repo();
-    const result = await run(['checkin', 'presentations/feedback', '3.9', '--commit', '--repo', repository.dir]);
+    const result = await okrIn(['checkin', 'presentations/feedback', '3.9', '--commit', '--repo', repository.dir]);
     expect(result.status).toBe(1);
     expect(result.stderr).toBe('okr: nothing changed: `presentations/feedback` is already 3.9 points. To record a check-in without a change, give its note: okr checkin presentations/feedback --no-change -m "…"\n');
     expect(readFileSync(path.join(repository.dir, FILE), 'utf8')).toBe(TEXT);
-    const again = await run(['checkin', 'presentations/feedback', '--no-change', '-m', 'Same', '--as-of', '2026-10-01', '--repo', repository.dir]);
+    const again = await okrIn(['checkin', 'presentations/feedback', '--no-change', '-m', 'Same', '--as-of', '2026-10-01', '--repo', repository.dir]);
     expect(again.status).toBe(0);
-    const twice = await run(['checkin', 'presentations/feedback', '--no-change', '-m', 'Same', '--as-of', '2026-10-01', '--commit', '--repo', repository.dir]);
+    const twice = await okrIn(['checkin', 'presentations/feedback', '--no-change', '-m', 'Same', '--as-of', '2026-10-01', '--commit', '--repo', repository.dir]);
     expect(twice.status).toBe(1);
     expect(twice.stderr).toContain('is already 3.9 points as of 2026-10-01, so there is nothing to commit');
     expect(twice.stderr).not.toContain('    at ');
@@ -139,7 +139,7 @@ describe('okr checkin', () => {
     repository.write(FILE, TEXT.replace('  - id: invites', '  - id: feedback'));
     repository.commit('Plan', '2026-10-01');
     const before = readFileSync(path.join(repository.dir, FILE), 'utf8');
-    const result = await run(['checkin', 'presentations/feedback', '4', '--repo', repository.dir]);
+    const result = await okrIn(['checkin', 'presentations/feedback', '4', '--repo', repository.dir]);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('okr/2026-q4/presentations.md has 2 key results with the id `feedback`'.replace('okr/', 'okrs/'));
     expect(result.stderr).toContain('`unique-ids`');

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRepo, MISSION, objectiveText, removeTempFolders } from '../helpers/git-repo.ts';
-import { okr, run } from '../helpers/cli.ts';
+import { okr, okrIn } from '../helpers/cli.ts';
 
 afterAll(removeTempFolders);
 
@@ -17,7 +17,7 @@ function repo() {
 
 describe('okr status', () => {
   it('shows the objectives of the current period with progress, value against target, status and check-in age', async () => {
-    const result = await run(['status', '--repo', repo().dir, '--now', '2026-11-25']);
+    const result = await okrIn(['status', '--repo', repo().dir, '--now', '2026-11-25']);
     expect(result.status).toBe(0);
     expect(result.stdout).not.toContain('Last quarter objective');
     expect(result.stdout).toContain('2026-Q4  day 56 of 92  1 objective, overall 25%');
@@ -28,23 +28,23 @@ describe('okr status', () => {
 
   it('shows an open milestone as not started until its due date, then as behind', async () => {
     const dir = repo().dir;
-    expect((await run(['status', '--repo', dir, '--now', '2026-11-25'])).stdout).toMatch(/course +[█░│]+ +0% +not done +not started +7 weeks ago/);
-    expect((await run(['status', '--repo', dir, '--now', '2026-12-20'])).stdout).toMatch(/course +[█░│]+ +0% +not done +off track/);
+    expect((await okrIn(['status', '--repo', dir, '--now', '2026-11-25'])).stdout).toMatch(/course +[█░│]+ +0% +not done +not started +7 weeks ago/);
+    expect((await okrIn(['status', '--repo', dir, '--now', '2026-12-20'])).stdout).toMatch(/course +[█░│]+ +0% +not done +off track/);
   });
 
   it('shows the day it is asked for: a later check-in does not count yet', async () => {
-    const result = await run(['status', '--repo', repo().dir, '--now', '2026-11-10']);
+    const result = await okrIn(['status', '--repo', repo().dir, '--now', '2026-11-10']);
     expect(result.stdout).toMatch(/feedback +[█░│]+ +0% +3\.6 \/ 4\.5 points +off track +5 weeks ago/);
     expect(result.stdout).toMatch(/Deliver engaging presentations +0%/);
   });
 
   it('fits every line in 80 columns when the output is not a terminal', async () => {
-    const result = await run(['status', '--repo', repo().dir, '--now', '2026-11-25']);
+    const result = await okrIn(['status', '--repo', repo().dir, '--now', '2026-11-25']);
     for (const line of result.stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
   });
 
   it('prints the standing as JSON with --format json', async () => {
-    const result = await run(['status', '--repo', repo().dir, '--now', '2026-11-25', '--format', 'json']);
+    const result = await okrIn(['status', '--repo', repo().dir, '--now', '2026-11-25', '--format', 'json']);
     const json = JSON.parse(result.stdout);
     expect(json.now).toBe('2026-11-25');
     expect(json.periods).toEqual([{ label: '2026-Q4', start: '2026-10-01', end: '2026-12-31', when: 'current', objectives: ['talks'], progress: 0.25, grade: 'red' }]);
@@ -61,10 +61,10 @@ describe('okr status', () => {
     repository.write('okrs/mission.md', MISSION);
     repository.write('okrs/2026-q4/talks.md', objectiveText({ key_results: [{ id: 'talks', baseline: 0, target: 4, current: 2 }, { id: 'talks', baseline: 0, target: 4, current: 0 }] }));
     repository.commit('Plan', '2026-10-01');
-    const result = await run(['status', '--repo', repository.dir, '--now', '2026-11-25']);
+    const result = await okrIn(['status', '--repo', repository.dir, '--now', '2026-11-25']);
     expect(result.stderr).toContain('okr: warning: Key result id `talks` is used more than once in okrs/2026-q4/talks.md; the history follows the first');
     expect(result.stdout).toMatch(/Deliver engaging presentations +50%/);
-    const history = await run(['history', '--repo', repository.dir, '--now', '2026-11-25']);
+    const history = await okrIn(['history', '--repo', repository.dir, '--now', '2026-11-25']);
     expect(history.stderr).toContain('Key result id `talks` is used more than once');
   });
 
@@ -75,7 +75,7 @@ describe('okr status', () => {
   });
 
   it('says so when no objective covers the day', async () => {
-    const result = await run(['status', '--repo', repo().dir, '--now', '2027-02-01']);
+    const result = await okrIn(['status', '--repo', repo().dir, '--now', '2027-02-01']);
     expect(result.stdout).toBe('No objectives in the period of 2027-02-01; the latest period is 2026-Q4.\n');
   });
 });

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkRepository } from '../../action/src/check.ts';
 import { renderReport } from '../../action/src/summary.ts';
 import { buildSite } from '../../src/site/build-site.ts';
-import { run } from '../helpers/cli.ts';
+import { okrIn } from '../helpers/cli.ts';
 import { createRepo, MISSION, objectiveText, removeTempFolders, tempFolder, type TestRepo } from '../helpers/git-repo.ts';
 
 const DAY = '2026-11-10';
@@ -59,9 +59,9 @@ beforeAll(async () => {
   repo.write('okrs/2026-q4/talks.md', talks(4.5));
   repo.commit('Second talk: 4.5', '2026-11-20');
 
-  const json = await run(['status', '--repo', repo.dir, '--now', DAY, '--format', 'json']);
+  const json = await okrIn(['status', '--repo', repo.dir, '--now', DAY, '--format', 'json']);
   status = JSON.parse(json.stdout);
-  statusText = (await run(['status', '--repo', repo.dir, '--now', DAY])).stdout;
+  statusText = (await okrIn(['status', '--repo', repo.dir, '--now', DAY])).stdout;
 
   site = path.join(tempFolder('okr-one-truth-'), 'site');
   await buildSite({ repo: repo.dir, out: site, now: DAY, site: 'https://jane.github.io', base: '/', cacheDir: path.join(path.dirname(site), 'cache'), logLevel: 'error' });

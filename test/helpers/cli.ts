@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { tempFolder } from './git-repo.ts';
 
 export const BIN = path.resolve(import.meta.dirname, '../../bin/okr.js');
 
@@ -26,7 +26,7 @@ export function okr(args: readonly string[], options: { cwd?: string; env?: Node
  * stderr captured: the same code path as the command, without a Node start per
  * call. Environment and working folder are set for the call and restored after.
  */
-export async function run(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
+export async function okrIn(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
   const { main } = await import('../../src/cli/main.ts');
   const env: NodeJS.ProcessEnv = { NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env };
   const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
@@ -62,8 +62,9 @@ function setEnv(values: NodeJS.ProcessEnv): void {
   }
 }
 
+/** A temp folder, removed by `removeTempFolders` (git-repo.ts) in the test file's `afterAll`. */
 export function tempDir(prefix = 'okr-'): string {
-  return mkdtempSync(path.join(tmpdir(), prefix));
+  return tempFolder(prefix);
 }
 
 export function writeTree(root: string, files: Record<string, string>): void {
