@@ -2,13 +2,16 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
+import { lintChange, mergeResults } from '../core/lint-change.ts';
 import { lintWorkspace, totals, type LintResult } from '../core/lint.ts';
 import { rules } from '../core/rules/index.ts';
-import { buildWorkspace } from '../core/workspace.ts';
+import { buildWorkspace, type SourceFile } from '../core/workspace.ts';
 import { formatGithub } from '../format/github.ts';
 import { formatJson } from '../format/json.ts';
 import { formatSarif } from '../format/sarif.ts';
 import { formatStylish } from '../format/stylish.ts';
+import { GitError, gitText } from '../git/run.ts';
+import { readTreeAt } from '../git/snapshot.ts';
 import { readOkrTree, toPosix } from '../io/read-tree.ts';
 import { colorsFor } from './colors.ts';
 import { parseNow, UsageError } from './usage.ts';
@@ -17,11 +20,13 @@ export interface LintFlags {
   format: 'stylish' | 'json' | 'github' | 'sarif';
   maxWarnings?: number;
   now?: string;
+  /** Also run the rules that judge a change (`target-eased`, `kr-removed-mid-period`) against this ref. */
+  base?: string;
 }
 
 export async function lintCommand(paths: string[], flags: LintFlags): Promise<number> {
   const now = parseNow(flags.now);
-  const results = await lintPaths(paths, now);
+  const results = await lintPaths(paths, now, process.cwd(), flags.base);
   process.stdout.write(render(results, flags.format));
   const { errorCount, warningCount } = totals(results);
   if (errorCount > 0) return 1;
@@ -38,7 +43,8 @@ export async function lintCommand(paths: string[], flags: LintFlags): Promise<nu
  * only the results inside it are kept. A tree is the nearest folder called
  * `okrs` above the path, or the folder itself.
  */
-export async function lintPaths(paths: readonly string[], now: string, cwd = process.cwd()): Promise<LintResult[]> {
+export async function lintPaths(paths: readonly string[], now: string, cwd = process.cwd(), base?: string): Promise<LintResult[]> {
+  const baseCommit = base === undefined ? undefined : await mergeBase(cwd, base);
   const trees = new Map<string, Set<string> | 'all'>();
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);
@@ -54,11 +60,34 @@ export async function lintPaths(paths: readonly string[], now: string, cwd = pro
   const results: LintResult[] = [];
   for (const [root, selected] of trees) {
     const workspace = buildWorkspace(root === '.' ? '' : root, await readOkrTree(root, cwd));
-    for (const result of lintWorkspace(workspace, { now })) {
+    let found = lintWorkspace(workspace, { now });
+    if (baseCommit !== undefined) {
+      const before = buildWorkspace(workspace.root, await treeAtCommit(cwd, baseCommit, workspace.root));
+      found = mergeResults(found, lintChange({ base: before, head: workspace, now, scheduled: false }));
+    }
+    for (const result of found) {
       if (selected === 'all' || [...selected].some((chosen) => (chosen.endsWith('/') ? result.path.startsWith(chosen) : result.path === chosen))) results.push(result);
     }
   }
   return results;
+}
+
+/** What `base` and HEAD have in common: what a branch started from. */
+async function mergeBase(cwd: string, base: string): Promise<string> {
+  try {
+    return (await gitText(cwd, ['merge-base', base, 'HEAD'])).trim();
+  } catch (error) {
+    if (!(error instanceof GitError)) throw error;
+    throw new UsageError(`--base \`${base}\` is not a commit that shares history with HEAD here: ${error.stderr.trim() || error.message}`);
+  }
+}
+
+/** The files of `root` (relative to `cwd`) at `commit`, with paths as `okr lint` names them. */
+async function treeAtCommit(cwd: string, commit: string, root: string): Promise<SourceFile[]> {
+  const prefix = (await gitText(cwd, ['rev-parse', '--show-prefix'])).trim();
+  const inRepo = path.posix.normalize(`${prefix}${root || '.'}`).replace(/\/$/, '');
+  const files = await readTreeAt(cwd, commit, inRepo === '.' ? '' : inRepo);
+  return files.map((file) => ({ ...file, path: path.posix.relative(prefix.replace(/\/$/, '') || '.', file.path) }));
 }
 
 /** The tree a file belongs to: its nearest folder called `okrs`, or its own folder. */

@@ -37,6 +37,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'github', 'sarif']).default('stylish'))
     .option('--max-warnings <number>', 'fail when there are more warnings than this', parseCount)
     .option('--now <date>', 'the day to judge against, YYYY-MM-DD (default: today)')
+    .option('--base <ref>', 'also check the change since this ref (through the merge base): target-eased, kr-removed-mid-period')
     .action(run(async (options, paths) => (await import('./lint.ts')).lintCommand(paths, options)));
 
   program

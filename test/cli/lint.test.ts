@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeTempFolders } from '../helpers/git-repo.ts';
+import { createRepo, removeTempFolders } from '../helpers/git-repo.ts';
 import { okr, okrIn, tempDir, writeTree } from '../helpers/cli.ts';
 import { MISSION, objective } from '../helpers/workspace.ts';
 
@@ -26,6 +26,24 @@ beforeAll(() => {
 });
 
 describe('okr lint', () => {
+  it('runs the change rules against a base with --base: an eased target is reported', async () => {
+    const repo = createRepo();
+    repo.write('okrs/mission.md', MISSION).write('okrs/2026-q4/a.md', GOOD).write('okrs/2026-q4/b.md', SECOND).write('okrs/2026-q4/c.md', THIRD);
+    repo.commit('Plan', '2026-10-01');
+    repo.write('okrs/2026-q4/a.md', GOOD.replace('    target: 3\n', '    target: 2\n'));
+    const plain = await okrIn(['lint', '--now', '2026-11-15'], { cwd: repo.dir });
+    expect(plain.stdout).not.toContain('target-eased');
+    const result = await okrIn(['lint', '--base', 'HEAD', '--now', '2026-11-15'], { cwd: repo.dir });
+    expect(result.stdout).toContain('okrs/2026-q4/a.md');
+    expect(result.stdout).toMatch(/warning .*target-eased/);
+    expect(result.status).toBe(0);
+    const file = await okrIn(['lint', 'okrs/2026-q4/a.md', '--base', 'HEAD', '--now', '2026-11-15'], { cwd: repo.dir });
+    expect(file.stdout).toMatch(/target-eased/);
+    const unknown = await okrIn(['lint', '--base', 'no-such-branch', '--now', '2026-11-15'], { cwd: repo.dir });
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('--base `no-such-branch` is not a commit that shares history with HEAD here');
+  });
+
   it('checks a period folder within its OKR tree: the mission above counts', async () => {
     const result = await okrIn(['lint', 'okrs/2026-q4', '--now', '2026-11-15'], { cwd: clean });
     expect(result.stdout).toContain('✔ 3 files checked, no problems');
