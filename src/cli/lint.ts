@@ -15,6 +15,7 @@ import { readTreeAt } from '../git/snapshot.ts';
 import { readOkrTree, toPosix } from '../io/read-tree.ts';
 import { colorsFor } from './colors.ts';
 import { parseNow, UsageError } from './usage.ts';
+import { plural } from '../core/words.ts';
 
 export interface LintFlags {
   format: 'stylish' | 'json' | 'github' | 'sarif';
@@ -31,7 +32,7 @@ export async function lintCommand(paths: string[], flags: LintFlags): Promise<nu
   const { errorCount, warningCount } = totals(results);
   if (errorCount > 0) return 1;
   if (flags.maxWarnings !== undefined && warningCount > flags.maxWarnings) {
-    if (flags.format === 'stylish') process.stderr.write(`okr: ${warningCount} warnings, more than --max-warnings ${flags.maxWarnings}\n`);
+    if (flags.format === 'stylish') process.stderr.write(`okr: ${plural(warningCount, 'warning')}, more than --max-warnings ${flags.maxWarnings}\n`);
     return 1;
   }
   return 0;

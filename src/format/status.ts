@@ -8,6 +8,7 @@ import { daysBetween } from '../core/period.ts';
 import type { KeyResultStatus } from '../core/score.ts';
 import { standingOn, type KeyResultStanding, type ObjectiveStanding, type PeriodStanding, type Standing } from '../core/standing.ts';
 import type { Colors } from './stylish.ts';
+import { plural } from '../core/words.ts';
 
 export interface StatusOptions {
   now: string;
@@ -148,10 +149,6 @@ function age(date: string, now: string): string {
 
 function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function truncate(text: string, length: number): string {

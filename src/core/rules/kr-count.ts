@@ -1,4 +1,5 @@
 import { eachObjective, type Rule } from './rule.ts';
+import { plural } from '../words.ts';
 
 const MIN = 2;
 const MAX = 5;
@@ -32,7 +33,7 @@ export const krCount: Rule = {
       context.report(
         objective,
         ['key_results'],
-        `This objective has ${count} key result${count === 1 ? '' : 's'}; aim for ${MIN}–${MAX}`,
+        `This objective has ${plural(count, 'key result')}; aim for ${MIN}–${MAX}`,
         count < MIN ? 'Add another result that would prove the objective is met' : 'Keep the results that best prove the objective; move the rest to the body as initiatives',
       );
     });
