@@ -3,7 +3,7 @@
  * Files that cannot be used are listed on the site under "needs attention";
  * they fail the build only with `--strict`.
  */
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { History } from '../core/history-types.ts';
 import { buildWorkspace } from '../core/workspace.ts';
@@ -32,6 +32,10 @@ export async function buildCommand(flags: BuildFlags): Promise<number> {
   const site = parseSite(flags.site);
   const base = parseBase(flags.base);
   const colors = colorsFor(process.stderr);
+  if (flags.history === undefined && !(await isFolder(path.join(repo, 'okrs')))) {
+    const where = (await isFolder(repo)) ? `${repo} has no okrs/ folder` : `there is no folder ${repo}`;
+    throw new UsageError(`Nothing to build: ${where}. The site is built from the OKR files in okrs/; run \`okr init\` to start them, or give --repo the repository that holds them`);
+  }
 
   const workspace = buildWorkspace('okrs', await readOkrTree('okrs', repo));
   const noHistory: History = { generatedAt: now, repo: '', missions: [], objectives: [], checkins: [], warnings: [] };
@@ -56,6 +60,10 @@ export async function buildCommand(flags: BuildFlags): Promise<number> {
   const pages = (await readdir(out, { recursive: true })).filter((file) => file.endsWith('.html')).length;
   process.stdout.write(`Built ${pages} pages for ${now} into ${path.relative(process.cwd(), out) || '.'}\n`);
   return 0;
+}
+
+async function isFolder(folder: string): Promise<boolean> {
+  return (await stat(folder).catch(() => undefined))?.isDirectory() ?? false;
 }
 
 function parseSite(value: string | undefined): string {

@@ -101,6 +101,16 @@ describe('okr build', () => {
     await expect(readdir(strictOut)).rejects.toThrow();
   });
 
+  it('says what is missing in a folder without okrs/, without building', async () => {
+    const repo = await folderWith({ 'README.md': '# Not an OKR repository\n' });
+    cleanup.push(repo);
+    const result = await okrBuild('--repo', repo, '--now', '2026-11-20');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`okr: Nothing to build: ${repo} has no okrs/ folder. The site is built from the OKR files in okrs/; run \`okr init\` to start them, or give --repo the repository that holds them\n`);
+    await expect(readdir(path.join(repo, 'dist'))).rejects.toThrow();
+    expect((await okrBuild('--repo', path.join(repo, 'missing'), '--now', '2026-11-20')).stderr).toContain(`there is no folder ${path.join(repo, 'missing')}`);
+  });
+
   it('rejects a malformed --site, --base or --now', async () => {
     expect((await okrBuild('--site', 'jane.github.io')).code).toBe(2);
     expect((await okrBuild('--base', '/a/../b')).code).toBe(2);
