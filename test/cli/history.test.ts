@@ -45,9 +45,21 @@ describe('okr history', () => {
     const result = await okrIn(['history', '--repo', repo.dir, '--now', '2026-11-25', '--format', 'csv']);
     expect(result.status).toBe(0);
     const rows = result.stdout.trimEnd().split('\r\n');
-    expect(rows[0]).toBe('objective,objective_title,key_result,key_result_title,kind,unit,date,commit,value,progress,expected,confidence');
+    expect(rows[0]).toBe('objective,objective_title,key_result,key_result_title,kind,unit,date,commit,value,progress,expected,confidence,note');
     expect(rows).toHaveLength(3);
-    expect(rows[2]).toMatch(/^talks,"Deliver engaging presentations, ""live""",feedback,Key result feedback,increase,,2026-10-08,[0-9a-f]{40},3\.9,0\.333,0\.077,0\.6$/);
+    expect(rows[1]).toMatch(/^talks,.*,2026-10-01,[0-9a-f]{40},3\.6,0,0,,$/);
+    // The check-in's note, here hidden because the same commit changed a private objective.
+    expect(rows[2]).toMatch(/^talks,"Deliver engaging presentations, ""live""",feedback,Key result feedback,increase,,2026-10-08,[0-9a-f]{40},3\.9,0\.333,0\.077,0\.6,\(note hidden: [^,]*\)$/);
+  });
+
+  it('puts the check-in note of each point in the CSV, quoted when it spans lines', async () => {
+    const repo = createRepo();
+    repo.write('okrs/2026-q4/talks.md', objectiveText({ key_results: [{ id: 'feedback', baseline: 3.6, target: 4.5, current: 3.6 }] }));
+    repo.commit('Plan', '2026-10-01');
+    repo.write('okrs/2026-q4/talks.md', objectiveText({ key_results: [{ id: 'feedback', baseline: 3.6, target: 4.5, current: 3.9 }] }));
+    repo.commit('First talk, "great"\n\nTwelve forms.', '2026-10-08');
+    const result = await okrIn(['history', '--repo', repo.dir, '--now', '2026-11-25', '--format', 'csv']);
+    expect(result.stdout.endsWith(',"First talk, ""great""\n\nTwelve forms."\r\n')).toBe(true);
   });
 
   it('exits with 2 and the remedy on a shallow clone', () => {
