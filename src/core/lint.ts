@@ -25,6 +25,9 @@ export interface LintOptions {
   rules?: readonly Rule[];
 }
 
+/** The rule that reports files which do not parse or match the schema: the engine's own, always an error. */
+const ENGINE_RULE = 'schema';
+
 export function lintWorkspace(workspace: Workspace, options: LintOptions): LintResult[] {
   const rules = options.rules ?? allRules;
   const byPath = new Map<string, LintMessage[]>(allPaths(workspace).map((path) => [path, []]));
@@ -77,6 +80,17 @@ function configuredSeverities(workspace: Workspace, rules: readonly Rule[], add:
   // The pull-request rules run in the action, but their severity lives in the same config.
   const ids = [...rules, ...prRules].map((rule) => rule.id);
   for (const [id, severity] of Object.entries(config.data.rules)) {
+    if (id === ENGINE_RULE && severity !== 'error') {
+      // A file that does not parse or match the schema cannot be checked at all: that is never a warning.
+      add(config.path, {
+        ruleId: ENGINE_RULE,
+        severity: 2,
+        message: `Unexpected \`${id}: ${severity}\`: files that do not parse or match the schema are always errors`,
+        hint: `Remove \`${id}\` from \`rules:\`; fix the files it reports instead`,
+        ...config.locate(['rules', id]),
+      });
+      continue;
+    }
     if (ids.includes(id)) {
       configured.set(id, severity);
       continue;
