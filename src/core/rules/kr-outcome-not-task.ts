@@ -20,12 +20,12 @@ export const krOutcomeNotTask: Rule = {
   check(context) {
     eachKeyResult(context, (keyResult, index, objective) => {
       if (!isTaskLike(keyResult.title)) return;
-      context.report(
-        objective,
-        ['key_results', index, 'title'],
-        `Key result \`${keyResult.id}\` reads like a task: “${keyResult.title}”`,
-        'Say what will be true when the work is done, e.g. `Raise average audience feedback from 3.6 to 4.5`; keep the task in the body as an initiative (`- [ ] …`)',
-      );
+      context.report({
+        file: objective,
+        at: ['key_results', index, 'title'],
+        message: `Key result \`${keyResult.id}\` reads like a task: “${keyResult.title}”`,
+        hint: 'Say what will be true when the work is done, e.g. `Raise average audience feedback from 3.6 to 4.5`; keep the task in the body as an initiative (`- [ ] …`)',
+      });
     });
   },
 };

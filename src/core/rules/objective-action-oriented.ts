@@ -13,12 +13,12 @@ export const objectiveActionOriented: Rule = {
   check(context) {
     eachObjective(context, (objective) => {
       if (leadingVerb(objective.data.title) !== undefined) return;
-      context.report(
-        objective,
-        ['title'],
-        `\`${objective.data.title}\` does not start with an action`,
-        'Start with a verb that names the change, e.g. `Deliver engaging presentations`',
-      );
+      context.report({
+        file: objective,
+        at: ['title'],
+        message: `\`${objective.data.title}\` does not start with an action`,
+        hint: 'Start with a verb that names the change, e.g. `Deliver engaging presentations`',
+      });
     });
   },
 };

@@ -51,7 +51,7 @@ export const objectiveCount: Rule = {
       const whose = owner !== '' ? `${owner} has` : objectives.length === 1 ? 'There is' : 'There are';
       const message = `${whose} ${plural(objectives.length, 'objective')} in ${period}; aim for ${MIN}–${MAX}`;
       const hint = objectives.length < MIN ? 'Add objectives that serve the mission, or merge this period into a longer one' : 'Keep the 3–5 that matter most; move the rest to a later period';
-      for (const objective of objectives) context.report(objective, ['title'], message, hint);
+      for (const objective of objectives) context.report({ file: objective, at: ['title'], message, hint });
     }
   },
 };
