@@ -21,7 +21,10 @@ export interface KeyResultStanding {
   expected: number | null;
   status: KeyResultStatus;
   confidence: number | null;
-  /** Day of the latest point on or before the day: when its value was last stated. */
+  /**
+   * Day of its latest check-in on or before the day (a change of its value or confidence, or a
+   * new `as_of`), or the day it was written down; a rescored target is not a check-in.
+   */
   lastCheckin: string | null;
   grade: Grade;
   weight: number;
@@ -73,17 +76,17 @@ export function standingOn(history: Pick<History, 'objectives' | 'checkins'>, no
   return { now, objectives, periods: periodStandings(history.objectives, objectives, now) };
 }
 
-export function objectiveStanding(objective: ObjectiveHistory, checkins: readonly Pick<Checkin, 'date' | 'commit'>[], now: string): ObjectiveStanding {
+export function objectiveStanding(objective: ObjectiveHistory, checkins: readonly Pick<Checkin, 'date' | 'commit' | 'changes'>[], now: string): ObjectiveStanding {
   const end = objective.period.end;
   const asOf = end !== null && end < now ? end : now;
-  const keyResults = objective.keyResults.map((kr) => keyResultStanding(kr, objective, asOf));
+  const keyResults = objective.keyResults.map((kr) => keyResultStanding(kr, objective, asOf, checkins));
   const scored = keyResults.filter((kr) => kr.status !== 'dropped');
   const progress = weightedMean(scored.map((kr) => [kr.progress, kr.weight]));
   const withPace = scored.filter((kr) => kr.expected !== null);
   const expected = withPace.length === 0 ? null : weightedMean(withPace.map((kr) => [kr.expected ?? 0, kr.weight]));
   const confident = scored.filter((kr) => kr.confidence !== null);
   const upToDay = checkins.filter((checkin) => day(checkin.date) <= asOf);
-  const latest = upToDay.reduce<Pick<Checkin, 'date' | 'commit'> | undefined>((newest, checkin) => (!newest || checkin.date > newest.date ? checkin : newest), undefined);
+  const latest = upToDay.reduce<Pick<Checkin, 'date' | 'commit' | 'changes'> | undefined>((newest, checkin) => (!newest || checkin.date > newest.date ? checkin : newest), undefined);
   const deleted = objective.deleted === null ? undefined : day(objective.deleted.date);
   return {
     id: objective.id,
@@ -102,8 +105,16 @@ export function objectiveStanding(objective: ObjectiveHistory, checkins: readonl
   };
 }
 
-export function keyResultStanding(kr: KeyResultHistory, objective: Pick<ObjectiveHistory, 'period' | 'type'>, asOf: string): KeyResultStanding {
+export function keyResultStanding(
+  kr: KeyResultHistory,
+  objective: Pick<ObjectiveHistory, 'period' | 'type'>,
+  asOf: string,
+  checkins: readonly Pick<Checkin, 'date' | 'changes'>[] = [],
+): KeyResultStanding {
   const points = pointsUpTo(kr.series, asOf);
+  const checkedIn = checkins
+    .filter((checkin) => day(checkin.date) <= asOf && checkin.changes.some((change) => change.kr === kr.id))
+    .reduce<string | undefined>((newest, checkin) => (newest === undefined || day(checkin.date) > newest ? day(checkin.date) : newest), points[0] ? day(points[0].date) : undefined);
   const last = points.at(-1);
   const window = { start: objective.period.start, end: kr.due ?? objective.period.end ?? undefined };
   const progress = last?.progress ?? 0;
@@ -116,7 +127,7 @@ export function keyResultStanding(kr: KeyResultHistory, objective: Pick<Objectiv
     expected: expected === undefined ? null : round(expected),
     status: kr.status === 'dropped' ? 'dropped' : keyResultStatus(kr.kind, progress, expected, window, asOf),
     confidence,
-    lastCheckin: last ? day(last.date) : null,
+    lastCheckin: checkedIn ?? null,
     grade: grade(progress, objective.type),
     weight: kr.weight,
   };

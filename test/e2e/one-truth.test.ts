@@ -32,7 +32,7 @@ let site: string;
 let summary: string;
 let status: {
   periods: { label: string; progress: number; objectives: string[] }[];
-  objectives: { id: string; progress: number; expected: number | null; status: string; keyResults: { id: string; value: number | null; progress: number; expected: number | null; status: string; confidence: number | null }[] }[];
+  objectives: { id: string; progress: number; expected: number | null; status: string; keyResults: { id: string; value: number | null; progress: number; expected: number | null; status: string; confidence: number | null; lastCheckin: string | null }[] }[];
 };
 let statusText: string;
 
@@ -78,6 +78,8 @@ describe('one repository on one day', () => {
     const [paceStanding, talksStanding] = status.objectives;
     // The eased target rescored the same 10 tickets: 10 of 10.
     expect(paceStanding).toMatchObject({ id: 'pace', progress: 1, status: 'done' });
+    // Easing the target is not a check-in: the last one is still the day it was written down.
+    expect(paceStanding!.keyResults[0]!.lastCheckin).toBe('2026-10-01');
     // 3.9 on the day, not the 4.5 checked in later; the course is not due yet.
     expect(talksStanding!.keyResults).toEqual([
       expect.objectContaining({ id: 'feedback', value: 3.9, progress: 0.333 }),
