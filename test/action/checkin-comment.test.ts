@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { parseCheckinCommand } from '../../action/src/checkin-command.ts';
 import { createActionRepo, type ActionRepo } from '../helpers/action-repo.ts';
+import { removeTempFolders } from '../helpers/git-repo.ts';
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.ts';
 import { runAction } from '../helpers/run-action.ts';
 import { baseTree, PRESENTATIONS } from './fixtures.ts';
@@ -14,6 +15,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await github.close();
+  removeTempFolders();
 });
 afterEach(() => {
   for (const repo of repos.splice(0)) repo.remove();
