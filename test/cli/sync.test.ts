@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRepo, removeTempFolders, tempFolder, testGitEnv } from '../helpers/git-repo.ts';
-import { okrAsync } from '../helpers/okr-async.ts';
+import { okrIn } from '../helpers/cli.ts';
 
 const FILE = 'okrs/2026-q4/growth.md';
 
@@ -66,7 +66,7 @@ function repoWith(sources: { active: string; bugs: string; revenue: string }, co
   return repo;
 }
 
-const sync = (dir: string, ...args: string[]) => okrAsync(['sync', '--repo', dir, ...args], { ...testGitEnv('2026-11-02T08:00:00+00:00'), GITHUB_API_URL: base, GITHUB_TOKEN: 'sync-token' });
+const sync = (dir: string, ...args: string[]) => okrIn(['sync', '--repo', dir, ...args], { env: { ...testGitEnv('2026-11-02T08:00:00+00:00'), GITHUB_API_URL: base, GITHUB_TOKEN: 'sync-token' } });
 
 describe('okr sync', () => {
   it('reads a JSON pointer, a GitHub search count and a CSV cell, and commits one check-in per changed value naming its source', async () => {
