@@ -1,6 +1,7 @@
 /** `okr checkin <objective>/<kr> <value>`: records a new value in the file, optionally as a commit. */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { describeEdit, shownValue } from '../core/checkin-request.ts';
 import { CheckinEditError, editKeyResult, type KeyResultEdit } from '../core/checkin-edit.ts';
 import { parseObjective } from '../core/parse.ts';
 import { today } from '../core/period.ts';
@@ -81,7 +82,7 @@ export async function checkinCommand(target: string, value: string | undefined, 
   }
   await writeFile(file, after);
   const colors = colorsFor(process.stdout);
-  const summary = unchanged ? `no change: still ${shownValue(kr)}, as of ${edit.as_of}` : describe(kr, edit);
+  const summary = unchanged ? `no change: still ${shownValue(kr)}, as of ${edit.as_of}` : describeEdit(kr, edit);
   process.stdout.write(`${colors.bold(terminalText(name))}  ${terminalText(summary)}  ${colors.dim(terminalText(objective.path))}\n`);
   if (flags.commit) {
     const message = note || `Check in ${name}: ${summary}`;
@@ -99,12 +100,6 @@ export async function checkinCommand(target: string, value: string | undefined, 
     process.stdout.write(`${colors.dim('the note becomes the commit message with --commit')}\n`);
   }
   return 0;
-}
-
-function shownValue(kr: KeyResult): string {
-  if (keyResultKind(kr) === 'milestone') return kr.done ? 'done' : 'not done';
-  const value = kr.current ?? kr.baseline;
-  return value === undefined ? 'without a value' : `${value}${kr.unit ? ` ${kr.unit}` : ''}`;
 }
 
 function splitTarget(target: string): [string, string] {
@@ -146,13 +141,4 @@ function parseNumber(text: string, what: string): number {
   const value = Number(text);
   if (text.trim() === '' || !Number.isFinite(value)) throw new UsageError(`${what} must be a plain number such as 4.2 (no units or commas), got \`${text}\``);
   return value;
-}
-
-function describe(kr: KeyResult, edit: KeyResultEdit): string {
-  const parts: string[] = [];
-  if (edit.done !== undefined) parts.push(`${kr.done ? 'done' : 'not done'} → ${edit.done ? 'done' : 'not done'}`);
-  if (edit.current !== undefined) parts.push(`${kr.current ?? kr.baseline ?? '–'} → ${edit.current}${kr.unit ? ` ${kr.unit}` : ''}`);
-  if (edit.confidence !== undefined) parts.push(`confidence ${kr.confidence ?? '–'} → ${edit.confidence}`);
-  if (edit.as_of !== undefined) parts.push(`as of ${edit.as_of}`);
-  return parts.join(', ');
 }

@@ -55,5 +55,6 @@ export function describeEdit(kr: KeyResult, edit: KeyResultEdit): string {
   if (edit.done !== undefined) parts.push(`${kr.done ? 'done' : 'not done'} → ${edit.done ? 'done' : 'not done'}`);
   if (edit.current !== undefined) parts.push(`${kr.current ?? kr.baseline ?? '–'} → ${edit.current}${kr.unit ? ` ${kr.unit}` : ''}`);
   if (edit.confidence !== undefined) parts.push(`confidence ${kr.confidence ?? '–'} → ${edit.confidence}`);
+  if (edit.as_of !== undefined) parts.push(`as of ${edit.as_of}`);
   return parts.join(', ');
 }
