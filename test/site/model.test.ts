@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { objectiveStanding } from '../../src/core/standing.ts';
 import { buildWorkspace } from '../../src/core/workspace.ts';
 import { checkinSummary, checkinView, objectiveView } from '../../src/site/model.ts';
+import { syncCommitMessage } from '../../src/core/sources/trailer.ts';
 import { privateObjectiveIds, problemsOf } from '../../src/site/problems.ts';
 import { historyFrom } from '../fixtures/history-builder.ts';
 
@@ -106,5 +107,12 @@ describe('check-ins', () => {
     expect(view.subject).toBe('Talk one');
     expect(view.body).toBe('Good room.');
     expect(view.objective).toEqual({ id: 'talks', title: 'Deliver engaging presentations' });
+  });
+
+  it('names the source of a check-in that okr sync made, from its trailer', () => {
+    const talk = history.checkins.find((c) => c.message.startsWith('Talk'))!;
+    expect(checkinView(talk, talks).syncedFrom).toBeNull();
+    const synced = { ...talk, message: syncCommitMessage('talks/feedback', 'https://x.test/m.json#/a', '3.6 → 3.9') };
+    expect(checkinView(synced, talks)).toMatchObject({ syncedFrom: 'https://x.test/m.json#/a', subject: 'synced from https://x.test/m.json#/a' });
   });
 });
