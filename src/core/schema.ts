@@ -102,6 +102,10 @@ export const ObjectiveSchema = z.strictObject({
   type: z.enum(['aspirational', 'committed']).default('aspirational'),
   aligned_to: z.string().trim().min(1).default('mission').describe('`mission` or the id of another objective.'),
   private: z.boolean().default(false).describe('true: never published on the site, feed or JSON; still linted.'),
+  progress: z
+    .enum(['key-results', 'from-aligned'])
+    .default('key-results')
+    .describe('`from-aligned`: progress is the mean of the objectives aligned to this one, instead of its key results.'),
   key_results: z.array(KeyResultSchema).default([]),
   ...editorProperties,
 });
