@@ -104,8 +104,8 @@ export const ObjectiveSchema = z.strictObject({
   private: z.boolean().default(false).describe('true: never published on the site, feed or JSON; still linted.'),
   progress: z
     .enum(['key-results', 'from-aligned'])
-    .default('key-results')
-    .describe('`from-aligned`: progress is the mean of the objectives aligned to this one, instead of its key results.'),
+    .optional()
+    .describe('`key-results` by default. `from-aligned`: progress is the mean of the objectives aligned to this one, instead of its key results.'),
   key_results: z.array(KeyResultSchema).default([]),
   ...editorProperties,
 });

@@ -47,6 +47,8 @@ const ROUTES: { pattern: string; entrypoint: string }[] = [
   { pattern: 'periods/[period]', entrypoint: 'periods/[period]/index.astro' },
   { pattern: 'owners/[owner]', entrypoint: 'owners/[owner]/index.astro' },
   { pattern: 'checkins/[...page]', entrypoint: 'checkins/[...page].astro' },
+  { pattern: 'groups/[...group]', entrypoint: 'groups/[...group]/index.astro' },
+  { pattern: 'alignment/[...page]', entrypoint: 'alignment/[...page].astro' },
   { pattern: 'rss.xml', entrypoint: `rss.xml${extension()}` },
   { pattern: 'okrs.json', entrypoint: `okrs.json${extension()}` },
   { pattern: 'badge.json', entrypoint: `badge.json${extension()}` },

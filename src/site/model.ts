@@ -59,6 +59,8 @@ export interface ObjectiveView {
   tasks: RenderedBody['tasks'];
   sparkline: Sparkline;
   keyResults: KeyResultView[];
+  /** `progress: from-aligned` and something aligned to it: progress and expected are the mean of those objectives. */
+  fromAligned: boolean;
 }
 
 export interface CheckinView {
@@ -116,6 +118,21 @@ export function objectiveView(
     tasks,
     sparkline: sparkline(progressSeries(objective.keyResults, asOf), { start: objective.period.start, end }, asOf),
     keyResults,
+    fromAligned: false,
+  };
+}
+
+/** An objective with `progress: from-aligned`: its numbers from what is aligned to it (src/core/alignment.ts). */
+export function withAlignedProgress(view: ObjectiveView, numbers: { progress: number; expected: number | null }, now: string): ObjectiveView {
+  const end = view.period.end;
+  const asOf = end !== null && end < now ? end : now;
+  return {
+    ...view,
+    progress: numbers.progress,
+    expected: numbers.expected,
+    status: status(numbers.progress, numbers.expected ?? undefined, { start: view.period.start }, asOf),
+    grade: grade(numbers.progress, view.type),
+    fromAligned: true,
   };
 }
 

@@ -1,5 +1,6 @@
 /** Site-wide figures over the objective views: periods, the current one, owners, the overall score. */
 import { contains } from '../core/period.ts';
+import { compareNatural } from '../core/natural.ts';
 import { grade, type Grade } from '../core/score.ts';
 import type { ObjectiveView } from './model.ts';
 import { ownerSlugs, periodSlug } from './urls.ts';
@@ -61,7 +62,7 @@ export function ownerSummaries(objectives: readonly ObjectiveView[]): OwnerSumma
 
 export function sortObjectives(objectives: readonly ObjectiveView[]): ObjectiveView[] {
   return [...objectives].sort(
-    (a, b) => compareText(b.period.start, a.period.start) || compareText(a.title, b.title) || compareText(a.id, b.id),
+    (a, b) => compareText(b.period.start, a.period.start) || compareNatural(a.title, b.title) || compareText(a.id, b.id),
   );
 }
 

@@ -25,6 +25,8 @@ export const paths = {
   checkins: (page = 1) => (page <= 1 ? '/checkins/' : `/checkins/${page}/`),
   period: (label: string) => `/periods/${periodSlug(label)}/`,
   owner: (slug: string) => `/owners/${slug}/`,
+  group: (slug: string) => `/groups/${slug}/`,
+  alignment: (page = 1) => (page <= 1 ? '/alignment/' : `/alignment/${page}/`),
   feed: () => '/rss.xml',
   json: () => '/okrs.json',
   badge: () => '/badge.json',
