@@ -4,6 +4,7 @@
  * them into the JSON Schema that editors use.
  */
 import { z } from 'zod';
+import { OkrsSummarySchema } from './okrs-json.ts';
 import { ID_HINT, ID_MAX_LENGTH, ID_PATTERN } from './ids.ts';
 
 const calendarDate = z
@@ -136,11 +137,13 @@ export function isCalendarDate(value: string): boolean {
 }
 
 /** JSON Schemas for editors (`# yaml-language-server: $schema=…`). */
-export function jsonSchemas(): Record<'objective' | 'mission' | 'config', unknown> {
+export function jsonSchemas(): Record<'objective' | 'mission' | 'config' | 'okrs', unknown> {
   const options = { io: 'input', unrepresentable: 'any' } as const;
   return {
     objective: z.toJSONSchema(ObjectiveSchema, options),
     mission: z.toJSONSchema(MissionSchema, options),
     config: z.toJSONSchema(ConfigSchema, options),
+    // The site's okrs.json: what the build writes, so the output side.
+    okrs: z.toJSONSchema(OkrsSummarySchema, { io: 'output', unrepresentable: 'any' }),
   };
 }

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OkrsSummarySchema } from '../../src/core/okrs-json.ts';
 import { buildSite } from '../../src/site/build-site.ts';
 import { ORG_NOW, orgObjectives, writeOrgRepo } from '../fixtures/org-repo.ts';
 import { removeAll, tempDir } from '../fixtures/repos.ts';
@@ -73,21 +74,22 @@ const ROUTES = ['', 'groups/okrs/', 'groups/team-2/', 'groups/team-2/person-1/',
 
 describe('the site of an organisation', () => {
   it('loads the pages of groups, alignment and objectives with no error and no axe violation, at 360 px in dark mode too', async () => {
-    for (const options of [{}, { colorScheme: 'dark' as const, viewport: { width: 360, height: 740 } }]) {
+    const narrow = ['', 'groups/team-2/', 'alignment/', 'objectives/company-1/'];
+    for (const [options, routes] of [[{}, ROUTES], [{ colorScheme: 'dark' as const, viewport: { width: 360, height: 740 } }, narrow]] as const) {
       const context = await browser.newContext(options);
       try {
-        for (const route of ROUTES) {
+        for (const route of routes) {
           const page = await context.newPage();
           expect(await open(page, route), route).toEqual([]);
           expect(await axeViolations(page), route).toEqual([]);
-          if (options.viewport) expect(await page.evaluate(() => document.documentElement.scrollWidth), route).toBeLessThanOrEqual(360);
+          if ('viewport' in options) expect(await page.evaluate(() => document.documentElement.scrollWidth), route).toBeLessThanOrEqual(360);
           await page.close();
         }
       } finally {
         await context.close();
       }
     }
-  });
+  }, 120_000);
 
   it('shows the top group and the table of the groups below it on the dashboard, not every objective', async () => {
     const dashboard = await read('index.html');
@@ -131,6 +133,21 @@ describe('the site of an organisation', () => {
     expect(linked).toEqual(objectives.map((objective) => objective.id).sort());
     expect(map).toMatch(/<li[^>]*><a href="\/org\/objectives\/company-\d\/">[^<]+<\/a>[^<]*<span[^>]*>[^<]+<\/span><ul>/);
     expect(map).not.toMatch(/<script/i);
+  });
+
+  it('publishes okrs.json as a versioned summary with the groups and no series, and each objective\'s series in its own file', async () => {
+    const text = await read('okrs.json');
+    const summary = OkrsSummarySchema.parse(JSON.parse(text));
+    expect(summary.schemaVersion).toBe(2);
+    expect(summary.groups).toHaveLength(1 + SHAPE.teams * (1 + SHAPE.peoplePerTeam));
+    expect(summary.groups[0]).toMatchObject({ id: '', parent: null, rollup: { period: '2026-Q4', objectives: summary.objectives.length } });
+    expect(summary.objectives.find((objective) => objective.id === 'company-1')!.standing.progressFrom).toBe('aligned');
+    expect(summary.objectives.find((objective) => objective.id === 'p-2-1-1')!.group).toBe('team-2/person-1');
+    expect(text).not.toContain('"series"');
+    expect(summary.checkinCount).toBe(SHAPE.checkins);
+    const own = JSON.parse(await read(summary.objectives[0]!.history));
+    expect(own.objective.id).toBe(summary.objectives[0]!.id);
+    expect(own.objective.keyResults[0].series.length).toBeGreaterThan(0);
   });
 
   it('resolves every internal link under the base, and publishes no path of the build machine', async () => {
