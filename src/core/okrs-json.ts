@@ -27,17 +27,23 @@ export const KeyResultSummarySchema = z.object({
   weight: z.number(),
   dropped: z.boolean(),
   standing: z.object({
+    id: z.string(),
     value: z.number().nullable().describe('The latest value on the day; 1/0 for a milestone; null before the first measurement.'),
     progress: share,
     expected: share.nullable(),
-    status: z.union([status, z.literal('dropped')]),
+    status: z.enum(['not started', 'on track', 'at risk', 'off track', 'done', 'dropped']),
     confidence: z.number().nullable(),
+    lastCheckin: day.nullable(),
+    grade,
+    weight: z.number(),
   }),
 });
 
 export const ObjectiveStandingSummarySchema = z.object({
+  id: z.string(),
   asOf: day.describe('The day the numbers are for: the build day, or the period\'s last day once it is over.'),
-  archived: z.boolean(),
+  archived: z.boolean().describe('Deleted on or before the day.'),
+  counted: z.boolean().describe('Counted in its period\'s overall score: not deleted by `asOf`.'),
   progress: share,
   expected: share.nullable(),
   status,

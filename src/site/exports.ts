@@ -41,7 +41,7 @@ export function okrsSummary(inputs: SummaryInputs): OkrsSummary {
     repo: inputs.repo,
     missions: inputs.missions.map(({ path, mission, owner }) => ({ path, mission, owner })),
     groups: inputs.groups.map((group) => groupSummary(group, inputs.period)),
-    objectives: inputs.objectives.map((objective) => objectiveSummary(objective, inputs.groupOf.get(objective.id) ?? null, inputs.now)),
+    objectives: inputs.objectives.map((objective) => objectiveSummary(objective, inputs.groupOf.get(objective.id) ?? null)),
     checkinCount: inputs.checkinCount,
     warnings: inputs.warnings,
   };
@@ -52,8 +52,9 @@ function groupSummary(group: Group, period: string | null): GroupSummary {
   return { id, name, mission, owner, parent, children, objectives, rollup: { period, ...rollup } };
 }
 
-function objectiveSummary(objective: ObjectiveView, group: string | null, now: string): ObjectiveSummary {
-  const end = objective.period.end;
+/** An objective with its standing on the build day as the core computed it (src/core/standing.ts). */
+function objectiveSummary(objective: ObjectiveView, group: string | null): ObjectiveSummary {
+  const { keyResults: standings, ...standing } = objective.standing;
   return {
     id: objective.id,
     title: objective.title,
@@ -63,20 +64,8 @@ function objectiveSummary(objective: ObjectiveView, group: string | null, now: s
     type: objective.type,
     alignedTo: objective.alignedTo,
     group,
-    standing: {
-      asOf: end !== null && end < now ? end : now,
-      archived: objective.archived,
-      progress: objective.progress,
-      expected: objective.expected,
-      status: objective.status,
-      grade: objective.grade,
-      confidence: objective.confidence,
-      daysLeft: objective.daysLeft,
-      lastCheckin: objective.lastCheckin,
-      checkinCount: objective.checkinCount,
-      progressFrom: objective.fromAligned ? 'aligned' : 'key-results',
-    },
-    keyResults: objective.keyResults.map((kr) => ({
+    standing: { ...standing, progressFrom: objective.fromAligned ? 'aligned' : 'key-results' },
+    keyResults: objective.keyResults.map((kr, index) => ({
       id: kr.id,
       title: kr.title,
       kind: kr.kind,
@@ -88,7 +77,7 @@ function objectiveSummary(objective: ObjectiveView, group: string | null, now: s
       due: kr.due,
       weight: kr.weight,
       dropped: kr.dropped,
-      standing: { value: kr.value, progress: kr.progress, expected: kr.expected, status: kr.dropped ? 'dropped' : kr.status, confidence: kr.confidence },
+      standing: standings[index]!,
     })),
     history: `objectives/${encodeURIComponent(objective.id)}/okrs.json`,
   };

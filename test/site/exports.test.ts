@@ -47,6 +47,22 @@ describe('okrsSummary', () => {
       sparkline: { path: '', width: 0, height: 0 } as never,
       keyResults: [],
       fromAligned: false,
+      counted: true,
+      standing: {
+        id: 'talks',
+        asOf: '2026-11-20',
+        archived: false,
+        counted: true,
+        progress: 0.4,
+        expected: 0.5,
+        status: 'at risk' as const,
+        grade: 'yellow' as const,
+        confidence: null,
+        daysLeft: 41,
+        lastCheckin: { date: '2026-11-01', commit: 'abc' },
+        checkinCount: 2,
+        keyResults: [],
+      },
     };
     const groups = groupsOf([{ path: 'okrs/mission.md', mission: 'Help', owner: null }], [view]);
     const summary = okrsSummary({ generatedAt: '2026-11-20T00:00:00Z', now: '2026-11-20', repo: '', missions: [{ path: 'okrs/mission.md', mission: 'Help', owner: null, body: 'long text' }], objectives: [view], groupOf: new Map([['talks', '']]), groups, period: '2026-Q4', checkinCount: 2, warnings: [] });
