@@ -74,6 +74,7 @@ export const KeyResultSchema = z
     as_of: calendarDate.optional().describe('Backdates the latest change of this key result (late check-ins, imports).'),
     status: z.enum(['active', 'dropped']).optional().describe('`dropped` keeps a key result on record without scoring it; give a `reason`.'),
     reason: z.string().optional().describe('Why a target was eased or a key result dropped.'),
+    owner: z.string().trim().min(1).optional().describe('Who is accountable for this key result, when not the objective\'s owner.'),
   })
   .superRefine((kr, ctx) => {
     const kinds = [

@@ -26,6 +26,8 @@ export interface KeyResultView {
   dropped: boolean;
   /** Why a target was eased or the key result dropped (from the current file). */
   reason: string | null;
+  /** Its own owner (from the current file), when it names one. */
+  owner: string | null;
   value: number | null;
   progress: number;
   expected: number | null;
@@ -148,6 +150,7 @@ function keyResultView(kr: KeyResultHistory, standing: KeyResultStanding, object
     weight: kr.weight,
     dropped: standing.status === 'dropped',
     reason: frontmatter?.key_results.find((candidate) => candidate.id === kr.id)?.reason ?? null,
+    owner: frontmatter?.key_results.find((candidate) => candidate.id === kr.id)?.owner ?? null,
     value: standing.value,
     progress: standing.progress,
     expected: standing.expected,

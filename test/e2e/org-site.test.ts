@@ -70,7 +70,7 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 /** Every kind of page once, and the pages an organisation adds. */
-const ROUTES = ['', 'groups/okrs/', 'groups/team-2/', 'groups/team-2/person-1/', 'alignment/', 'objectives/company-1/', 'objectives/team-2-1/', 'objectives/p-2-1-1/', 'periods/2026-Q4/', 'owners/team-2/', 'checkins/'];
+const ROUTES = ['', 'groups/okrs/', 'groups/team-2/', 'groups/team-2/person-1/', 'alignment/', 'objectives/company-1/', 'objectives/team-2-1/', 'objectives/p-2-1-1/', 'periods/2026-Q4/', 'owners/team-2/', 'owners/person-2-1/', 'checkins/'];
 
 describe('the site of an organisation', () => {
   it('loads the pages of groups, alignment and objectives with no error and no axe violation, at 360 px in dark mode too', async () => {
@@ -119,6 +119,15 @@ describe('the site of an organisation', () => {
     const company = await read(`objectives/${team.alignedTo}/index.html`);
     const aligned = objectives.filter((objective) => objective.alignedTo === team.alignedTo).length;
     expect(company).toMatch(new RegExp(`${aligned} objectives? aligned, \\d+% on average`));
+  });
+
+  it('shows the owner of a key result on the objective page and on their owner page', async () => {
+    const team = await read('objectives/team-2-1/index.html');
+    expect(team).toContain('Owner: <a href="/org/owners/person-2-1/">Person 2.1</a>');
+    const person = await read('owners/person-2-1/index.html');
+    expect(person).toContain('Key results of Person 2.1 in others');
+    expect(person).toContain('href="/org/objectives/team-2-1/"');
+    expect(person).toContain('href="/org/objectives/p-2-1-1/"');
   });
 
   it('takes a from-aligned objective\'s progress from what is aligned to it', async () => {
