@@ -62,8 +62,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   program
     .command('schema')
     .description('print the JSON Schema of objective files, or write all schemas to a folder')
-    .addOption(new Option('--kind <kind>', 'which schema to print').choices(['objective', 'mission', 'config']).default('objective'))
-    .option('--write <folder>', 'write objective, mission and config schemas into this folder')
+    .addOption(new Option('--kind <kind>', 'which schema to print').choices(['objective', 'mission', 'config', 'okrs']).default('objective'))
+    .option('--write <folder>', 'write the objective, mission, config and okrs.json schemas into this folder')
     .action(run(async (options) => (await import('./schema.ts')).schemaCommand(options)));
 
   program

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { jsonSchemas } from '../core/schema.ts';
 
 export interface SchemaFlags {
-  kind: 'objective' | 'mission' | 'config';
+  kind: 'objective' | 'mission' | 'config' | 'okrs';
   write?: string;
 }
 

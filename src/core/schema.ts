@@ -4,6 +4,7 @@
  * them into the JSON Schema that editors use.
  */
 import { z } from 'zod';
+import { OkrsSummarySchema } from './okrs-json.ts';
 import { ID_HINT, ID_MAX_LENGTH, ID_PATTERN } from './ids.ts';
 
 const calendarDate = z
@@ -108,6 +109,7 @@ export const KeyResultSchema = z
     status: z.enum(['active', 'dropped']).optional().describe('`dropped` keeps a key result on record without scoring it; give a `reason`.'),
     reason: z.string().optional().describe('Why a target was eased or a key result dropped.'),
     source: SourceSchema.optional().describe('Where `okr sync` reads `current` from.'),
+    owner: z.string().trim().min(1).optional().describe('Who is accountable for this key result, when not the objective\'s owner.'),
   })
   .superRefine((kr, ctx) => {
     const kinds = [
@@ -146,6 +148,10 @@ export const ObjectiveSchema = z.strictObject({
   type: z.enum(['aspirational', 'committed']).default('aspirational'),
   aligned_to: z.string().trim().min(1).default('mission').describe('`mission` or the id of another objective.'),
   private: z.boolean().default(false).describe('true: never published on the site, feed or JSON; still linted.'),
+  progress: z
+    .enum(['key-results', 'from-aligned'])
+    .optional()
+    .describe('`key-results` by default. `from-aligned`: progress is the mean of the objectives aligned to this one, instead of its key results.'),
   key_results: z.array(KeyResultSchema).default([]),
   ...editorProperties,
 });
@@ -185,11 +191,13 @@ export function isCalendarDate(value: string): boolean {
 }
 
 /** JSON Schemas for editors (`# yaml-language-server: $schema=…`). */
-export function jsonSchemas(): Record<'objective' | 'mission' | 'config', unknown> {
+export function jsonSchemas(): Record<'objective' | 'mission' | 'config' | 'okrs', unknown> {
   const options = { io: 'input', unrepresentable: 'any' } as const;
   return {
     objective: z.toJSONSchema(ObjectiveSchema, options),
     mission: z.toJSONSchema(MissionSchema, options),
     config: z.toJSONSchema(ConfigSchema, options),
+    // The site's okrs.json: what the build writes, so the output side.
+    okrs: z.toJSONSchema(OkrsSummarySchema, { io: 'output', unrepresentable: 'any' }),
   };
 }

@@ -1,17 +1,27 @@
-/** The published history: the documented `History` shape without private objectives, with the standing on the build day. */
-import type { History } from '../core/history-types.ts';
-import { missionEntries, objectiveEntries, rawCheckins, siteFacts, siteStanding } from '../site/content.ts';
-import { okrsJson } from '../site/exports.ts';
+/** The published summary: groups and every public objective with its standing, no series (src/core/okrs-json.ts). */
+import { groupEntries, groupOfObjective, missionEntries, objectiveEntries, overview, siteFacts } from '../site/content.ts';
+import { okrsJson, okrsSummary } from '../site/exports.ts';
 
 export async function GET() {
-  const [site, missions, objectives, checkins, standing] = await Promise.all([siteFacts(), missionEntries(), objectiveEntries(), rawCheckins(), siteStanding()]);
-  const history: History = {
+  const [site, missions, objectives, groups, groupOf, { current }] = await Promise.all([
+    siteFacts(),
+    missionEntries(),
+    objectiveEntries(),
+    groupEntries(),
+    groupOfObjective(),
+    overview(),
+  ]);
+  const summary = okrsSummary({
     generatedAt: site.generatedAt,
+    now: site.now,
     repo: site.repo,
-    missions: missions.map((entry) => entry.data),
-    objectives: objectives.map((entry) => entry.data.history),
-    checkins,
+    missions: missions.map((mission) => mission.data),
+    objectives: objectives.map((entry) => entry.data.view),
+    groupOf: new Map([...groupOf].map(([id, entry]) => [id, entry.group.id])),
+    groups: groups.map((entry) => entry.group),
+    period: current?.label ?? null,
+    checkinCount: objectives.reduce((sum, entry) => sum + entry.data.checkins.length, 0),
     warnings: site.warnings,
-  };
-  return new Response(okrsJson(history, standing), { headers: { 'Content-Type': 'application/json' } });
+  });
+  return new Response(okrsJson(summary), { headers: { 'Content-Type': 'application/json' } });
 }

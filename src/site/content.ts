@@ -7,11 +7,14 @@
 import { inputs } from 'virtual:gitops-okr/inputs';
 import type { Checkin, HistoryWarning, ObjectiveHistory } from '../core/history-types.ts';
 import type { Objective } from '../core/schema.ts';
+import { alignedRollup, alignmentOf, progressFromAligned, type Alignment } from '../core/alignment.ts';
+import { groupsOf, type Group } from '../core/groups.ts';
 import { standingOn, type Standing } from '../core/standing.ts';
 import { newestFirst } from './feed.ts';
 import { syncedFrom } from '../core/sources/trailer.ts';
-import { checkinId, checkinView, objectiveView, type CheckinView, type ObjectiveView, type Problem } from './model.ts';
+import { checkinId, checkinView, objectiveView, withAlignedProgress, type CheckinView, type ObjectiveView, type Problem } from './model.ts';
 import { currentPeriod, ownerSummaries, periodSummaries, sortObjectives } from './summary.ts';
+import { ownerSlug } from './urls.ts';
 
 export interface ObjectiveEntry {
   id: string;
@@ -68,6 +71,13 @@ export const objectiveEntries = once(async (): Promise<ObjectiveEntry[]> => {
     const view = objectiveView(objective, own, file.frontmatter ?? undefined, file.tasks, publicIds, synced);
     return [{ id: file.id, data: { frontmatter: file.frontmatter, history: objective, view, checkins: upToDay }, ...(file.html ? { rendered: { html: file.html } } : {}) }];
   });
+  const rolled = progressFromAligned(
+    entries.map(({ data }) => ({ ...data.view, fromAligned: data.frontmatter?.progress === 'from-aligned' })),
+  );
+  for (const entry of entries) {
+    const numbers = rolled.get(entry.id);
+    if (numbers) entry.data.view = withAlignedProgress(entry.data.view, numbers);
+  }
   const order = new Map(sortObjectives(entries.map((entry) => entry.data.view)).map((view, index) => [view.id, index]));
   return entries.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
 });
@@ -124,3 +134,63 @@ export const overview = once(async () => {
   const owners = ownerSummaries(objectives);
   return { objectives, site, periods, current: currentPeriod(periods), owners };
 });
+
+export interface GroupEntry {
+  group: Group;
+  slug: string;
+  /** Its own objectives in the current period, in natural order. */
+  objectives: ObjectiveView[];
+  /** The groups right below it. */
+  children: GroupEntry[];
+  /** From the top group down to this one, itself included. */
+  chain: GroupEntry[];
+}
+
+/**
+ * The groups of the folder tree with their roll-ups over the dashboard's period (archived
+ * objectives left out); one group or none means a repository of one person or team.
+ */
+export const groupEntries = once(async (): Promise<GroupEntry[]> => {
+  const [{ current }, missions] = await Promise.all([overview(), missionEntries()]);
+  const members = current?.counted ?? [];
+  const groups = groupsOf(missions.map((mission) => mission.data), members);
+  const views = new Map(members.map((objective) => [objective.id, objective]));
+  const slugs = groupSlugs(groups);
+  const entries = new Map<string, GroupEntry>();
+  for (const group of groups) {
+    const parent = group.parent === null ? undefined : entries.get(group.parent);
+    const entry: GroupEntry = { group, slug: slugs.get(group.id)!, objectives: group.objectives.map((id) => views.get(id)!), children: [], chain: [] };
+    entry.chain = [...(parent?.chain ?? []), entry];
+    entries.set(group.id, entry);
+  }
+  for (const entry of entries.values()) entry.children = entry.group.children.map((id) => entries.get(id)!);
+  return [...entries.values()];
+});
+
+/** The group each public objective of the dashboard's period belongs to. */
+export const groupOfObjective = once(async (): Promise<Map<string, GroupEntry>> => {
+  const groups = await groupEntries();
+  return new Map(groups.flatMap((entry) => entry.group.objectives.map((id) => [id, entry] as const)));
+});
+
+/** `teams/platform` → `teams/platform`, each segment made URL-safe; the top group by its folder's name. */
+function groupSlugs(groups: readonly Group[]): Map<string, string> {
+  const slugs = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const group of groups) {
+    const base = (group.id === '' ? group.name : group.id).split('/').map(ownerSlug).join('/');
+    let slug = base;
+    for (let n = 2; taken.has(slug); n += 1) slug = `${base}-${n}`;
+    taken.add(slug);
+    slugs.set(group.id, slug);
+  }
+  return slugs;
+}
+
+/** Alignment between the public objectives, with their standing. */
+export const siteAlignment = once(async (): Promise<Alignment<ObjectiveView>> => alignmentOf(await objectiveViews()));
+
+export { alignedRollup };
+
+/** Whether the site links the alignment map: something is aligned to another objective, or there are groups. */
+export const showAlignment = once(async (): Promise<boolean> => (await objectiveViews()).some((view) => view.alignedTo !== null) || (await groupEntries()).length > 1);

@@ -5,7 +5,7 @@
  */
 import type { Checkin, History, KeyResultHistory, ObjectiveHistory } from '../core/history-types.ts';
 import type { Objective } from '../core/schema.ts';
-import type { Grade, KeyResultKind, KeyResultStatus, Status } from '../core/score.ts';
+import { grade, status, type Grade, type KeyResultKind, type KeyResultStatus, type Status } from '../core/score.ts';
 import { pointsUpTo, type KeyResultStanding, type ObjectiveStanding } from '../core/standing.ts';
 import type { Workspace } from '../core/workspace.ts';
 import { keyResultChart, progressSeries, sparkline, type KeyResultChart, type Sparkline } from './chart.ts';
@@ -27,6 +27,8 @@ export interface KeyResultView {
   dropped: boolean;
   /** Why a target was eased or the key result dropped (from the current file). */
   reason: string | null;
+  /** Its own owner (from the current file), when it names one. */
+  owner: string | null;
   value: number | null;
   progress: number;
   expected: number | null;
@@ -63,6 +65,8 @@ export interface ObjectiveView {
   tasks: RenderedBody['tasks'];
   sparkline: Sparkline;
   keyResults: KeyResultView[];
+  /** `progress: from-aligned` and something aligned to it: progress and expected are the mean of those objectives. */
+  fromAligned: boolean;
   /** The numbers above as the core computed them: what `okrs.json` publishes. */
   standing: ObjectiveStanding;
 }
@@ -120,7 +124,20 @@ export function objectiveView(
     sparkline: sparkline(progressSeries(objective.keyResults, asOf), { start: objective.period.start, end: objective.period.end }, asOf),
     keyResults: objective.keyResults.map((kr, index) => keyResultView(kr, standing.keyResults[index]!, objective, frontmatter, asOf, syncedCommits)),
     standing,
+    fromAligned: false,
   };
+}
+
+/** An objective with `progress: from-aligned`: its numbers from what is aligned to it (src/core/alignment.ts). */
+export function withAlignedProgress(view: ObjectiveView, numbers: { progress: number; expected: number | null }): ObjectiveView {
+  const { asOf } = view.standing;
+  const numbersOfDay = {
+    progress: numbers.progress,
+    expected: numbers.expected,
+    status: status(numbers.progress, numbers.expected ?? undefined, { start: view.period.start }, asOf),
+    grade: grade(numbers.progress, view.type),
+  };
+  return { ...view, ...numbersOfDay, standing: { ...view.standing, ...numbersOfDay }, fromAligned: true };
 }
 
 function keyResultView(kr: KeyResultHistory, standing: KeyResultStanding, objective: ObjectiveHistory, frontmatter: Objective | undefined, asOf: string, syncedCommits: ReadonlySet<string>): KeyResultView {
@@ -138,6 +155,7 @@ function keyResultView(kr: KeyResultHistory, standing: KeyResultStanding, object
     weight: kr.weight,
     dropped: standing.status === 'dropped',
     reason: frontmatter?.key_results.find((candidate) => candidate.id === kr.id)?.reason ?? null,
+    owner: frontmatter?.key_results.find((candidate) => candidate.id === kr.id)?.owner ?? null,
     value: standing.value,
     progress: standing.progress,
     expected: standing.expected,

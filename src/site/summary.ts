@@ -1,7 +1,8 @@
 /** Site-wide figures over the objective views: periods, the current one, owners, the overall score. */
+import { compareNatural } from '../core/natural.ts';
 import type { Grade } from '../core/score.ts';
 import type { PeriodStanding } from '../core/standing.ts';
-import type { ObjectiveView } from './model.ts';
+import type { KeyResultView, ObjectiveView } from './model.ts';
 import { ownerSlugs, periodSlug } from './urls.ts';
 
 export interface PeriodSummary {
@@ -60,22 +61,28 @@ export interface OwnerSummary {
   name: string;
   slug: string;
   objectives: ObjectiveView[];
+  /** Key results they own in objectives someone else owns. */
+  keyResults: { objective: ObjectiveView; keyResult: KeyResultView }[];
 }
 
-/** Owners of the public objectives; the site has owner pages only when there is more than one. */
+/** Owners of the public objectives and key results; the site has owner pages only when there is more than one. */
 export function ownerSummaries(objectives: readonly ObjectiveView[]): OwnerSummary[] {
-  const names = objectives.flatMap((objective) => (objective.owner === null ? [] : [objective.owner]));
-  const slugs = ownerSlugs(names);
-  return [...slugs].map(([name, slug]) => ({
-    name,
-    slug,
-    objectives: sortObjectives(objectives.filter((objective) => objective.owner === name)),
-  }));
+  const owned = new Map<string, ObjectiveView[]>();
+  const krs = new Map<string, OwnerSummary['keyResults']>();
+  for (const objective of sortObjectives(objectives)) {
+    if (objective.owner !== null) owned.set(objective.owner, [...(owned.get(objective.owner) ?? []), objective]);
+    for (const keyResult of objective.keyResults) {
+      if (keyResult.owner === null || keyResult.owner === objective.owner) continue;
+      krs.set(keyResult.owner, [...(krs.get(keyResult.owner) ?? []), { objective, keyResult }]);
+    }
+  }
+  const slugs = ownerSlugs([...owned.keys(), ...krs.keys()]);
+  return [...slugs].map(([name, slug]) => ({ name, slug, objectives: owned.get(name) ?? [], keyResults: krs.get(name) ?? [] }));
 }
 
 export function sortObjectives(objectives: readonly ObjectiveView[]): ObjectiveView[] {
   return [...objectives].sort(
-    (a, b) => compareText(b.period.start, a.period.start) || compareText(a.title, b.title) || compareText(a.id, b.id),
+    (a, b) => compareText(b.period.start, a.period.start) || compareNatural(a.title, b.title) || compareText(a.id, b.id),
   );
 }
 

@@ -82,7 +82,7 @@ describe('okr schema', () => {
     const cwd = tempDir();
     await okrIn(['schema', '--write', 'out'], { cwd });
     const committed = path.resolve(import.meta.dirname, '../../schema');
-    for (const kind of ['objective', 'mission', 'config']) {
+    for (const kind of ['objective', 'mission', 'config', 'okrs']) {
       expect(readFileSync(path.join(cwd, `out/${kind}.schema.json`), 'utf8'), `schema/${kind}.schema.json is stale: run npm run schema`).toBe(
         readFileSync(path.join(committed, `${kind}.schema.json`), 'utf8'),
       );

@@ -14,6 +14,7 @@ import { XMLParser } from 'fast-xml-parser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoRepo } from '../../scripts/demo.ts';
+import { OkrsSummarySchema } from '../../src/core/okrs-json.ts';
 import { screenshotSite } from '../../scripts/screenshots.ts';
 import { publicHistory } from '../../src/core/publish.ts';
 import { readHistory } from '../../src/git/history.ts';
@@ -135,7 +136,10 @@ describe('the site of the demo repository, from its git history', () => {
     const history = publicHistory(await readHistory(real.repo, { now: REAL_NOW }));
     expect(history.checkins.length).toBeGreaterThanOrEqual(10);
     const json = JSON.parse(await readFile(path.join(real.dir, 'okrs.json'), 'utf8'));
-    expect(json.checkins).toHaveLength(history.checkins.length);
+    expect(json.checkinCount).toBe(history.checkins.length);
+    let published = 0;
+    for (const objective of json.objectives) published += JSON.parse(await readFile(path.join(real.dir, objective.history), 'utf8')).checkins.length;
+    expect(published).toBe(history.checkins.length);
     const items = ([] as unknown[]).concat(new XMLParser().parse(await readFile(path.join(real.dir, 'rss.xml'), 'utf8')).rss.channel.item);
     expect(items).toHaveLength(history.checkins.length);
     const page = await readFile(path.join(real.dir, 'objectives/presentations/index.html'), 'utf8');
@@ -255,11 +259,14 @@ describe('feeds', () => {
     expect(channel['atom:link']['@_href']).toBe(`${SITE}${DEMO_BASE}objectives/presentations/rss.xml`);
   });
 
-  it('publishes okrs.json in the history shape and a shields.io badge', async () => {
-    const json = JSON.parse(await readFile(path.join(demo.dir, 'okrs.json'), 'utf8'));
-    expect(Object.keys(json).sort()).toEqual(['checkins', 'generatedAt', 'missions', 'objectives', 'repo', 'warnings']);
-    expect(json.objectives.map((objective: { id: string }) => objective.id).sort()).toEqual(['new-skills', 'presentations', 'team-onboarding', 'work-pace']);
-    expect(json.checkins).toHaveLength(demoHistory().checkins.length);
+  it('publishes okrs.json as a summary of the documented schema, each objective\'s series beside it, and a shields.io badge', async () => {
+    const json = OkrsSummarySchema.parse(JSON.parse(await readFile(path.join(demo.dir, 'okrs.json'), 'utf8')));
+    expect(json.schemaVersion).toBe(2);
+    expect(json.objectives.map((objective) => objective.id).sort()).toEqual(['new-skills', 'presentations', 'team-onboarding', 'work-pace']);
+    expect(json.checkinCount).toBe(demoHistory().checkins.length);
+    const presentations = JSON.parse(await readFile(path.join(demo.dir, 'objectives/presentations/okrs.json'), 'utf8'));
+    expect(presentations.objective.keyResults[0].series.length).toBeGreaterThan(1);
+    expect(presentations.checkins).toHaveLength(3);
     const badge = JSON.parse(await readFile(path.join(demo.dir, 'badge.json'), 'utf8'));
     expect(badge).toMatchObject({ schemaVersion: 1, label: 'OKRs 2026-Q4', message: expect.stringMatching(/^\d+%$/) });
   });

@@ -5,7 +5,7 @@ import { currentPeriod, ownerSummaries, periodSummaries } from '../../src/site/s
 import { historyFrom } from '../fixtures/history-builder.ts';
 
 function objective(id: string, period: ObjectiveView['period'], progress: number, owner: string | null = 'jane'): ObjectiveView {
-  return { id, title: id, period, progress, owner, archived: false, type: 'aspirational' } as ObjectiveView;
+  return { id, title: id, period, progress, owner, archived: false, type: 'aspirational', keyResults: [] } as unknown as ObjectiveView;
 }
 
 /** The site's period summaries for objectives with one key result each at `progress`, on `now`. */
@@ -84,6 +84,17 @@ describe('ownerSummaries', () => {
     expect(owners.map((owner) => [owner.name, owner.slug, owner.objectives.map((o) => o.id)])).toEqual([
       ['Jane Doe', 'jane-doe', ['a']],
       ['Sam', 'sam', ['b', 'd']],
+    ]);
+  });
+
+  it('lists the key results someone owns in objectives of others, and gives them a page of their own', () => {
+    const kr = (id: string, owner: string | null) => ({ id, title: id, owner }) as ObjectiveView['keyResults'][number];
+    const team = { ...objective('team', Q4, 0, 'Team'), keyResults: [kr('latency', 'Ana'), kr('cost', null), kr('uptime', 'Team')] };
+    const owners = ownerSummaries([team, objective('own', Q4, 0, 'Bo')]);
+    expect(owners.map((owner) => [owner.name, owner.objectives.map((o) => o.id), owner.keyResults.map((entry) => `${entry.objective.id}/${entry.keyResult.id}`)])).toEqual([
+      ['Ana', [], ['team/latency']],
+      ['Bo', ['own'], []],
+      ['Team', ['team'], []],
     ]);
   });
 });

@@ -1,0 +1,15 @@
+/** One objective's history (its series) and check-ins, newest first: what `/okrs.json` leaves out. */
+import type { APIContext } from 'astro';
+import { objectiveEntries } from '../../../site/content.ts';
+import { objectiveHistoryJson } from '../../../site/exports.ts';
+
+export async function getStaticPaths() {
+  return (await objectiveEntries()).map((entry) => ({ params: { id: entry.id }, props: { id: entry.id } }));
+}
+
+export async function GET(context: APIContext) {
+  const { id } = context.props as { id: string };
+  const entry = (await objectiveEntries()).find((candidate) => candidate.id === id)!;
+  const checkins = [...entry.data.checkins].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+  return new Response(objectiveHistoryJson(entry.data.history, checkins), { headers: { 'Content-Type': 'application/json' } });
+}

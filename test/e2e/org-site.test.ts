@@ -1,0 +1,183 @@
+/// <reference lib="dom" />
+/**
+ * The site of a small organisation in a real browser: a company, ten teams and a
+ * person in each, objectives aligned up the tree, built from a real git history under
+ * a base path. One build, shared by the tests here.
+ */
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OkrsSummarySchema } from '../../src/core/okrs-json.ts';
+import { buildSite } from '../../src/site/build-site.ts';
+import { ORG_NOW, orgObjectives, writeOrgRepo } from '../fixtures/org-repo.ts';
+import { removeAll, tempDir } from '../fixtures/repos.ts';
+import { launchChromium } from './browser.ts';
+import { allFiles, htmlPages, linksIn, pagePath } from './site-files.ts';
+import { findFile, serveStatic, type StaticServer } from './static-server.ts';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = require.resolve('axe-core/axe.min.js');
+const VNU_JAR = require.resolve('vnu-jar/build/dist/vnu.jar');
+const SITE = 'https://acme.github.io';
+const BASE = '/org/';
+const SHAPE = { teams: 10, peoplePerTeam: 1, checkins: 400 };
+
+let work: string;
+let dir: string;
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  work = await tempDir('okr-org-');
+  writeOrgRepo(path.join(work, 'repo'), SHAPE);
+  dir = path.join(work, 'dist');
+  await buildSite({ repo: path.join(work, 'repo'), out: dir, now: ORG_NOW, site: SITE, base: BASE, cacheDir: path.join(work, 'cache'), logLevel: 'error' });
+  server = await serveStatic(dir, BASE);
+  browser = await launchChromium();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await removeAll(work);
+});
+
+const read = (file: string) => readFile(path.join(dir, file), 'utf8');
+
+async function open(page: Page, route: string): Promise<string[]> {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  await page.goto(server.url + route, { waitUntil: 'load' });
+  return problems;
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE_SOURCE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const results = await axe.run(document, { resultTypes: ['violations'] });
+    return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`);
+  });
+}
+
+/** Every kind of page once, and the pages an organisation adds. */
+const ROUTES = ['', 'groups/okrs/', 'groups/team-2/', 'groups/team-2/person-1/', 'alignment/', 'objectives/company-1/', 'objectives/team-2-1/', 'objectives/p-2-1-1/', 'periods/2026-Q4/', 'owners/team-2/', 'owners/person-2-1/', 'checkins/'];
+
+describe('the site of an organisation', () => {
+  it('loads the pages of groups, alignment and objectives with no error and no axe violation, at 360 px in dark mode too', async () => {
+    const narrow = ['', 'groups/team-2/', 'alignment/', 'objectives/company-1/'];
+    for (const [options, routes] of [[{}, ROUTES], [{ colorScheme: 'dark' as const, viewport: { width: 360, height: 740 } }, narrow]] as const) {
+      const context = await browser.newContext(options);
+      try {
+        for (const route of routes) {
+          const page = await context.newPage();
+          expect(await open(page, route), route).toEqual([]);
+          expect(await axeViolations(page), route).toEqual([]);
+          if ('viewport' in options) expect(await page.evaluate(() => document.documentElement.scrollWidth), route).toBeLessThanOrEqual(360);
+          await page.close();
+        }
+      } finally {
+        await context.close();
+      }
+    }
+  }, 120_000);
+
+  it('shows the top group and the table of the groups below it on the dashboard, not every objective', async () => {
+    const dashboard = await read('index.html');
+    expect(dashboard).toContain('Make every customer successful');
+    const groups = [...dashboard.matchAll(/href="\/org\/groups\/([^"]+)\/"/g)].map((match) => match[1]);
+    expect(groups).toEqual(['team-1', 'team-2', 'team-3', 'team-4', 'team-5', 'team-6', 'team-7', 'team-8', 'team-9', 'team-10']);
+    expect(dashboard).toContain('href="/org/objectives/company-1/"');
+    expect(dashboard).not.toMatch(/href="\/org\/objectives\/(team|p)-/);
+  });
+
+  it('rolls a team up with its people on its page, and lists its sub-groups', async () => {
+    const team = await read('groups/team-2/index.html');
+    const { objectives } = orgObjectives(SHAPE);
+    const below = objectives.filter((objective) => objective.path.startsWith('okrs/team-2/'));
+    expect(team).toContain(`${below.length} objectives with the groups below`);
+    expect(team).toContain('href="/org/groups/team-2/person-1/"');
+    expect(team).toContain('href="/org/objectives/team-2-1/"');
+  });
+
+  it('lists what an objective serves and what is aligned to it, with a roll-up line', async () => {
+    const person = await read('objectives/p-2-1-1/index.html');
+    const { objectives } = orgObjectives(SHAPE);
+    const own = objectives.find((objective) => objective.id === 'p-2-1-1')!;
+    const team = objectives.find((objective) => objective.id === own.alignedTo)!;
+    expect(person).toContain(`href="/org/objectives/${team.id}/"`);
+    expect(person).toContain(`href="/org/objectives/${team.alignedTo}/"`);
+    const company = await read(`objectives/${team.alignedTo}/index.html`);
+    const aligned = objectives.filter((objective) => objective.alignedTo === team.alignedTo).length;
+    expect(company).toMatch(new RegExp(`${aligned} objectives? aligned, \\d+% on average`));
+  });
+
+  it('shows the owner of a key result on the objective page and on their owner page', async () => {
+    const team = await read('objectives/team-2-1/index.html');
+    expect(team).toContain('Owner: <a href="/org/owners/person-2-1/">Person 2.1</a>');
+    const person = await read('owners/person-2-1/index.html');
+    expect(person).toContain('Key results of Person 2.1 in others');
+    expect(person).toContain('href="/org/objectives/team-2-1/"');
+    expect(person).toContain('href="/org/objectives/p-2-1-1/"');
+  });
+
+  it('takes a from-aligned objective\'s progress from what is aligned to it', async () => {
+    expect(await read('objectives/company-1/index.html')).toContain('not from its key results');
+    expect(await read('objectives/company-2/index.html')).not.toContain('not from its key results');
+  });
+
+  it('has every objective on the alignment map once, in nested lists, without JavaScript', async () => {
+    const map = await read('alignment/index.html');
+    const { objectives } = orgObjectives(SHAPE);
+    const linked = [...map.matchAll(/href="\/org\/objectives\/([^"]+)\/"/g)].map((match) => match[1]).sort();
+    expect(linked).toEqual(objectives.map((objective) => objective.id).sort());
+    expect(map).toMatch(/<li[^>]*><a href="\/org\/objectives\/company-\d\/">[^<]+<\/a>[^<]*<span[^>]*>[^<]+<\/span><ul>/);
+    expect(map).not.toMatch(/<script/i);
+  });
+
+  it('publishes okrs.json as a versioned summary with the groups and no series, and each objective\'s series in its own file', async () => {
+    const text = await read('okrs.json');
+    const summary = OkrsSummarySchema.parse(JSON.parse(text));
+    expect(summary.schemaVersion).toBe(2);
+    expect(summary.groups).toHaveLength(1 + SHAPE.teams * (1 + SHAPE.peoplePerTeam));
+    expect(summary.groups[0]).toMatchObject({ id: '', parent: null, rollup: { period: '2026-Q4', objectives: summary.objectives.length } });
+    expect(summary.objectives.find((objective) => objective.id === 'company-1')!.standing.progressFrom).toBe('aligned');
+    expect(summary.objectives.find((objective) => objective.id === 'p-2-1-1')!.group).toBe('team-2/person-1');
+    expect(text).not.toContain('"series"');
+    expect(summary.checkinCount).toBe(SHAPE.checkins);
+    const own = JSON.parse(await read(summary.objectives[0]!.history));
+    expect(own.objective.id).toBe(summary.objectives[0]!.id);
+    expect(own.objective.keyResults[0].series.length).toBeGreaterThan(0);
+  });
+
+  it('resolves every internal link under the base, and publishes no path of the build machine', async () => {
+    const origin = new URL(server.url).origin;
+    const broken: string[] = [];
+    for (const file of (await allFiles(dir)).filter((name) => /\.(html|xml)$/.test(name))) {
+      for (const link of await linksIn(dir, file)) {
+        const url = new URL(link.replace(SITE, origin), server.url + pagePath(file));
+        if (url.origin !== origin) continue;
+        if (!url.pathname.startsWith(BASE) || !(await findFile(dir, decodeURIComponent(url.pathname.slice(BASE.length))))) broken.push(`${file}: ${link}`);
+      }
+    }
+    expect(broken).toEqual([]);
+    for (const file of await allFiles(dir)) expect(await read(file), file).not.toContain(work);
+  });
+
+  it('has no Nu HTML Checker errors on any page', async () => {
+    const files = (await htmlPages(dir)).map((file) => path.join(dir, file));
+    const { stderr } = await promisify(execFile)('java', ['-jar', VNU_JAR, '--errors-only', '--format', 'json', '--exit-zero-always', ...files], { maxBuffer: 64 * 1024 * 1024 });
+    const messages = (JSON.parse(stderr) as { messages: { message: string; url: string; lastLine?: number }[] }).messages;
+    expect(messages.map((message) => `${message.url}:${message.lastLine} ${message.message}`)).toEqual([]);
+    expect(files.length).toBeGreaterThan(60);
+  }, 120_000);
+});
