@@ -42,7 +42,7 @@ describe('okr import viva', () => {
     const findings = (JSON.parse(lint.stdout) as { messages: { ruleId: string }[] }[]).flatMap((file) => file.messages);
     expect(findings.filter((finding) => finding.ruleId === 'schema')).toEqual([]);
 
-    const log = repo.git(['log', '--reverse', '--format=%ad|%an <%ae>|%s|%(trailers:key=Imported-From,valueonly)', '--date=short']).trim().split('\n').filter(Boolean);
+    const log = repo.git(['log', '--reverse', '--format=%ad|%an <%ae>|%s|%(trailers:key=Imported-From,valueonly,separator=%x2C%x20)', '--date=short']).trim().split('\n').filter(Boolean);
     expect(log[0]).toMatch(/^2025-01-01\|Importer <jane@example.com>\|Import 3 objective\(s\) from Viva Goals\|viva-goals 1001/);
     expect(log[1]).toBe('2025-01-20|Jane Doe <jane@example.com>|First talk; feedback was "ok", not great|viva-goals 2001 2025-01-20 09:10:00 UTC');
 
