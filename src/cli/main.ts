@@ -130,6 +130,16 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--now <date>', 'the day to export for, YYYY-MM-DD (default: today)')
     .action(run(async (options, format) => (await import('./export.ts')).exportCommand(format, options)));
 
+  program
+    .command('close')
+    .description("close a period: each objective's final grade, a retro.md beside them, and the unfinished key results carried forward")
+    .argument('<period>', 'the period to close, e.g. 2026-Q4')
+    .option('--carry-forward', "write the unfinished key results into the next period's files (never overwriting)")
+    .option('--commit', 'commit the grades, the retro and the carried files')
+    .option('--repo <folder>', 'repository that holds the OKRs', '.')
+    .option('--root <folder>', 'folder of the OKRs inside the repository', 'okrs')
+    .action(run(async (options, period) => (await import('./close.ts')).closeCommand(period, options)));
+
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;

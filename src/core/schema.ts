@@ -67,6 +67,7 @@ export const KeyResultSchema = z
     as_of: calendarDate.optional().describe('Backdates the latest change of this key result (late check-ins, imports).'),
     status: z.enum(['active', 'dropped']).optional().describe('`dropped` keeps a key result on record without scoring it; give a `reason`.'),
     reason: z.string().optional().describe('Why a target was eased or a key result dropped.'),
+    carried_from: z.string().trim().min(1).optional().describe('`<objective>/<key result>` of the earlier period this key result carries forward (`okr close --carry-forward`).'),
   })
   .superRefine((kr, ctx) => {
     const kinds = [
@@ -103,6 +104,13 @@ export const ObjectiveSchema = z.strictObject({
   aligned_to: z.string().trim().min(1).default('mission').describe('`mission` or the id of another objective.'),
   private: z.boolean().default(false).describe('true: never published on the site, feed or JSON; still linted.'),
   key_results: z.array(KeyResultSchema).default([]),
+  grade: z
+    .number()
+    .min(0, { error: 'Expected a grade from 0.0 to 1.0' })
+    .max(1, { error: 'Expected a grade from 0.0 to 1.0' })
+    .optional()
+    .describe('Final grade, 0.0–1.0 (Google\'s scale), written by `okr close`; edit it if the number alone misjudges the result.'),
+  postmortem: z.string().trim().min(1).optional().describe('Why a committed objective was graded below 1.0, and what changes.'),
   ...editorProperties,
 });
 

@@ -47,7 +47,7 @@ describe('the rule set', () => {
       [
         'schema', 'unique-ids', 'period-valid', 'mission-required', 'aligned-to-resolves', 'objective-count', 'kr-count', 'period-length',
         'objective-action-oriented', 'objective-no-metric', 'objective-concrete', 'objective-business-as-usual', 'kr-outcome-not-task', 'kr-output-not-outcome',
-        'kr-measurable', 'kr-time-bound', 'kr-ambitious', 'kr-all-milestones', 'body-budget',
+        'kr-measurable', 'kr-time-bound', 'kr-ambitious', 'kr-all-milestones', 'body-budget', 'committed-postmortem',
       ].sort(),
     );
   });
