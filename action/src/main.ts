@@ -15,6 +15,7 @@ import { createClient, isForbidden, pullRequestHead, syncStaleIssue, tokenLogin,
 import { ESLINT_REPORT_FILE, parseCheckReport, REPORT_DATA_FILE, type CheckReport } from './report.ts';
 import { staleIssueBody, staleKeyResults } from './stale-issue.ts';
 import { renderWithin } from './summary.ts';
+import { plural } from '../../src/core/words.ts';
 
 /** GitHub refuses a job summary over 1 MiB. */
 const SUMMARY_MAX_LENGTH = 900_000;
@@ -68,8 +69,8 @@ async function check(inputs: Inputs, context: RunContext): Promise<void> {
   setOutputs(errors, warnings, eslintReport, report.diff ? report.diff.moved.filter((move) => move.value).length : 0);
 
   if (report.baseProblem) core.setFailed(`Could not compare with the base: ${report.baseProblem}`);
-  else if (inputs.failOn === 'error' && errors > 0) core.setFailed(`${errors} OKR ${errors === 1 ? 'error' : 'errors'}; see the annotations and the job summary`);
-  else if (inputs.failOn === 'warning' && errors + warnings > 0) core.setFailed(`${errors} OKR errors and ${warnings} warnings (fail-on: warning); see the annotations and the job summary`);
+  else if (inputs.failOn === 'error' && errors > 0) core.setFailed(`${plural(errors, 'OKR error')}; see the annotations and the job summary`);
+  else if (inputs.failOn === 'warning' && errors + warnings > 0) core.setFailed(`${plural(errors, 'OKR error')} and ${plural(warnings, 'warning')} (fail-on: warning); see the annotations and the job summary`);
 }
 
 async function comment(inputs: Inputs, context: RunContext, report: CheckReport, links: RepositoryLinks): Promise<void> {

@@ -3,9 +3,10 @@
  * Files that cannot be used are listed on the site under "needs attention";
  * they fail the build only with `--strict`.
  */
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { terminalText } from '../core/terminal-text.ts';
+import { parseHistory, type History } from '../core/history-types.ts';
 import { buildWorkspace } from '../core/workspace.ts';
 import { readOkrTree } from '../io/read-tree.ts';
 import { buildSite } from '../site/build-site.ts';
@@ -34,6 +35,22 @@ export async function buildCommand(flags: BuildFlags): Promise<number> {
   const site = parseSite(flags.site);
   const base = parseBase(flags.base);
   const colors = colorsFor(process.stderr);
+  if (flags.history !== undefined) {
+    // A history file is input from anywhere: it is checked against the history schema before anything is built.
+    const text = await readFile(path.resolve(flags.history), 'utf8').catch(() => {
+      throw new UsageError(`--history: cannot read ${flags.history}`);
+    });
+    try {
+      parseHistory(text, flags.history);
+    } catch (error) {
+      process.stderr.write(`okr build: ${error instanceof Error ? error.message : String(error)}\n`);
+      return 1;
+    }
+  }
+  if (flags.history === undefined && !(await isFolder(path.join(repo, 'okrs')))) {
+    const where = (await isFolder(repo)) ? `${repo} has no okrs/ folder` : `there is no folder ${repo}`;
+    throw new UsageError(`Nothing to build: ${where}. The site is built from the OKR files in okrs/; run \`okr init\` to start them, or give --repo the repository that holds them`);
+  }
 
   const workspace = buildWorkspace('okrs', await readOkrTree('okrs', repo));
   const problems = buildReport(workspace, undefined);
@@ -63,6 +80,10 @@ export async function buildCommand(flags: BuildFlags): Promise<number> {
   const pages = (await readdir(out, { recursive: true })).filter((file) => file.endsWith('.html')).length;
   process.stdout.write(`Built ${pages} pages for ${now} into ${path.relative(process.cwd(), out) || '.'}\n`);
   return 0;
+}
+
+async function isFolder(folder: string): Promise<boolean> {
+  return (await stat(folder).catch(() => undefined))?.isDirectory() ?? false;
 }
 
 function parseSite(value: string | undefined): string {

@@ -3,10 +3,11 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CheckinEditError, editKeyResult, type KeyResultEdit } from '../core/checkin-edit.ts';
 import { parseObjective } from '../core/parse.ts';
+import { today } from '../core/period.ts';
 import { isCalendarDate, type KeyResult } from '../core/schema.ts';
 import { keyResultKind } from '../core/score.ts';
 import { buildWorkspace, type ObjectiveFile } from '../core/workspace.ts';
-import { runGit } from '../git/run.ts';
+import { GitError, runGit } from '../git/run.ts';
 import { readOkrTree } from '../io/read-tree.ts';
 import { colorsFor } from './colors.ts';
 import { terminalText } from '../core/terminal-text.ts';
@@ -19,9 +20,11 @@ export interface CheckinFlags {
   message?: string;
   asOf?: string;
   commit?: boolean;
+  /** `--no-change`: the value is still what the file says; the note is the check-in. */
+  change?: boolean;
 }
 
-export async function checkinCommand(target: string, value: string, flags: CheckinFlags): Promise<number> {
+export async function checkinCommand(target: string, value: string | undefined, flags: CheckinFlags): Promise<number> {
   const [objectiveId, krId] = splitTarget(target);
   const root = parseRoot(flags.root) ?? 'okrs';
   const workspace = buildWorkspace(root, await readOkrTree(root, flags.repo));
@@ -30,12 +33,32 @@ export async function checkinCommand(target: string, value: string, flags: Check
     process.stderr.write(`okr: ${terminalText(objective.path)} does not match the schema; run \`okr lint ${terminalText(objective.path)}\` and fix it first\n`);
     return 1;
   }
+  const matching = objective.data.key_results.filter((kr) => kr.id === krId).length;
+  if (matching > 1) {
+    process.stderr.write(`okr: ${objective.path} has ${matching} key results with the id \`${krId}\`, so it is not clear which one to check in. Give each its own \`id:\` first (\`okr lint\` reports it as \`unique-ids\`)\n`);
+    return 1;
+  }
   const index = objective.data.key_results.findIndex((kr) => kr.id === krId);
   const kr = objective.data.key_results[index];
   if (kr === undefined) {
     throw new UsageError(`Objective \`${objective.id}\` has no key result \`${krId}\`; its key results: ${objective.data.key_results.map((each) => each.id).join(', ') || 'none'}`);
   }
+  const noChange = flags.change === false;
+  if (value === undefined && !noChange) throw new UsageError(`Give the new value of \`${kr.id}\`, or \`--no-change -m "…"\` to record that it has not changed`);
   const edit = editFor(kr, value, flags);
+  const note = flags.message?.trim() ?? '';
+  const sameValue = (edit.current === undefined || edit.current === kr.current) && (edit.done === undefined || edit.done === (kr.done ?? false));
+  const unchanged = sameValue && (edit.confidence === undefined || edit.confidence === kr.confidence);
+  if (noChange && !sameValue) throw new UsageError(`--no-change records the value the file has (${shownValue(kr)}); leave it out to check in a new value`);
+  const name = `${objective.id}/${kr.id}`;
+  if (unchanged) {
+    if (note === '') {
+      process.stderr.write(`okr: nothing changed: \`${name}\` is already ${shownValue(kr)}. To record a check-in without a change, give its note: okr checkin ${name} --no-change -m "…"\n`);
+      return 1;
+    }
+    // The value still holds on this day: `as_of` says so, and the history reads that as a check-in.
+    edit.as_of = flags.asOf ?? today();
+  }
   const file = path.join(flags.repo, objective.path);
   const before = await readFile(file, 'utf8');
   let after: string;
@@ -46,6 +69,10 @@ export async function checkinCommand(target: string, value: string, flags: Check
     process.stderr.write(`okr: ${terminalText(objective.path)}: ${terminalText(error.message)}\n`);
     return 1;
   }
+  if (after === before) {
+    process.stderr.write(`okr: nothing changed: \`${terminalText(name)}\` is already ${terminalText(shownValue(kr))} as of ${kr.as_of ?? edit.as_of}, so there is nothing to ${flags.commit ? 'commit' : 'write'}\n`);
+    return 1;
+  }
   const checked = parseObjective(objective.path, after);
   if (checked.data === undefined) {
     for (const finding of checked.findings) process.stderr.write(`okr: ${terminalText(objective.path)}:${finding.line}: ${terminalText(finding.message)}\n`);
@@ -54,18 +81,30 @@ export async function checkinCommand(target: string, value: string, flags: Check
   }
   await writeFile(file, after);
   const colors = colorsFor(process.stdout);
-  const summary = describe(kr, edit);
-  process.stdout.write(`${colors.bold(terminalText(`${objective.id}/${kr.id}`))}  ${terminalText(summary)}  ${colors.dim(terminalText(objective.path))}\n`);
+  const summary = unchanged ? `no change: still ${shownValue(kr)}, as of ${edit.as_of}` : describe(kr, edit);
+  process.stdout.write(`${colors.bold(terminalText(name))}  ${terminalText(summary)}  ${colors.dim(terminalText(objective.path))}\n`);
   if (flags.commit) {
-    const message = flags.message?.trim() || `Check in ${objective.id}/${kr.id}: ${summary}`;
-    await runGit(flags.repo, ['add', '--', objective.path]);
-    await runGit(flags.repo, ['commit', '-q', '-m', message, '--', objective.path]);
+    const message = note || `Check in ${name}: ${summary}`;
+    try {
+      await runGit(flags.repo, ['add', '--', objective.path]);
+      await runGit(flags.repo, ['commit', '-q', '-m', message, '--', objective.path]);
+    } catch (error) {
+      if (!(error instanceof GitError)) throw error;
+      process.stderr.write(`okr: the file is changed but not committed: ${error.stderr.trim() || error.message}\n`);
+      return 1;
+    }
     const commit = (await runGit(flags.repo, ['rev-parse', '--short', 'HEAD'])).toString('utf8').trim();
     process.stdout.write(`committed ${commit}: ${terminalText(message.split('\n')[0] ?? '')}\n`);
   } else if (flags.message !== undefined) {
     process.stdout.write(`${colors.dim('the note becomes the commit message with --commit')}\n`);
   }
   return 0;
+}
+
+function shownValue(kr: KeyResult): string {
+  if (keyResultKind(kr) === 'milestone') return kr.done ? 'done' : 'not done';
+  const value = kr.current ?? kr.baseline;
+  return value === undefined ? 'without a value' : `${value}${kr.unit ? ` ${kr.unit}` : ''}`;
 }
 
 function splitTarget(target: string): [string, string] {
@@ -81,9 +120,11 @@ function findObjective(objectives: readonly ObjectiveFile[], id: string): Object
   throw new UsageError(`No objective \`${id}\`; the objectives are: ${ids.join(', ') || 'none (run `okr init`)'}`);
 }
 
-function editFor(kr: KeyResult, value: string, flags: CheckinFlags): KeyResultEdit {
+function editFor(kr: KeyResult, value: string | undefined, flags: CheckinFlags): KeyResultEdit {
   const edit: KeyResultEdit = {};
-  if (keyResultKind(kr) === 'milestone') {
+  if (value === undefined) {
+    // --no-change: the value stays as it is.
+  } else if (keyResultKind(kr) === 'milestone') {
     if (value !== 'done' && value !== 'not-done') throw new UsageError(`\`${kr.id}\` is a milestone: give \`done\` or \`not-done\`, got \`${value}\``);
     edit.done = value === 'done';
   } else {

@@ -8,12 +8,17 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { OutsideRepositoryError } from '../io/read-tree.ts';
 import { UsageError } from './usage.ts';
 
+let pipeWatched = false;
+
 export async function main(argv: readonly string[]): Promise<number> {
-  // `okr … | head` closes the pipe early; that is not an error.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
+  // `okr … | head` closes the pipe early; that is not an error. (Once per process: tests call main many times.)
+  if (!pipeWatched) {
+    pipeWatched = true;
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   let exitCode = 0;
   const program = new Command('okr')
     .description('OKRs as markdown files in git: lint them, follow their progress, publish it.')
@@ -33,6 +38,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'github', 'sarif']).default('stylish'))
     .option('--max-warnings <number>', 'fail when there are more warnings than this', parseCount)
     .option('--now <date>', 'the day to judge against, YYYY-MM-DD (default: today)')
+    .option('--base <ref>', 'also check the change since this ref (through the merge base): target-eased, kr-removed-mid-period')
     .action(run(async (options, paths) => (await import('./lint.ts')).lintCommand(paths, options)));
 
   program
@@ -95,13 +101,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--repo <folder>', 'repository to read', '.')
     .option('--now <date>', 'the day to judge against, YYYY-MM-DD (default: today)')
     .option('--root <folder>', 'folder of the OKRs inside the repository', 'okrs')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(run(async (options) => (await import('./status.ts')).statusCommand(options)));
 
   program
     .command('checkin')
     .description('record a new value of a key result in its file, keeping comments and formatting')
     .argument('<target>', 'objective and key result ids, e.g. presentations/feedback')
-    .argument('<value>', 'the new value; `done` or `not-done` for a milestone')
+    .argument('[value]', 'the new value; `done` or `not-done` for a milestone')
+    .option('--no-change', 'the value has not changed: record the note (-m) as a check-in')
     .option('--confidence <number>', 'how likely the target is reached, 0–1')
     .option('-m, --message <note>', 'the note of the check-in: the commit message with --commit')
     .option('--as-of <date>', 'the day the value was true, when checking in late, YYYY-MM-DD')

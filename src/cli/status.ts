@@ -1,6 +1,7 @@
 /** `okr status`: where the current period stands, read from the git history. */
-import { formatStatus } from '../format/status.ts';
+import { formatStatus, formatStatusJson } from '../format/status.ts';
 import { terminalHistory } from '../format/terminal-history.ts';
+import { terminalText } from '../core/terminal-text.ts';
 import { colorsFor } from './colors.ts';
 import { readWithProgress } from './history.ts';
 import { parseNow } from './usage.ts';
@@ -9,14 +10,18 @@ export interface StatusFlags {
   repo: string;
   now?: string;
   root?: string;
+  format?: 'text' | 'json';
 }
 
 export async function statusCommand(flags: StatusFlags): Promise<number> {
   const now = parseNow(flags.now);
   const history = await readWithProgress(flags.repo, now, flags.root);
-  process.stdout.write(formatStatus(terminalHistory(history), { now, colors: colorsFor(process.stdout), width: process.stdout.columns ?? 80 }));
-  if (history.warnings.length > 0) {
-    process.stderr.write(`okr: ${history.warnings.length} warning${history.warnings.length === 1 ? '' : 's'} while reading the history; \`okr history\` lists them\n`);
-  }
+  if (flags.format === 'json') process.stdout.write(formatStatusJson(history, now));
+  else process.stdout.write(formatStatus(terminalHistory(history), { now, colors: colorsFor(process.stdout), width: process.stdout.isTTY ? (process.stdout.columns ?? 80) : 80 }));
+  // Warnings about the current files (ids used twice) are for whoever reads the numbers; older ones are counted.
+  const current = history.warnings.filter((warning) => warning.commit === undefined);
+  for (const warning of current) process.stderr.write(`okr: warning: ${terminalText(warning.message)}\n`);
+  const older = history.warnings.length - current.length;
+  if (older > 0) process.stderr.write(`okr: ${older} ${current.length > 0 ? 'more ' : ''}warning${older === 1 ? '' : 's'} while reading the history; \`okr history\` lists them\n`);
   return 0;
 }

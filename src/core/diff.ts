@@ -55,9 +55,9 @@ export function diffWorkspaces(base: Workspace, head: Workspace): WorkspaceDiff 
       diff.objectivesAdded.push(refOf(objective));
       continue;
     }
-    const oldKrs = new Map(old.data.key_results.map((kr) => [kr.id, kr]));
+    const oldKrs = new Map(firstOfEachId(old.data.key_results).map((kr) => [kr.id, kr]));
     const newIds = new Set(objective.data.key_results.map((kr) => kr.id));
-    for (const kr of objective.data.key_results) {
+    for (const kr of firstOfEachId(objective.data.key_results)) {
       const previous = oldKrs.get(kr.id);
       if (!previous) diff.keyResultsAdded.push(krRefOf(objective, kr));
       else {
@@ -65,7 +65,7 @@ export function diffWorkspaces(base: Workspace, head: Workspace): WorkspaceDiff 
         if (move) diff.moved.push(move);
       }
     }
-    for (const kr of old.data.key_results) {
+    for (const kr of firstOfEachId(old.data.key_results)) {
       if (!newIds.has(kr.id)) diff.keyResultsRemoved.push(krRefOf({ ...old, path: objective.path }, kr));
     }
   }
@@ -101,6 +101,12 @@ function moveOf(objective: ValidObjective, before: KeyResult, after: KeyResult):
     progress: { from: keyResultProgress(before), to: keyResultProgress(after) },
   };
   return move.value || move.target || move.confidence || move.status ? move : undefined;
+}
+
+/** A repeated key result id (the `unique-ids` rule's error) counts once, by its first entry, as in the history. */
+function firstOfEachId(keyResults: readonly KeyResult[]): KeyResult[] {
+  const seen = new Set<string>();
+  return keyResults.filter((kr) => !seen.has(kr.id) && seen.add(kr.id));
 }
 
 function moved<T>(from: T, to: T): Moved<T> | undefined {

@@ -290,11 +290,14 @@ export class HistoryBuilder {
     for (const kr of uniqueKeyResults(objective)) {
       const value = valueOf(kr);
       const track = tracked.keyResults.get(kr.id);
-      if (track && track.value === value && track.confidence === kr.confidence) {
+      const progress = round(keyResultProgress(kr));
+      // A new `as_of` with the same value says "still this on that day": a check-in without a change.
+      const restated = kr.as_of !== undefined && kr.as_of !== track?.asOf;
+      const checkedIn = track === undefined || track.value !== value || track.confidence !== kr.confidence || restated;
+      if (track && !checkedIn && track.progress === progress) {
         track.asOf = kr.as_of;
         continue;
       }
-      const progress = round(keyResultProgress(kr));
       const date = this.pointDate(step, tracked.path, kr, track);
       const point: SeriesPoint = {
         date,
@@ -308,6 +311,12 @@ export class HistoryBuilder {
         tracked.keyResults.set(kr.id, { series: [point], value, confidence: kr.confidence, progress, asOf: kr.as_of });
         continue;
       }
+      track.series.push(point);
+      // A new target or baseline rescores the same value: a point, so every day has its progress, but not a check-in.
+      if (!checkedIn) {
+        Object.assign(track, { progress, asOf: kr.as_of });
+        continue;
+      }
       changes.push({
         kr: kr.id,
         from: track.value,
@@ -317,7 +326,6 @@ export class HistoryBuilder {
         ...(track.confidence === kr.confidence ? {} : { confidenceFrom: track.confidence ?? null, confidenceTo: kr.confidence ?? null }),
       });
       dates.push(date);
-      track.series.push(point);
       Object.assign(track, { value, confidence: kr.confidence, progress, asOf: kr.as_of });
     }
     tracked.latest = objective;
@@ -367,6 +375,12 @@ export class HistoryBuilder {
 
   private objectiveHistory(tracked: TrackedObjective, objective: Objective, id: string): ObjectiveHistory {
     const period = resolvePeriod(objective.period);
+    for (const repeated of repeatedKeyResultIds(objective)) {
+      this.warnings.push({
+        message: `Key result id \`${repeated}\` is used more than once in ${tracked.path}; the history follows the first and leaves the others out. Give each key result its own \`id:\``,
+        path: tracked.path,
+      });
+    }
     return {
       id,
       title: objective.title,
@@ -430,6 +444,13 @@ function expectedOn(kr: KeyResult, period: PeriodRange, date: string): number | 
 function uniqueKeyResults(objective: Objective): KeyResult[] {
   const seen = new Set<string>();
   return objective.key_results.filter((kr) => !seen.has(kr.id) && seen.add(kr.id));
+}
+
+function repeatedKeyResultIds(objective: Objective): string[] {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const kr of objective.key_results) (seen.has(kr.id) ? repeated : seen).add(kr.id);
+  return [...repeated];
 }
 
 function explicitId(version: FileVersion | undefined): string | undefined {

@@ -1,6 +1,6 @@
-/** Runs the pull-request rules over a change (base → head) and merges their findings with the tree's. */
-import { START_OF_FILE } from './finding.ts';
-import type { LintMessage, LintResult } from './lint.ts';
+/** Runs the change rules over a change (base → head) through the rule engine, and merges their findings with the tree's. */
+import { runRules, type LintMessage } from './engine.ts';
+import type { LintResult } from './lint.ts';
 import { prRules as allPrRules, type PrRule, type PrRuleContext } from './pr-rules/index.ts';
 import type { Workspace } from './workspace.ts';
 
@@ -16,30 +16,19 @@ export interface ChangeOptions {
 export function lintChange(options: ChangeOptions): LintResult[] {
   const configured = options.head.config?.data?.rules ?? {};
   const byPath = new Map<string, LintMessage[]>();
-  for (const rule of options.rules ?? allPrRules) {
-    const severity = configured[rule.id] ?? rule.severity;
-    if (severity === 'off') continue;
-    const context: PrRuleContext = {
+  runRules(options.rules ?? allPrRules, {
+    severityOf: (id) => configured[id],
+    contextFor: (report): PrRuleContext => ({
       base: options.base,
       head: options.head,
       now: options.now,
       scheduled: options.scheduled,
       lastCheckin: options.lastCheckin ?? (() => undefined),
-      report(path, at, message, hint) {
-        const messages = byPath.get(path) ?? [];
-        messages.push({ ruleId: rule.id, severity: severity === 'error' ? 2 : 1, message, ...(hint === undefined ? {} : { hint }), line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn });
-        byPath.set(path, messages);
-      },
-    };
-    try {
-      rule.check(context);
-    } catch (error) {
-      // A rule must never take the others down: report the failure and go on.
-      const detail = error instanceof Error ? error.message : String(error);
-      const path = options.head.objectives[0]?.path ?? options.head.root;
-      context.report(path, START_OF_FILE, `Rule \`${rule.id}\` failed: ${detail}`, 'This is a bug in gitops-okr; please report it with the file');
-    }
-  }
+      report,
+    }),
+    failurePath: options.head.objectives[0]?.path ?? options.head.root,
+    add: (path, message) => byPath.set(path, [...(byPath.get(path) ?? []), message]),
+  });
   return [...byPath].map(([path, messages]) => resultOf(path, messages));
 }
 

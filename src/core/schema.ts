@@ -43,11 +43,17 @@ const measure = z
 
 const text = z.string().trim().min(1, { error: 'Must not be empty' });
 
+/** A day or a moment as editors write it (`2026-10-01`, `2026-10-01T09:30`). */
+const editorDate = z.union([z.string(), z.date()]);
+
 /** Properties Obsidian and other editors keep in frontmatter; allowed and ignored. */
 const editorProperties = {
   tags: z.union([z.array(z.string()), z.string()]).optional(),
   aliases: z.union([z.array(z.string()), z.string()]).optional(),
   cssclasses: z.union([z.array(z.string()), z.string()]).optional(),
+  created: editorDate.optional(),
+  updated: editorDate.optional(),
+  publish: z.boolean().optional().describe('Obsidian Publish; this site uses `private` instead.'),
 };
 
 export const KeyResultSchema = z

@@ -5,6 +5,8 @@ import type { KeyResult, Objective } from './schema.ts';
 
 export type KeyResultKind = 'increase' | 'decrease' | 'milestone' | 'threshold';
 export type Status = 'not started' | 'on track' | 'at risk' | 'off track' | 'done';
+/** A key result's status; a dropped one is kept on record but not scored. */
+export type KeyResultStatus = Status | 'dropped';
 export type Grade = 'green' | 'yellow' | 'red';
 
 export function keyResultKind(kr: KeyResult): KeyResultKind {
@@ -81,6 +83,15 @@ export function status(progress: number, expected: number | undefined, window: {
   if (behind <= 0.1 + 1e-9) return 'on track';
   if (behind <= 0.25 + 1e-9) return 'at risk';
   return 'off track';
+}
+
+/**
+ * A key result's status on `now`: as `status`, except that an open milestone
+ * has not started until it is due (it cannot be partly done, so it is never behind before then).
+ */
+export function keyResultStatus(kind: KeyResultKind, progress: number, expected: number | undefined, window: { start: string; end: string | undefined }, now: string): Status {
+  if (kind === 'milestone' && progress < 1 && (window.end === undefined || now < window.end)) return 'not started';
+  return status(progress, expected, window, now);
 }
 
 /** Google's scale: aspirational ≥ 0.7 green, 0.4–0.69 yellow, < 0.4 red; committed objectives are expected at 1.0. */

@@ -2,15 +2,17 @@
 import type { History } from '../core/history-types.ts';
 import { terminalText } from '../core/terminal-text.ts';
 
-const COLUMNS = ['objective', 'objective_title', 'key_result', 'key_result_title', 'kind', 'unit', 'date', 'commit', 'value', 'progress', 'expected', 'confidence'];
+const COLUMNS = ['objective', 'objective_title', 'key_result', 'key_result_title', 'kind', 'unit', 'date', 'commit', 'value', 'progress', 'expected', 'confidence', 'note'];
 
+/** One row per series point; `note` is the message of the check-in the point belongs to (empty for the first point). */
 export function formatHistoryCsv(history: History): string {
+  const notes = new Map(history.checkins.map((checkin) => [`${checkin.objective}\0${checkin.commit}`, checkin.message]));
   const rows = [COLUMNS.join(',')];
   for (const objective of history.objectives) {
     for (const kr of objective.keyResults) {
       for (const point of kr.series) {
         rows.push(
-          [objective.id, objective.title, kr.id, kr.title, kr.kind, kr.unit, point.date, point.commit, point.value, point.progress, point.expected, point.confidence]
+          [objective.id, objective.title, kr.id, kr.title, kr.kind, kr.unit, point.date, point.commit, point.value, point.progress, point.expected, point.confidence, notes.get(`${objective.id}\0${point.commit}`)]
             .map(csvField)
             .join(','),
         );

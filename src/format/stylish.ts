@@ -3,6 +3,7 @@ import type picocolors from 'picocolors';
 import type { LintResult } from '../core/lint.ts';
 import { totals } from '../core/lint.ts';
 import { terminalText } from '../core/terminal-text.ts';
+import { plural } from '../core/words.ts';
 
 export type Colors = ReturnType<typeof picocolors.createColors>;
 
@@ -20,9 +21,9 @@ export function formatStylish(results: readonly LintResult[], colors: Colors): s
   const { errorCount, warningCount } = totals(results);
   const problems = errorCount + warningCount;
   if (problems === 0) {
-    lines.push(colors.green(`✔ ${results.length} file${results.length === 1 ? '' : 's'} checked, no problems`));
+    lines.push(colors.green(`✔ ${plural(results.length, 'file')} checked, no problems`));
   } else {
-    const summary = `✖ ${problems} problem${problems === 1 ? '' : 's'} (${errorCount} error${errorCount === 1 ? '' : 's'}, ${warningCount} warning${warningCount === 1 ? '' : 's'}) in ${results.length} file${results.length === 1 ? '' : 's'}`;
+    const summary = `✖ ${plural(problems, 'problem')} (${plural(errorCount, 'error')}, ${plural(warningCount, 'warning')}) in ${plural(results.length, 'file')}`;
     lines.push('', errorCount > 0 ? colors.red(colors.bold(summary)) : colors.yellow(colors.bold(summary)));
   }
   return `${lines.join('\n')}\n`;

@@ -1,10 +1,10 @@
-/** The published history: the documented `History` shape without private objectives. */
+/** The published history: the documented `History` shape without private objectives, with the standing on the build day. */
 import type { History } from '../core/history-types.ts';
-import { missionEntries, objectiveEntries, rawCheckins, siteFacts } from '../site/content.ts';
+import { missionEntries, objectiveEntries, rawCheckins, siteFacts, siteStanding } from '../site/content.ts';
 import { okrsJson } from '../site/exports.ts';
 
 export async function GET() {
-  const [site, missions, objectives, checkins] = await Promise.all([siteFacts(), missionEntries(), objectiveEntries(), rawCheckins()]);
+  const [site, missions, objectives, checkins, standing] = await Promise.all([siteFacts(), missionEntries(), objectiveEntries(), rawCheckins(), siteStanding()]);
   const history: History = {
     generatedAt: site.generatedAt,
     repo: site.repo,
@@ -13,5 +13,5 @@ export async function GET() {
     checkins,
     warnings: site.warnings,
   };
-  return new Response(okrsJson(history), { headers: { 'Content-Type': 'application/json' } });
+  return new Response(okrsJson(history, standing), { headers: { 'Content-Type': 'application/json' } });
 }

@@ -6,6 +6,7 @@ import { scaleLinear } from 'd3-scale';
 import { curveLinear, curveStepAfter, line } from 'd3-shape';
 import type { KeyResultHistory, SeriesPoint } from '../core/history-types.ts';
 import { dateOfDay, dayNumber } from '../core/period.ts';
+import { pointsUpTo } from '../core/standing.ts';
 import { formatDay, formatNumber } from './format.ts';
 
 export interface ChartBox {
@@ -49,9 +50,7 @@ export interface ChartWindow {
 }
 
 /** Points at or before `now`: a build for `now` shows the state on that day. */
-export function pointsUpTo(series: readonly SeriesPoint[], now: string): SeriesPoint[] {
-  return series.filter((point) => point.date.slice(0, 10) <= now);
-}
+export { pointsUpTo };
 
 /** A milestone is open or done: a low chart is enough. */
 export const MILESTONE_CHART: ChartBox = { ...KR_CHART, height: 110 };

@@ -7,6 +7,7 @@
 import { inputs } from 'virtual:gitops-okr/inputs';
 import type { Checkin, HistoryWarning, ObjectiveHistory } from '../core/history-types.ts';
 import type { Objective } from '../core/schema.ts';
+import { standingOn, type Standing } from '../core/standing.ts';
 import { newestFirst } from './feed.ts';
 import { checkinId, checkinView, objectiveView, type CheckinView, type ObjectiveView, type Problem } from './model.ts';
 import { currentPeriod, ownerSummaries, periodSummaries, sortObjectives } from './summary.ts';
@@ -39,6 +40,11 @@ const once = <T>(read: () => Promise<T>): (() => Promise<T>) => {
   return () => (value ??= read());
 };
 
+/** Where every public objective stands on the build day: the numbers every page shows. */
+export const siteStanding = once(async (): Promise<Standing> => {
+  return standingOn(inputs.history, inputs.now);
+});
+
 export const objectiveEntries = once(async (): Promise<ObjectiveEntry[]> => {
   const { history, now } = inputs;
   const files = new Map(inputs.objectives.map((file) => [file.id, file]));
@@ -48,13 +54,17 @@ export const objectiveEntries = once(async (): Promise<ObjectiveEntry[]> => {
     if (own) own.push(checkin);
     else checkins.set(checkin.objective, [checkin]);
   }
+  const standing = await siteStanding();
   const publicIds = new Set(history.objectives.map((objective) => objective.id));
+  const standings = new Map(standing.objectives.map((objective) => [objective.id, objective]));
   const entries = history.objectives.flatMap((objective): ObjectiveEntry[] => {
     const file = files.get(objective.id);
-    if (!file) return [];
-    const own = checkins.get(objective.id) ?? [];
-    const view = objectiveView(objective, file.frontmatter ?? undefined, file.tasks, own, publicIds, now);
-    return [{ id: file.id, data: { frontmatter: file.frontmatter, history: objective, view, checkins: own }, ...(file.html ? { rendered: { html: file.html } } : {}) }];
+    const own = standings.get(objective.id);
+    if (!file || !own) return [];
+    // The site shows the state on the build day: later check-ins are not there yet.
+    const upToDay = (checkins.get(objective.id) ?? []).filter((checkin) => checkin.date.slice(0, 10) <= now);
+    const view = objectiveView(objective, own, file.frontmatter ?? undefined, file.tasks, publicIds);
+    return [{ id: file.id, data: { frontmatter: file.frontmatter, history: objective, view, checkins: upToDay }, ...(file.html ? { rendered: { html: file.html } } : {}) }];
   });
   const order = new Map(sortObjectives(entries.map((entry) => entry.data.view)).map((view, index) => [view.id, index]));
   return entries.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
@@ -107,8 +117,8 @@ export const siteFacts = once(async (): Promise<SiteFacts> => {
 
 /** Everything the dashboard-like pages share. */
 export const overview = once(async () => {
-  const [objectives, site] = await Promise.all([objectiveViews(), siteFacts()]);
-  const periods = periodSummaries(objectives, site.now);
+  const [objectives, site, standing] = await Promise.all([objectiveViews(), siteFacts(), siteStanding()]);
+  const periods = periodSummaries(objectives, standing.periods);
   const owners = ownerSummaries(objectives);
   return { objectives, site, periods, current: currentPeriod(periods), owners };
 });

@@ -32,9 +32,7 @@ export function age(date: string, now: string): string {
   return `${days} days ago`;
 }
 
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
+export { plural } from '../core/words.ts';
 
 /** First line of a commit message. */
 export function subjectOf(message: string): string {

@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { History } from '../core/history-types.ts';
+import { parseHistory, type History } from '../core/history-types.ts';
 import { today } from '../core/period.ts';
 import { publicHistory } from '../core/publish.ts';
 import type { Objective } from '../core/schema.ts';
@@ -76,20 +76,39 @@ export async function readSite(settings: SiteSettings): Promise<{ inputs: SiteIn
   const now = settings.now ?? today();
   const workspace = buildWorkspace(root, await readOkrTree(root, repo));
   const fullHistory = settings.historyFile
-    ? (JSON.parse(await readFile(path.resolve(settings.historyFile), 'utf8')) as History)
+    ? parseHistory(await readFile(path.resolve(settings.historyFile), 'utf8'), settings.historyFile)
     : await readHistory(repo, { now, root });
   const hidden = privateObjectiveIds(fullHistory, workspace);
   const history = publicHistory(fullHistory, hidden);
   const files = publishedFiles(history, workspace);
+  const notes = publicNotes(history.objectives);
   const objectives = history.objectives.map((objective): ObjectiveInput => {
     const file = files.get(objective.id);
-    const body = file ? renderMarkdown(file.body) : { html: '', tasks: { done: 0, total: 0 } };
+    // An objective page is at objectives/<id>/, so another objective is at ../<id>/.
+    const body = file ? renderMarkdown(file.body, { wikiLink: (note) => linkTo(notes, note, '../') }) : { html: '', tasks: { done: 0, total: 0 } };
     return { id: objective.id, frontmatter: file?.frontmatter ?? null, html: body.html, tasks: body.tasks };
   });
-  const missions = history.missions.map((mission): MissionInput => ({ ...mission, html: renderMarkdown(mission.body).html }));
+  // Missions are shown on the dashboard, where objectives are at objectives/<id>/.
+  const missions = history.missions.map((mission): MissionInput => ({ ...mission, html: renderMarkdown(mission.body, { wikiLink: (note) => linkTo(notes, note, 'objectives/') }).html }));
   const problems = problemsOf(workspace, history, hidden);
   return {
     inputs: { now, history, objectives, missions, problems: settings.showProblems ? problems : [], problemCount: problems.length, showProblems: settings.showProblems ?? false },
     report: buildReport(workspace, fullHistory),
   };
+}
+
+/**
+ * What a wiki link may name: a public objective by its id or its file name (lower-cased, as Obsidian matches
+ * notes); ids win over file names. A private objective is no note here, so a link to it stays text.
+ */
+function publicNotes(objectives: readonly { id: string; path: string }[]): Map<string, string> {
+  const notes = new Map<string, string>();
+  for (const objective of objectives) notes.set(objective.path.slice(objective.path.lastIndexOf('/') + 1).replace(/\.md$/i, '').toLowerCase(), objective.id);
+  for (const objective of objectives) notes.set(objective.id.toLowerCase(), objective.id);
+  return notes;
+}
+
+function linkTo(notes: ReadonlyMap<string, string>, note: string, prefix: string): string | undefined {
+  const id = notes.get(note);
+  return id === undefined ? undefined : `${prefix}${encodeURIComponent(id)}/`;
 }

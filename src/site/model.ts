@@ -3,12 +3,12 @@
  * view per public objective and check-in, the list of files that need
  * attention, and nothing at all of a private objective.
  */
-import type { Checkin, History, KeyResultHistory, ObjectiveHistory, SeriesPoint } from '../core/history-types.ts';
-import { daysBetween } from '../core/period.ts';
+import type { Checkin, History, KeyResultHistory, ObjectiveHistory } from '../core/history-types.ts';
 import type { Objective } from '../core/schema.ts';
-import { expectedProgress, grade, status, type Grade, type KeyResultKind, type Status } from '../core/score.ts';
+import type { Grade, KeyResultKind, KeyResultStatus, Status } from '../core/score.ts';
+import { pointsUpTo, type KeyResultStanding, type ObjectiveStanding } from '../core/standing.ts';
 import type { Workspace } from '../core/workspace.ts';
-import { keyResultChart, pointsUpTo, progressSeries, sparkline, type KeyResultChart, type Sparkline } from './chart.ts';
+import { keyResultChart, progressSeries, sparkline, type KeyResultChart, type Sparkline } from './chart.ts';
 import { formatNumber, subjectOf, bodyOf } from './format.ts';
 import type { RenderedBody } from './markdown.ts';
 
@@ -29,7 +29,7 @@ export interface KeyResultView {
   value: number | null;
   progress: number;
   expected: number | null;
-  status: Status;
+  status: KeyResultStatus;
   confidence: number | null;
   trend: KeyResultHistory['trend'];
   chart: KeyResultChart;
@@ -46,7 +46,10 @@ export interface ObjectiveView {
   type: 'aspirational' | 'committed';
   /** Id of the public objective this one supports; null under the mission. */
   alignedTo: string | null;
+  /** Deleted on or before the build day. */
   archived: boolean;
+  /** Counted in its period's overall score (see ObjectiveStanding). */
+  counted: boolean;
   /** As of `now`, or as of the period's end once it is over: the end-of-period score. */
   progress: number;
   expected: number | null;
@@ -59,6 +62,8 @@ export interface ObjectiveView {
   tasks: RenderedBody['tasks'];
   sparkline: Sparkline;
   keyResults: KeyResultView[];
+  /** The numbers above as the core computed them: what `okrs.json` publishes. */
+  standing: ObjectiveStanding;
 }
 
 export interface CheckinView {
@@ -79,23 +84,15 @@ export interface Problem {
   message: string;
 }
 
+/** An objective's page, card and table row: its history laid out with its standing on the build day. */
 export function objectiveView(
   objective: ObjectiveHistory,
+  standing: ObjectiveStanding,
   frontmatter: Objective | undefined,
   tasks: RenderedBody['tasks'],
-  checkins: readonly Checkin[],
   publicIds: ReadonlySet<string>,
-  now: string,
 ): ObjectiveView {
-  const end = objective.period.end;
-  const asOf = end !== null && end < now ? end : now;
-  const keyResults = objective.keyResults.map((kr) => keyResultView(kr, objective, frontmatter, asOf));
-  const scored = keyResults.filter((kr) => !kr.dropped);
-  const progress = weightedMean(scored.map((kr) => [kr.progress, kr.weight]));
-  const withPace = scored.filter((kr) => kr.expected !== null);
-  const expected = withPace.length === 0 ? null : weightedMean(withPace.map((kr) => [kr.expected ?? 0, kr.weight]));
-  const confidences = scored.filter((kr) => kr.confidence !== null);
-  const latest = checkins.reduce<Checkin | undefined>((newest, checkin) => (!newest || checkin.date > newest.date ? checkin : newest), undefined);
+  const { asOf } = standing;
   return {
     id: objective.id,
     title: objective.title,
@@ -104,28 +101,25 @@ export function objectiveView(
     owner: objective.owner,
     type: objective.type,
     alignedTo: objective.alignedTo !== 'mission' && publicIds.has(objective.alignedTo) ? objective.alignedTo : null,
-    archived: objective.deleted !== null,
-    progress,
-    expected,
-    status: status(progress, expected ?? undefined, { start: objective.period.start }, asOf),
-    grade: grade(progress, objective.type),
-    confidence: confidences.length === 0 ? null : weightedMean(confidences.map((kr) => [kr.confidence ?? 0, kr.weight])),
-    daysLeft: end === null ? null : Math.max(0, daysBetween(now, end)),
-    lastCheckin: latest ? { date: latest.date, commit: latest.commit } : null,
-    checkinCount: checkins.length,
+    archived: standing.archived,
+    counted: standing.counted,
+    progress: standing.progress,
+    expected: standing.expected,
+    status: standing.status,
+    grade: standing.grade,
+    confidence: standing.confidence,
+    daysLeft: standing.daysLeft,
+    lastCheckin: standing.lastCheckin,
+    checkinCount: standing.checkinCount,
     tasks,
-    sparkline: sparkline(progressSeries(objective.keyResults, asOf), { start: objective.period.start, end }, asOf),
-    keyResults,
+    sparkline: sparkline(progressSeries(objective.keyResults, asOf), { start: objective.period.start, end: objective.period.end }, asOf),
+    keyResults: objective.keyResults.map((kr, index) => keyResultView(kr, standing.keyResults[index]!, objective, frontmatter, asOf)),
+    standing,
   };
 }
 
-function keyResultView(kr: KeyResultHistory, objective: ObjectiveHistory, frontmatter: Objective | undefined, asOf: string): KeyResultView {
-  const points = pointsUpTo(kr.series, asOf);
-  const last: SeriesPoint | undefined = points.at(-1);
+function keyResultView(kr: KeyResultHistory, standing: KeyResultStanding, objective: ObjectiveHistory, frontmatter: Objective | undefined, asOf: string): KeyResultView {
   const window = { start: objective.period.start, end: kr.due ?? objective.period.end };
-  const progress = last?.progress ?? 0;
-  const expected = expectedProgress({ start: window.start, end: window.end ?? undefined }, asOf, kr.kind) ?? null;
-  const confidence = [...points].reverse().find((point) => point.confidence !== undefined)?.confidence ?? null;
   return {
     id: kr.id,
     title: kr.title,
@@ -137,16 +131,16 @@ function keyResultView(kr: KeyResultHistory, objective: ObjectiveHistory, frontm
     keepBelow: kr.keep_below ?? null,
     due: kr.due,
     weight: kr.weight,
-    dropped: kr.status === 'dropped',
+    dropped: standing.status === 'dropped',
     reason: frontmatter?.key_results.find((candidate) => candidate.id === kr.id)?.reason ?? null,
-    value: last?.value ?? null,
-    progress,
-    expected,
-    status: status(progress, expected ?? undefined, window, asOf),
-    confidence,
+    value: standing.value,
+    progress: standing.progress,
+    expected: standing.expected,
+    status: standing.status,
+    confidence: standing.confidence,
     trend: kr.trend,
     chart: keyResultChart(kr, window, asOf),
-    rows: points.map((point) => ({
+    rows: pointsUpTo(kr.series, asOf).map((point) => ({
       date: point.date,
       value: point.value,
       progress: point.progress,
@@ -187,14 +181,4 @@ export function checkinSummary(checkin: Checkin, objective: ObjectiveHistory): s
       : moved;
   });
   return parts.length === 0 ? 'updated' : parts.join('; ');
-}
-
-function weightedMean(pairs: readonly (readonly [number, number])[]): number {
-  let total = 0;
-  let weights = 0;
-  for (const [value, weight] of pairs) {
-    total += value * weight;
-    weights += weight;
-  }
-  return weights === 0 ? 0 : total / weights;
 }

@@ -1,6 +1,6 @@
 /** Site-wide figures over the objective views: periods, the current one, owners, the overall score. */
-import { contains } from '../core/period.ts';
-import { grade, type Grade } from '../core/score.ts';
+import type { Grade } from '../core/score.ts';
+import type { PeriodStanding } from '../core/standing.ts';
 import type { ObjectiveView } from './model.ts';
 import { ownerSlugs, periodSlug } from './urls.ts';
 
@@ -10,21 +10,35 @@ export interface PeriodSummary {
   start: string;
   end: string | null;
   when: 'past' | 'current' | 'future';
+  /** Every objective of the period, archived ones included. */
   objectives: ObjectiveView[];
-  /** Mean score of its objectives: as of today for the current period, at the end for a past one. */
+  /** Those its score counts: not deleted by the period's end (or by today for the current one). */
+  counted: ObjectiveView[];
+  /** Mean score of the counted objectives: as of today for the current period, at the end for a past one. */
   score: number;
   grade: Grade;
 }
 
-export function periodSummaries(objectives: readonly ObjectiveView[], now: string): PeriodSummary[] {
+/** The standing's periods, with the views of their objectives. */
+export function periodSummaries(objectives: readonly ObjectiveView[], periods: readonly PeriodStanding[]): PeriodSummary[] {
   const byLabel = new Map<string, ObjectiveView[]>();
   for (const objective of objectives) byLabel.set(objective.period.label, [...(byLabel.get(objective.period.label) ?? []), objective]);
-  return [...byLabel.values()]
-    .map((members): PeriodSummary => {
-      const { label, start, end } = members[0]!.period;
-      const score = mean(members.map((objective) => objective.progress));
-      const when = now < start ? 'future' : contains({ label, start, end: end ?? undefined }, now) ? 'current' : 'past';
-      return { label, slug: periodSlug(label), start, end, when, objectives: sortObjectives(members), score, grade: grade(score) };
+  return periods
+    .filter((period) => byLabel.has(period.label))
+    .map((period): PeriodSummary => {
+      const members = sortObjectives(byLabel.get(period.label) ?? []);
+      const counted = new Set(period.objectives);
+      return {
+        label: period.label,
+        slug: periodSlug(period.label),
+        start: period.start,
+        end: period.end,
+        when: period.when,
+        objectives: members,
+        counted: members.filter((objective) => counted.has(objective.id)),
+        score: period.progress,
+        grade: period.grade,
+      };
     })
     .sort((a, b) => (a.start === b.start ? compareText(a.label, b.label) : compareText(a.start, b.start)));
 }
@@ -37,7 +51,7 @@ export function periodSummaries(objectives: readonly ObjectiveView[], now: strin
 export function currentPeriod(periods: readonly PeriodSummary[]): PeriodSummary | undefined {
   const running = periods.filter((period) => period.when === 'current');
   if (running.length > 0) {
-    return [...running].sort((a, b) => b.objectives.length - a.objectives.length || length(a) - length(b) || compareText(a.label, b.label))[0];
+    return [...running].sort((a, b) => b.counted.length - a.counted.length || length(a) - length(b) || compareText(a.label, b.label))[0];
   }
   return periods.filter((period) => period.when === 'past').at(-1) ?? periods.find((period) => period.when === 'future');
 }
@@ -67,10 +81,6 @@ export function sortObjectives(objectives: readonly ObjectiveView[]): ObjectiveV
 
 function length(period: PeriodSummary): number {
   return period.end === null ? Number.POSITIVE_INFINITY : Date.parse(period.end) - Date.parse(period.start);
-}
-
-function mean(values: readonly number[]): number {
-  return values.length === 0 ? 0 : values.reduce((sum, value) => sum + value, 0) / values.length;
 }
 
 /** Code-point order: the same on every machine, unlike `localeCompare`. */

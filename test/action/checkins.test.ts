@@ -28,13 +28,30 @@ const objective = (id: string, keyResults: KeyResultHistory[], deleted = false):
   keyResults,
 });
 
-const history = (objectives: ObjectiveHistory[]): History => ({ generatedAt: '2026-11-20', repo: '.', missions: [], objectives, checkins: [], warnings: [] });
+const history = (objectives: ObjectiveHistory[], checkins: History['checkins'] = []): History => ({ generatedAt: '2026-11-20', repo: '.', missions: [], objectives, checkins, warnings: [] });
 
-test('the last check-in of a key result is the newest point of its series, backdated points included', () => {
-  const last = lastCheckins(history([objective('talks', [kr('feedback', ['2026-10-01', '2026-10-20', '2026-10-18']), kr('course', [])])]));
+const checkin = (date: string, krs: string[]): History['checkins'][number] => ({
+  commit: `c-${date}`,
+  date,
+  author: 'Jane',
+  message: 'Check-in',
+  objective: 'talks',
+  changes: krs.map((id) => ({ kr: id, from: 1, to: 1, progressFrom: 0.1, progressTo: 0.1 })),
+});
+
+test('the last check-in of a key result is its newest check-in up to the day, backdated ones included', () => {
+  // The point of 2026-11-05 is a rescored target, not a check-in; 2026-11-25 is after the day.
+  const objectives = [objective('talks', [kr('feedback', ['2026-10-01', '2026-10-18', '2026-10-20', '2026-11-05']), kr('course', [])])];
+  const last = lastCheckins(history(objectives, [checkin('2026-11-25', ['feedback']), checkin('2026-10-20', ['feedback']), checkin('2026-10-18', ['feedback', 'course'])]));
   expect(last('talks', 'feedback')).toBe('2026-10-20');
-  expect(last('talks', 'course')).toBeUndefined();
+  expect(last('talks', 'course')).toBe('2026-10-18');
   expect(last('other', 'feedback')).toBeUndefined();
+});
+
+test('without a check-in, the day the key result was written down counts', () => {
+  const last = lastCheckins(history([objective('talks', [kr('feedback', ['2026-10-01', '2026-11-05']), kr('course', [])])]));
+  expect(last('talks', 'feedback')).toBe('2026-10-01');
+  expect(last('talks', 'course')).toBeUndefined();
 });
 
 test('an archived objective has no running check-ins', () => {

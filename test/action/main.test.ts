@@ -6,6 +6,7 @@ import { createActionRepo, type ActionRepo } from '../helpers/action-repo.ts';
 import { BOT, startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.ts';
 import { parseAnnotation, pullRequestEvent, runAction } from '../helpers/run-action.ts';
 import { baseTree, MALFORMED, PRESENTATIONS_CHECKIN, WORK_PACE_EASED } from './fixtures.ts';
+import { removeTempFolders, tempFolder } from '../helpers/git-repo.ts';
 
 let github: FakeGitHub;
 const repos: ActionRepo[] = [];
@@ -15,6 +16,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await github.close();
+  removeTempFolders();
 });
 afterEach(() => {
   for (const repo of repos.splice(0)) repo.remove();
@@ -251,9 +253,8 @@ describe('the comment workflow', () => {
 });
 
 test('the bundle runs on its own, copied out of this repository with only action/dist', async () => {
-  const { cpSync, mkdtempSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
-  const alone = mkdtempSync(`${tmpdir()}/okr-action-alone-`);
+  const { cpSync } = await import('node:fs');
+  const alone = tempFolder('okr-action-alone-');
   cpSync(new URL('../../action/dist/', import.meta.url), alone, { recursive: true });
   const repo = createActionRepo();
   repos.push(repo);

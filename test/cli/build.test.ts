@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.ts';
@@ -104,6 +104,31 @@ describe('okr build', () => {
     expect(strict.code).toBe(1);
     expect(strict.stderr).toContain('--strict');
     await expect(readdir(strictOut)).rejects.toThrow();
+  });
+
+  it('says what is missing in a folder without okrs/, without building', async () => {
+    const repo = await folderWith({ 'README.md': '# Not an OKR repository\n' });
+    cleanup.push(repo);
+    const result = await okrBuild('--repo', repo, '--now', '2026-11-20');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`okr: Nothing to build: ${repo} has no okrs/ folder. The site is built from the OKR files in okrs/; run \`okr init\` to start them, or give --repo the repository that holds them\n`);
+    await expect(readdir(path.join(repo, 'dist'))).rejects.toThrow();
+    expect((await okrBuild('--repo', path.join(repo, 'missing'), '--now', '2026-11-20')).stderr).toContain(`there is no folder ${path.join(repo, 'missing')}`);
+  });
+
+  it('checks a --history file against the history schema and says where it does not fit', async () => {
+    const dir = await tempDir();
+    cleanup.push(dir);
+    const broken = structuredClone(demoHistory()) as unknown as { objectives: { keyResults: { series: { progress: unknown }[] }[] }[] };
+    broken.objectives[0]!.keyResults[0]!.series[0]!.progress = 'half';
+    const file = path.join(dir, 'history.json');
+    await writeFile(file, JSON.stringify(broken));
+    const result = await okrBuild('--repo', PACKAGE_ROOT, '--out', path.join(dir, 'out'), '--now', DEMO_NOW, '--history', file);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`okr build: ${file} is not a history (as \`okr history --format json\` writes it): at \`objectives.0.keyResults.0.series.0.progress\`, `);
+    await writeFile(file, '{ not json');
+    expect((await okrBuild('--repo', PACKAGE_ROOT, '--history', file, '--now', DEMO_NOW)).stderr).toContain(`${file} is not JSON`);
+    await expect(readdir(path.join(dir, 'out'))).rejects.toThrow();
   });
 
   it('rejects a malformed --site, --base or --now', async () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { History } from '../../src/core/history-types.ts';
 import { createRepo, GIT_CONFIG, objectiveText, removeTempFolders, tempFolder, testGitEnv } from '../helpers/git-repo.ts';
-import { okr } from '../helpers/cli.ts';
+import { okr, okrIn } from '../helpers/cli.ts';
 
 afterAll(removeTempFolders);
 
@@ -19,9 +19,9 @@ function repoWithPrivateObjective() {
 }
 
 describe('okr history', () => {
-  it('prints the history as JSON without private objectives or their check-ins', () => {
+  it('prints the history as JSON without private objectives or their check-ins', async () => {
     const repo = repoWithPrivateObjective();
-    const result = okr(['history', '--repo', repo.dir, '--now', '2026-11-25']);
+    const result = await okrIn(['history', '--repo', repo.dir, '--now', '2026-11-25']);
     expect(result.status).toBe(0);
     const history = JSON.parse(result.stdout) as History;
     expect(Object.keys(history)).toEqual(['generatedAt', 'repo', 'missions', 'objectives', 'checkins', 'warnings']);
@@ -31,23 +31,35 @@ describe('okr history', () => {
     expect(result.stdout).not.toContain('slept');
   });
 
-  it('keeps private objectives with --include-private, marked as private', () => {
+  it('keeps private objectives with --include-private, marked as private', async () => {
     const repo = repoWithPrivateObjective();
-    const history = JSON.parse(okr(['history', '--repo', repo.dir, '--now', '2026-11-25', '--include-private']).stdout) as History;
+    const history = JSON.parse((await okrIn(['history', '--repo', repo.dir, '--now', '2026-11-25', '--include-private'])).stdout) as History;
     expect(history.objectives.map((objective) => [objective.id, objective.private])).toEqual([
       ['health', true],
       ['talks', false],
     ]);
   });
 
-  it('prints one CSV row per series point, quoting titles with commas and quotes', () => {
+  it('prints one CSV row per series point, quoting titles with commas and quotes', async () => {
     const repo = repoWithPrivateObjective();
-    const result = okr(['history', '--repo', repo.dir, '--now', '2026-11-25', '--format', 'csv']);
+    const result = await okrIn(['history', '--repo', repo.dir, '--now', '2026-11-25', '--format', 'csv']);
     expect(result.status).toBe(0);
     const rows = result.stdout.trimEnd().split('\r\n');
-    expect(rows[0]).toBe('objective,objective_title,key_result,key_result_title,kind,unit,date,commit,value,progress,expected,confidence');
+    expect(rows[0]).toBe('objective,objective_title,key_result,key_result_title,kind,unit,date,commit,value,progress,expected,confidence,note');
     expect(rows).toHaveLength(3);
-    expect(rows[2]).toMatch(/^talks,"Deliver engaging presentations, ""live""",feedback,Key result feedback,increase,,2026-10-08,[0-9a-f]{40},3\.9,0\.333,0\.077,0\.6$/);
+    expect(rows[1]).toMatch(/^talks,.*,2026-10-01,[0-9a-f]{40},3\.6,0,0,,$/);
+    // The check-in's note, here hidden because the same commit changed a private objective.
+    expect(rows[2]).toMatch(/^talks,"Deliver engaging presentations, ""live""",feedback,Key result feedback,increase,,2026-10-08,[0-9a-f]{40},3\.9,0\.333,0\.077,0\.6,\(note hidden: [^,]*\)$/);
+  });
+
+  it('puts the check-in note of each point in the CSV, quoted when it spans lines', async () => {
+    const repo = createRepo();
+    repo.write('okrs/2026-q4/talks.md', objectiveText({ key_results: [{ id: 'feedback', baseline: 3.6, target: 4.5, current: 3.6 }] }));
+    repo.commit('Plan', '2026-10-01');
+    repo.write('okrs/2026-q4/talks.md', objectiveText({ key_results: [{ id: 'feedback', baseline: 3.6, target: 4.5, current: 3.9 }] }));
+    repo.commit('First talk, "great"\n\nTwelve forms.', '2026-10-08');
+    const result = await okrIn(['history', '--repo', repo.dir, '--now', '2026-11-25', '--format', 'csv']);
+    expect(result.stdout.endsWith(',"First talk, ""great""\n\nTwelve forms."\r\n')).toBe(true);
   });
 
   it('exits with 2 and the remedy on a shallow clone', () => {
@@ -61,8 +73,8 @@ describe('okr history', () => {
     expect(result.stderr).toContain('fetch-depth: 0');
   });
 
-  it('rejects a --now that is not a date', () => {
-    const result = okr(['history', '--now', '25.11.2026']);
+  it('rejects a --now that is not a date', async () => {
+    const result = await okrIn(['history', '--now', '25.11.2026']);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('--now takes a date such as 2026-11-25');
   });

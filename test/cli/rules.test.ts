@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { okr, tempDir } from '../helpers/cli.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { removeTempFolders } from '../helpers/git-repo.ts';
+import { okr, okrIn, tempDir } from '../helpers/cli.ts';
+
+afterAll(removeTempFolders);
 
 describe('okr rules', () => {
   it('lists every rule with its default severity', () => {
@@ -12,8 +15,8 @@ describe('okr rules', () => {
     expect(run.stdout.trim().split('\n')).toHaveLength(19);
   });
 
-  it('writes the rule reference that is committed as docs/rules.md', () => {
+  it('writes the rule reference that is committed as docs/rules.md', async () => {
     const committed = readFileSync(path.resolve(import.meta.dirname, '../../docs/rules.md'), 'utf8');
-    expect(okr(['rules', '--format', 'markdown'], { cwd: tempDir() }).stdout, 'docs/rules.md is stale: run npm run docs').toBe(committed);
+    expect((await okrIn(['rules', '--format', 'markdown'], { cwd: tempDir() })).stdout, 'docs/rules.md is stale: run npm run docs').toBe(committed);
   });
 });

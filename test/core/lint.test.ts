@@ -62,6 +62,16 @@ describe('lintWorkspace', () => {
     expect(messages).toContainEqual(expect.objectContaining({ ruleId: 'schema', line: 1, message: 'File is 2048 KB; OKR files are read up to 1024 KB' }));
   });
 
+  it('never lets `schema: off` or `schema: warn` make a broken objective pass', () => {
+    for (const severity of ['off', 'warn']) {
+      const messages = lintFiles({ 'okrs/mission.md': MISSION, 'okrs/2026-q4/broken.md': '---\ntitle: Broken\nperiod: 2026-Q5\n---\n', 'okrs/config.yml': `rules:\n  schema: ${severity}\n` });
+      expect(messages).toContainEqual(expect.objectContaining({ path: 'okrs/2026-q4/broken.md', ruleId: 'schema', severity: 2, line: 3 }));
+      expect(messages).toContainEqual(
+        expect.objectContaining({ path: 'okrs/config.yml', ruleId: 'schema', severity: 2, line: 2, message: `Unexpected \`schema: ${severity}\`: files that do not parse or match the schema are always errors` }),
+      );
+    }
+  });
+
   it('takes severities from okrs/config.yml', () => {
     const files = { 'okrs/mission.md': MISSION, 'okrs/2026-q4/a.md': good('Presentations') };
     expect(lintFiles(files).filter((message) => message.ruleId === 'objective-action-oriented')).toEqual([expect.objectContaining({ severity: 1 })]);

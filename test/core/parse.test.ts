@@ -83,6 +83,9 @@ describe('parseObjective', () => {
 
   it('accepts Obsidian properties such as tags and aliases', () => {
     expect(parseObjective('x.md', '---\ntitle: Deliver engaging presentations\nperiod: 2026-Q4\ntags: [okr, speaking]\naliases: talks\n---\n').findings).toEqual([]);
+    const obsidian = '---\ntitle: Deliver engaging presentations\nperiod: 2026-Q4\ncreated: 2026-09-28\nupdated: 2026-10-02T09:30\npublish: true\ncssclasses: [wide]\naliases: [talks]\ntags: okr\n---\n';
+    expect(parseObjective('x.md', obsidian).findings).toEqual([]);
+    expect(parseMission('okrs/mission.md', '---\nmission: Be an ideal candidate.\ncreated: 2026-09-28\npublish: false\n---\n').findings).toEqual([]);
   });
 });
 

@@ -6,7 +6,7 @@
  * shared by all the tests here.
  */
 import { execFile } from 'node:child_process';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -14,6 +14,7 @@ import { XMLParser } from 'fast-xml-parser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoRepo } from '../../scripts/demo.ts';
+import { screenshotSite } from '../../scripts/screenshots.ts';
 import { publicHistory } from '../../src/core/publish.ts';
 import { readHistory } from '../../src/git/history.ts';
 import { buildSite, defaultCacheDir, PACKAGE_ROOT } from '../../src/site/build-site.ts';
@@ -182,20 +183,12 @@ describe('the demo site in Chromium', () => {
     for (const file of await htmlPages(demo.dir)) expect(await readFile(path.join(demo.dir, file), 'utf8'), file).not.toMatch(/<script/i);
   });
 
-  it('saves screenshots of the dashboard and an objective page for the README', async () => {
-    const folder = path.join(PACKAGE_ROOT, 'docs', 'screenshots');
-    await mkdir(folder, { recursive: true });
-    const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, deviceScaleFactor: 1 });
-    try {
-      const page = await context.newPage();
-      await visit(page, real.server.url);
-      await page.screenshot({ path: path.join(folder, 'dashboard.png'), fullPage: true });
-      await visit(page, `${real.server.url}objectives/presentations/`);
-      await page.screenshot({ path: path.join(folder, 'objective.png'), fullPage: true });
-      for (const name of ['dashboard.png', 'objective.png']) expect((await readFile(path.join(folder, name))).subarray(1, 4).toString()).toBe('PNG');
-    } finally {
-      await context.close();
-    }
+  it('photographs the dashboard and an objective page as `npm run screenshots` does, into a folder of its own', async () => {
+    const folder = path.join(await tempDir('okr-shots-'), 'shots');
+    cleanup.push(path.dirname(folder));
+    const files = await screenshotSite(browser, real.server.url, folder);
+    expect(files.map((file) => path.basename(file))).toEqual(['dashboard.png', 'objective.png']);
+    for (const file of files) expect((await readFile(file)).subarray(1, 4).toString()).toBe('PNG');
   });
 });
 

@@ -145,6 +145,37 @@ describe('readHistory', () => {
     expect(history.checkins[0]).toMatchObject({ date: '2026-10-14', committed: '2026-10-21' });
   });
 
+  it('rescores the same value when the target changes: a point with the new progress, not a check-in', async () => {
+    const repo = createRepo();
+    repo.write('okrs/2026-q4/talks.md', objectiveText({ key_results: [feedback(4.05)] }));
+    repo.commit('Plan', '2026-10-01');
+    repo.write('okrs/2026-q4/talks.md', objectiveText({ key_results: [feedback(4.05, { target: 4.05, reason: 'Fewer talks' })] }));
+    const eased = repo.commit('Ease the feedback target', '2026-10-20');
+    repo.write('okrs/2026-q4/talks.md', objectiveText({ key_results: [feedback(4.05, { target: 4.05, reason: 'Fewer talks', title: 'Renamed' })] }));
+    repo.commit('Rename the key result', '2026-10-21');
+
+    const history = await readHistory(repo.dir, { now: NOW });
+    expect(history.objectives[0]?.keyResults[0]?.series).toEqual([
+      expect.objectContaining({ date: '2026-10-01', value: 4.05, progress: 0.5 }),
+      expect.objectContaining({ date: '2026-10-20', commit: eased, value: 4.05, progress: 1 }),
+    ]);
+    expect(history.checkins).toEqual([]);
+  });
+
+  it('reads a new `as_of` with the same value as a check-in without a change', async () => {
+    const repo = createRepo();
+    repo.write('okrs/2026-q4/talks.md', talks(3.9));
+    repo.commit('Plan', '2026-10-01');
+    repo.write('okrs/2026-q4/talks.md', objectiveText({ key_results: [feedback(3.9, { as_of: '2026-10-30' })] }));
+    const same = repo.commit('No talk this month', '2026-10-30');
+    repo.write('okrs/2026-q4/talks.md', objectiveText({ key_results: [feedback(3.9)] }));
+    repo.commit('Tidy: drop as_of', '2026-11-02');
+
+    const history = await readHistory(repo.dir, { now: NOW });
+    expect(history.checkins).toEqual([expect.objectContaining({ commit: same, date: '2026-10-30', message: 'No talk this month', changes: [{ kr: 'feedback', from: 3.9, to: 3.9, progressFrom: 0.333, progressTo: 0.333 }] })]);
+    expect(history.objectives[0]?.keyResults[0]?.series.map((point) => point.date)).toEqual(['2026-10-01', '2026-10-30']);
+  });
+
   it('stops on a shallow clone and says how to fetch the full history', async () => {
     const repo = createRepo();
     repo.write('okrs/2026-q4/talks.md', talks(3.6));

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { tempFolder } from './git-repo.ts';
 
 export const BIN = path.resolve(import.meta.dirname, '../../bin/okr.js');
 
@@ -21,8 +21,50 @@ export function okr(args: readonly string[], options: { cwd?: string; env?: Node
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/**
+ * Runs `okr` in this process through the CLI's `main(argv)`, with stdout and
+ * stderr captured: the same code path as the command, without a Node start per
+ * call. Environment and working folder are set for the call and restored after.
+ */
+export async function okrIn(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
+  const { main } = await import('../../src/cli/main.ts');
+  const env: NodeJS.ProcessEnv = { NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env };
+  const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
+  const output = { stdout: '', stderr: '' };
+  const writes = { stdout: process.stdout.write, stderr: process.stderr.write };
+  const capture = (stream: 'stdout' | 'stderr') =>
+    ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      output[stream] += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+      const callback = rest.find((arg) => typeof arg === 'function') as (() => void) | undefined;
+      callback?.();
+      return true;
+    }) as typeof process.stdout.write;
+  const cwd = process.cwd();
+  setEnv(env);
+  process.stdout.write = capture('stdout');
+  process.stderr.write = capture('stderr');
+  try {
+    if (options.cwd) process.chdir(options.cwd);
+    const status = await main(args);
+    return { status, ...output };
+  } finally {
+    process.chdir(cwd);
+    process.stdout.write = writes.stdout;
+    process.stderr.write = writes.stderr;
+    setEnv(saved);
+  }
+}
+
+function setEnv(values: NodeJS.ProcessEnv): void {
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+}
+
+/** A temp folder, removed by `removeTempFolders` (git-repo.ts) in the test file's `afterAll`. */
 export function tempDir(prefix = 'okr-'): string {
-  return mkdtempSync(path.join(tmpdir(), prefix));
+  return tempFolder(prefix);
 }
 
 export function writeTree(root: string, files: Record<string, string>): void {

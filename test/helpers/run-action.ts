@@ -1,10 +1,10 @@
 /** Runs the bundled action as GitHub does: `node action/dist/index.js` with the runner's environment. */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gitEnvFor } from './action-repo.ts';
+import { tempFolder } from './git-repo.ts';
 
 export const BUNDLE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../action/dist/index.js');
 
@@ -43,7 +43,7 @@ export function pullRequestEvent(number: number, base: { sha: string; ref?: stri
 }
 
 export async function runAction(options: RunOptions): Promise<ActionRun> {
-  const temp = mkdtempSync(path.join(tmpdir(), 'okr-runner-'));
+  const temp = tempFolder('okr-runner-');
   const eventPath = path.join(temp, 'event.json');
   const summaryPath = path.join(temp, 'summary.md');
   const outputPath = path.join(temp, 'output.txt');

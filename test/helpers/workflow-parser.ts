@@ -4,7 +4,7 @@
  * Node refuses, so it is bundled once (esbuild inlines the JSON) and loaded from there.
  */
 import { build } from 'esbuild';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -23,19 +23,25 @@ let loaded: Promise<Parser> | undefined;
 
 function loadParser(): Promise<Parser> {
   loaded ??= (async () => {
-    const outfile = path.join(mkdtempSync(path.join(tmpdir(), 'workflow-parser-')), 'parser.mjs');
-    await build({
-      stdin: {
-        contents: "export { parseWorkflow, NoOperationTraceWriter } from '@actions/workflow-parser';\nexport { parseAction } from '@actions/workflow-parser/actions/action-parser';\n",
-        resolveDir: process.cwd(),
-      },
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      outfile,
-      logLevel: 'silent',
-    });
-    return (await import(pathToFileURL(outfile).href)) as Parser;
+    const folder = mkdtempSync(path.join(tmpdir(), 'workflow-parser-'));
+    const outfile = path.join(folder, 'parser.mjs');
+    try {
+      await build({
+        stdin: {
+          contents: "export { parseWorkflow, NoOperationTraceWriter } from '@actions/workflow-parser';\nexport { parseAction } from '@actions/workflow-parser/actions/action-parser';\n",
+          resolveDir: process.cwd(),
+        },
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        outfile,
+        logLevel: 'silent',
+      });
+      return (await import(pathToFileURL(outfile).href)) as Parser;
+    } finally {
+      // Once imported, the module lives in memory; the file is not needed.
+      rmSync(folder, { recursive: true, force: true });
+    }
   })();
   return loaded;
 }

@@ -42,7 +42,9 @@ describe('Obsidian comments', () => {
   });
 
   it('never leave the text of a comment, whatever surrounds it', () => {
-    const piece = fc.array(fc.oneof(fc.constantFrom('\n', '\n\n', 'a', ' ', '> ', '- ', '%', '# '), fc.string({ maxLength: 5 })), { maxLength: 8 }).map((parts) => parts.join('').replace(/[`~]|%(?=%)/g, '').replace(/%$/, ''));
+    const piece = fc.array(fc.oneof(fc.constantFrom('\n', '\n\n', 'a', ' ', '> ', '- ', '%', '# '), fc.string({ maxLength: 5 })), { maxLength: 8 })
+      // Fences and tildes go first: removing them in the same pass as `%` could join two `%` into a marker.
+      .map((parts) => parts.join('').replace(/[`~]/g, '').replace(/%(?=%)/g, '').replace(/%$/, ''));
     fc.assert(
       fc.property(fc.array(fc.tuple(piece, piece), { minLength: 1, maxLength: 5 }), (segments) => {
         // Visible text, then a comment holding a marker; the last comment may be left unclosed.

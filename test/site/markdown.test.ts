@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../src/site/markdown.ts';
+import { renderMarkdown, wikiLinkTargets } from '../../src/site/markdown.ts';
 
 const XSS = [
   '<script>alert(1)</script>',
@@ -45,5 +45,32 @@ describe('renderMarkdown', () => {
 
   it('renders an empty body as nothing', () => {
     expect(renderMarkdown('')).toEqual({ html: '', tasks: { done: 0, total: 0 } });
+  });
+
+  it('turns an Obsidian wiki link to another objective into a link, and any other into its label', () => {
+    const wikiLink = (note: string) => (note === 'work-pace' ? '../work-pace/' : undefined);
+    const { html } = renderMarkdown('See [[Work-Pace]], [[2026-q4/work-pace#Why|my pace]], [[secret-plan|a plan]], [[Notes/Reading list]] and ![[chart.png]].', { wikiLink });
+    expect(html).toBe('<p>See <a href="../work-pace/">Work-Pace</a>, <a href="../work-pace/">my pace</a>, a plan, Reading list and chart.png.</p>');
+    expect(renderMarkdown('[[work-pace]]').html).toBe('<p>work-pace</p>');
+    expect(wikiLinkTargets('[[A/Work-Pace#x|y]] and [[b]] and [[b]]')).toEqual(['work-pace', 'b']);
+  });
+
+  it('marks ==highlights== and leaves code as written', () => {
+    expect(renderMarkdown('A ==key point== here, `==not== [[this]]`.').html).toBe('<p>A <mark>key point</mark> here, <code>==not== [[this]]</code>.</p>');
+    expect(renderMarkdown('a == b == c').html).toBe('<p>a == b == c</p>');
+  });
+
+  it('renders `> [!type] Title` as a callout of that type, titled by its type when no title is given', () => {
+    expect(renderMarkdown('> [!tip] Before the talk\n> Rehearse **twice**.').html).toBe(
+      '<div class="callout callout-tip"><p class="callout-title">Before the talk</p>\n<p>Rehearse <strong>twice</strong>.</p>\n</div>',
+    );
+    expect(renderMarkdown('> [!WARNING]-\n> Folded.').html).toBe('<div class="callout callout-warning"><p class="callout-title">Warning</p>\n<p>Folded.</p>\n</div>');
+    expect(renderMarkdown('> A plain quote').html).toBe('<blockquote>\n<p>A plain quote</p>\n</blockquote>');
+  });
+
+  it('keeps markup out of wiki links, highlights and callouts', () => {
+    const { html } = renderMarkdown('[[<img src=x onerror=alert(1)>|<script>x</script>]] ==<b onclick=alert(1)>x</b>==\n\n> [!"><script>alert(1)</script>] <svg onload=alert(1)>', { wikiLink: () => '../x/' });
+    expect(html).not.toMatch(/<script|<img|<svg|<b /i);
+    expect(html).not.toMatch(/\son\w+=/i);
   });
 });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { objectiveStanding } from '../../src/core/standing.ts';
+import { buildWorkspace } from '../../src/core/workspace.ts';
 import { checkinSummary, checkinView, objectiveView } from '../../src/site/model.ts';
+import { privateObjectiveIds, problemsOf } from '../../src/site/problems.ts';
 import { historyFrom } from '../fixtures/history-builder.ts';
 
 const Q4 = { label: '2026-Q4', start: '2026-10-01', end: '2026-12-31' };
@@ -42,7 +45,7 @@ describe('objectiveView', () => {
   const publicIds = new Set(['talks', 'helper']);
 
   it('scores as of the build day: weighted progress, pace, status, confidence, last check-in', () => {
-    const view = objectiveView(talks, undefined, { done: 1, total: 2 }, checkins, publicIds, '2026-11-20');
+    const view = objectiveView(talks, objectiveStanding(talks, checkins, '2026-11-20'), undefined, { done: 1, total: 2 }, publicIds);
     // feedback 3.9 of 3.6→4.5 is 1/3, the course (weight 2) is done.
     expect(view.progress).toBeCloseTo((1 / 3 + 2) / 3);
     // The course is a milestone, expected only from its due date.
@@ -57,13 +60,13 @@ describe('objectiveView', () => {
   });
 
   it('shows the state on the build day, not later check-ins', () => {
-    const view = objectiveView(talks, undefined, { done: 0, total: 0 }, checkins, publicIds, '2026-10-25');
+    const view = objectiveView(talks, objectiveStanding(talks, checkins, '2026-10-25'), undefined, { done: 0, total: 0 }, publicIds);
     expect(view.progress).toBeCloseTo(1 / 3 / 3);
     expect(view.keyResults[1]!.value).toBe(0);
   });
 
   it('grades a past period at its end', () => {
-    const view = objectiveView(talks, undefined, { done: 0, total: 0 }, checkins, publicIds, '2027-02-01');
+    const view = objectiveView(talks, objectiveStanding(talks, checkins, '2027-02-01'), undefined, { done: 0, total: 0 }, publicIds);
     expect(view.expected).toBe(1);
     expect(view.daysLeft).toBe(0);
     expect(view.keyResults[0]!.chart.today).toBe(view.keyResults[0]!.chart.plot.right);
@@ -71,8 +74,8 @@ describe('objectiveView', () => {
 
   it('links an objective only to a public one it supports', () => {
     const helper = history.objectives[2]!;
-    expect(objectiveView(helper, undefined, { done: 0, total: 0 }, [], publicIds, '2026-11-20').alignedTo).toBeNull();
-    expect(objectiveView({ ...helper, alignedTo: 'talks' }, undefined, { done: 0, total: 0 }, [], publicIds, '2026-11-20').alignedTo).toBe('talks');
+    expect(objectiveView(helper, objectiveStanding(helper, [], '2026-11-20'), undefined, { done: 0, total: 0 }, publicIds).alignedTo).toBeNull();
+    expect(objectiveView({ ...helper, alignedTo: 'talks' }, objectiveStanding({ ...helper, alignedTo: 'talks' }, [], '2026-11-20'), undefined, { done: 0, total: 0 }, publicIds).alignedTo).toBe('talks');
   });
 
   it('takes the reason of an eased target from the current file', () => {
@@ -84,7 +87,7 @@ describe('objectiveView', () => {
       private: false,
       key_results: [{ id: 'feedback', title: 'Feedback', baseline: 3.6, target: 4.5, reason: 'Fewer talks than planned' }],
     };
-    expect(objectiveView(talks, frontmatter, { done: 0, total: 0 }, [], publicIds, '2026-11-20').keyResults[0]!.reason).toBe('Fewer talks than planned');
+    expect(objectiveView(talks, objectiveStanding(talks, [], '2026-11-20'), frontmatter, { done: 0, total: 0 }, publicIds).keyResults[0]!.reason).toBe('Fewer talks than planned');
   });
 });
 

@@ -1,9 +1,28 @@
 import { describe, expect, it } from 'vitest';
+import { standingOn } from '../../src/core/standing.ts';
 import type { ObjectiveView } from '../../src/site/model.ts';
 import { currentPeriod, ownerSummaries, periodSummaries } from '../../src/site/summary.ts';
+import { historyFrom } from '../fixtures/history-builder.ts';
 
 function objective(id: string, period: ObjectiveView['period'], progress: number, owner: string | null = 'jane'): ObjectiveView {
   return { id, title: id, period, progress, owner, archived: false, type: 'aspirational' } as ObjectiveView;
+}
+
+/** The site's period summaries for objectives with one key result each at `progress`, on `now`. */
+function summaries(objectives: ObjectiveView[], now: string, deleted: Record<string, string> = {}) {
+  const history = historyFrom({
+    now,
+    objectives: objectives.map((view) => ({
+      id: view.id,
+      title: view.title,
+      period: view.period,
+      created: view.period.start,
+      ...(deleted[view.id] ? { deleted: deleted[view.id] } : {}),
+      keyResults: [{ id: 'kr', title: 'KR', kind: 'increase' as const, baseline: 0, target: 1, start: view.progress }],
+    })),
+    checkins: [],
+  });
+  return periodSummaries(objectives, standingOn(history, now).periods);
 }
 
 const Q3 = { label: '2026-Q3', start: '2026-07-01', end: '2026-09-30' };
@@ -12,7 +31,7 @@ const YEAR = { label: '2026', start: '2026-01-01', end: '2026-12-31' };
 const Q1 = { label: '2027-Q1', start: '2027-01-01', end: '2027-03-31' };
 
 describe('periodSummaries', () => {
-  const periods = periodSummaries(
+  const periods = summaries(
     [objective('a', Q4, 0.8), objective('b', Q4, 0.2), objective('c', Q3, 0.3), objective('d', Q1, 0), objective('e', YEAR, 0.5)],
     '2026-11-20',
   );
@@ -38,9 +57,24 @@ describe('periodSummaries', () => {
   });
 
   it('falls back to the latest past period, then the next one', () => {
-    expect(currentPeriod(periodSummaries([objective('c', Q3, 0.3), objective('d', Q1, 0)], '2026-11-20'))?.label).toBe('2026-Q3');
-    expect(currentPeriod(periodSummaries([objective('d', Q1, 0)], '2026-11-20'))?.label).toBe('2027-Q1');
+    expect(currentPeriod(summaries([objective('c', Q3, 0.3), objective('d', Q1, 0)], '2026-11-20'))?.label).toBe('2026-Q3');
+    expect(currentPeriod(summaries([objective('d', Q1, 0)], '2026-11-20'))?.label).toBe('2027-Q1');
     expect(currentPeriod([])).toBeUndefined();
+  });
+});
+
+describe('a deleted objective', () => {
+  it('is listed with its period but not counted in its score once deleted during the period', () => {
+    const [q4] = summaries([objective('a', Q4, 0.8), objective('b', Q4, 0.2), objective('gone', Q4, 0)], '2026-11-20', { gone: '2026-11-01' });
+    expect(q4!.objectives.map((view) => view.id)).toEqual(['a', 'b', 'gone']);
+    expect(q4!.counted.map((view) => view.id)).toEqual(['a', 'b']);
+    expect(q4!.score).toBeCloseTo(0.5);
+  });
+
+  it('still counts in a past period when it was deleted after the period ended', () => {
+    const [q3] = summaries([objective('c', Q3, 0.3), objective('d', Q3, 0.5)], '2026-11-20', { d: '2026-10-15' });
+    expect(q3!.counted.map((view) => view.id)).toEqual(['c', 'd']);
+    expect(q3!.score).toBeCloseTo(0.4);
   });
 });
 

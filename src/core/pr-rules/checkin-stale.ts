@@ -34,14 +34,14 @@ export const checkinStale: PrRule = {
         const since = checkedIn ?? window.start;
         const days = daysBetween(since, context.now);
         if (days < STALE_AFTER_DAYS) continue;
-        context.report(
-          objective.path,
-          locateKeyResult(objective, kr, kr.current !== undefined ? 'current' : undefined),
-          checkedIn
+        context.report({
+          file: { path: objective.path },
+          at: locateKeyResult(objective, kr, kr.current !== undefined ? 'current' : undefined),
+          message: checkedIn
             ? `No check-in of \`${kr.id}\` for ${days} days (last on ${checkedIn})`
             : `No check-in of \`${kr.id}\` since the period started ${days} days ago`,
-          `Update \`current\` (or \`done\`) and \`confidence\` at least every ${STALE_AFTER_DAYS} days`,
-        );
+          hint: `Update \`current\` (or \`done\`) and \`confidence\` at least every ${STALE_AFTER_DAYS} days`,
+        });
       }
     }
   },

@@ -33,10 +33,10 @@ export const krRemovedMidPeriod: PrRule = {
         if (current?.data.key_results.some((candidate) => candidate.id === kr.id)) continue;
         if (current) {
           const at = current.data.key_results.length > 0 ? current.locate(['key_results'], 'key') : START_OF_FILE;
-          context.report(current.path, at, `Key result \`${kr.id}\` was deleted during the period`, hint);
+          context.report({ file: { path: current.path }, at, message: `Key result \`${kr.id}\` was deleted during the period`, hint });
         } else {
           // The whole file is gone: report where the key result was, in the file as it was.
-          context.report(objective.path, locateKeyResult(objective, kr), `Key result \`${kr.id}\` was deleted with its objective \`${objective.id}\` during the period`, hint);
+          context.report({ file: { path: objective.path }, at: locateKeyResult(objective, kr), message: `Key result \`${kr.id}\` was deleted with its objective \`${objective.id}\` during the period`, hint });
         }
       }
     }

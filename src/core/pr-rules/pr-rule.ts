@@ -4,7 +4,7 @@
  */
 import type { Position } from '../finding.ts';
 import { resolvePeriod, type PeriodRange } from '../period.ts';
-import type { DefaultSeverity, ValidObjective } from '../rules/rule.ts';
+import type { DefaultSeverity, Report, ValidObjective } from '../rules/rule.ts';
 import type { KeyResult } from '../schema.ts';
 import { validObjectives, type Workspace } from '../workspace.ts';
 
@@ -30,7 +30,8 @@ export interface PrRuleContext {
   scheduled: boolean;
   /** Day of the latest check-in of a key result (a commit that changed its value or confidence). */
   lastCheckin(objectiveId: string, krId: string): string | undefined;
-  report(path: string, at: Position, message: string, hint?: string): void;
+  /** As a tree rule reports: `report({ file: { path }, at, message, hint })`. */
+  report(report: Report): void;
 }
 
 /** An objective file placed at `okrs/2026-q4/example.md`, before and after the change. */

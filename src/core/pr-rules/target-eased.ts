@@ -28,12 +28,12 @@ export const targetEased: PrRule = {
         const gapAfter = kr.target - kr.baseline;
         const eased = Math.sign(gapAfter) !== Math.sign(gapBefore) || Math.abs(gapAfter) < Math.abs(gapBefore);
         if (!eased) continue;
-        context.report(
-          objective.path,
-          locateKeyResult(objective, kr, 'target'),
-          `Target of \`${kr.id}\` eased from ${was.target} to ${kr.target} (baseline ${kr.baseline}) during the period`,
-          'Keep the target, or add `reason:` to the key result saying why it changed',
-        );
+        context.report({
+          file: { path: objective.path },
+          at: locateKeyResult(objective, kr, 'target'),
+          message: `Target of \`${kr.id}\` eased from ${was.target} to ${kr.target} (baseline ${kr.baseline}) during the period`,
+          hint: 'Keep the target, or add `reason:` to the key result saying why it changed',
+        });
       }
     }
   },

@@ -35,12 +35,12 @@ export const alignedToResolves: Rule = {
       if (target === 'mission') return;
       if (!ids.includes(target)) {
         const suggestion = closest(target, ids);
-        context.report(
-          objective,
-          ['aligned_to'],
-          `\`aligned_to: ${target}\` names no objective`,
-          suggestion ? `Did you mean \`${suggestion}\`? Otherwise use \`mission\`` : 'Use `mission` or the id of another objective',
-        );
+        context.report({
+          file: objective,
+          at: ['aligned_to'],
+          message: `\`aligned_to: ${target}\` names no objective`,
+          hint: suggestion ? `Did you mean \`${suggestion}\`? Otherwise use \`mission\`` : 'Use `mission` or the id of another objective',
+        });
         return;
       }
       parents.set(objective.id, target);
@@ -49,7 +49,7 @@ export const alignedToResolves: Rule = {
       const chain = [objective.id];
       for (let next = parents.get(objective.id); next !== undefined; next = parents.get(next)) {
         if (next === objective.id) {
-          context.report(objective, ['aligned_to'], `Alignment goes round in a circle: ${[...chain, next].join(' → ')}`, 'Align one of them to `mission`');
+          context.report({ file: objective, at: ['aligned_to'], message: `Alignment goes round in a circle: ${[...chain, next].join(' → ')}`, hint: 'Align one of them to `mission`' });
           return;
         }
         if (chain.includes(next)) return;

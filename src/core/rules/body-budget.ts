@@ -18,7 +18,7 @@ export const bodyBudget: Rule = {
       const over = bodyOverBudget(file.body);
       if (over === undefined) continue;
       const line = file.bodyLine + over.line - 1;
-      report(file, { line, column: 1, endLine: line, endColumn: 1 }, over.message, over.hint);
+      report({ file, at: { line, column: 1, endLine: line, endColumn: 1 }, message: over.message, hint: over.hint });
     }
   },
 };

@@ -43,12 +43,12 @@ export const committedPostmortem: Rule = {
       const folder = objective.path.slice(0, objective.path.lastIndexOf('/'));
       const retro = context.workspace.retros?.find((file) => isRetroFile(file.path) && file.path.slice(0, file.path.lastIndexOf('/')) === folder);
       if (retro !== undefined && hasSection(retro.text, objective.id)) return;
-      context.report(
-        objective,
-        ['grade'],
-        `Committed objective graded ${grade.toFixed(1)} without a postmortem`,
-        `Say briefly why it fell short and what changes: \`postmortem: …\` in this file, or text under \`### ${objective.id}\` in ${folder}/retro.md`,
-      );
+      context.report({
+        file: objective,
+        at: ['grade'],
+        message: `Committed objective graded ${grade.toFixed(1)} without a postmortem`,
+        hint: `Say briefly why it fell short and what changes: \`postmortem: …\` in this file, or text under \`### ${objective.id}\` in ${folder}/retro.md`,
+      });
     });
   },
 };

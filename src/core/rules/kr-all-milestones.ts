@@ -14,12 +14,12 @@ export const krAllMilestones: Rule = {
     eachObjective(context, (objective) => {
       const scored = objective.data.key_results.filter((kr) => kr.status !== 'dropped');
       if (scored.length === 0 || !scored.every((kr) => keyResultKind(kr) === 'milestone')) return;
-      context.report(
-        objective,
-        ['key_results'],
-        'Every key result of this objective is a milestone: that is a plan, not results',
-        'Make at least one a metric that shows the effect, e.g. `baseline: 3.6` → `target: 4.5`',
-      );
+      context.report({
+        file: objective,
+        at: ['key_results'],
+        message: 'Every key result of this objective is a milestone: that is a plan, not results',
+        hint: 'Make at least one a metric that shows the effect, e.g. `baseline: 3.6` → `target: 4.5`',
+      });
     });
   },
 };

@@ -1,4 +1,5 @@
 import { eachObjective, type Rule } from './rule.ts';
+import { plural } from '../words.ts';
 
 const MIN = 2;
 const MAX = 5;
@@ -19,22 +20,22 @@ export const krCount: Rule = {
     eachObjective(context, (objective) => {
       const count = objective.data.key_results.filter((kr) => kr.status !== 'dropped').length;
       if (count === 0) {
-        context.report(
-          objective,
-          (objective.raw as { key_results?: unknown }).key_results ? ['key_results'] : ['title'],
-          'This objective has no key results',
-          'Add 2–5 key results under `key_results:` that say how you will know the objective is met',
-          { error: true },
-        );
+        context.report({
+          file: objective,
+          at: (objective.raw as { key_results?: unknown }).key_results ? ['key_results'] : ['title'],
+          message: 'This objective has no key results',
+          hint: 'Add 2–5 key results under `key_results:` that say how you will know the objective is met',
+          error: true,
+        });
         return;
       }
       if (count >= MIN && count <= MAX) return;
-      context.report(
-        objective,
-        ['key_results'],
-        `This objective has ${count} key result${count === 1 ? '' : 's'}; aim for ${MIN}–${MAX}`,
-        count < MIN ? 'Add another result that would prove the objective is met' : 'Keep the results that best prove the objective; move the rest to the body as initiatives',
-      );
+      context.report({
+        file: objective,
+        at: ['key_results'],
+        message: `This objective has ${plural(count, 'key result')}; aim for ${MIN}–${MAX}`,
+        hint: count < MIN ? 'Add another result that would prove the objective is met' : 'Keep the results that best prove the objective; move the rest to the body as initiatives',
+      });
     });
   },
 };

@@ -27,12 +27,12 @@ export const krMeasurable: Rule = {
   check(context) {
     eachKeyResult(context, (keyResult, index, objective) => {
       if (keyResultKind(keyResult) === 'milestone' || hasQuantity(keyResult.title)) return;
-      context.report(
-        objective,
-        ['key_results', index, 'title'],
-        `Key result \`${keyResult.id}\` states no quantity in its title${namesOnly(keyResult.title)}`,
-        'Put the measure in words a reader can verify, e.g. `Raise average audience feedback from 3.6 to 4.5 out of 5`',
-      );
+      context.report({
+        file: objective,
+        at: ['key_results', index, 'title'],
+        message: `Key result \`${keyResult.id}\` states no quantity in its title${namesOnly(keyResult.title)}`,
+        hint: 'Put the measure in words a reader can verify, e.g. `Raise average audience feedback from 3.6 to 4.5 out of 5`',
+      });
     });
   },
 };

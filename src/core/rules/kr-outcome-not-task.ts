@@ -32,12 +32,12 @@ export const krOutcomeNotTask: Rule = {
     eachKeyResult(context, (keyResult, index, objective) => {
       const reading = readKeyResult(keyResult.title);
       if (reading.kind !== 'task') return;
-      context.report(
-        objective,
-        ['key_results', index, 'title'],
-        `Key result \`${keyResult.id}\` reads like a task: ${reading.because}`,
-        'Say what will be true when the work is done, e.g. `Raise average audience feedback from 3.6 to 4.5`; keep the task in the body as an initiative (`- [ ] …`)',
-      );
+      context.report({
+        file: objective,
+        at: ['key_results', index, 'title'],
+        message: `Key result \`${keyResult.id}\` reads like a task: ${reading.because}`,
+        hint: 'Say what will be true when the work is done, e.g. `Raise average audience feedback from 3.6 to 4.5`; keep the task in the body as an initiative (`- [ ] …`)',
+      });
     });
   },
 };

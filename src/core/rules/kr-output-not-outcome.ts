@@ -22,12 +22,12 @@ export const krOutputNotOutcome: Rule = {
     eachKeyResult(context, (keyResult, index, objective) => {
       const reading = readKeyResult(keyResult.title);
       if (reading.kind !== 'output') return;
-      context.report(
-        objective,
-        ['key_results', index, 'title'],
-        `Key result \`${keyResult.id}\` counts output: “${reading.clause}” counts your own output; say what ${reading.output} should change`,
-        'Name the change the output should bring, e.g. `Grow newsletter subscribers from 800 to 2,000`; if your team counts launches as results, set `kr-output-not-outcome: off` in okrs/config.yml',
-      );
+      context.report({
+        file: objective,
+        at: ['key_results', index, 'title'],
+        message: `Key result \`${keyResult.id}\` counts output: “${reading.clause}” counts your own output; say what ${reading.output} should change`,
+        hint: 'Name the change the output should bring, e.g. `Grow newsletter subscribers from 800 to 2,000`; if your team counts launches as results, set `kr-output-not-outcome: off` in okrs/config.yml',
+      });
     });
   },
 };

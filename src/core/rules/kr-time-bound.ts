@@ -16,12 +16,12 @@ export const krTimeBound: Rule = {
   check(context) {
     eachKeyResult(context, (keyResult, index, objective) => {
       if (keyResult.due !== undefined || resolvePeriod(objective.data.period).end !== undefined) return;
-      context.report(
-        objective,
-        ['key_results', index],
-        `Key result \`${keyResult.id}\` has no date: the period is open-ended and it has no \`due\``,
-        'Add `due: YYYY-MM-DD`, or give the period an `end`',
-      );
+      context.report({
+        file: objective,
+        at: ['key_results', index],
+        message: `Key result \`${keyResult.id}\` has no date: the period is open-ended and it has no \`due\``,
+        hint: 'Add `due: YYYY-MM-DD`, or give the period an `end`',
+      });
     });
   },
 };

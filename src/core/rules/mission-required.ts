@@ -13,12 +13,12 @@ export const missionRequired: Rule = {
   check({ workspace, report }) {
     for (const objective of workspace.objectives) {
       if (missionFor(workspace, objective.path) === undefined) {
-        report(
-          objective,
-          [],
-          'No mission above this objective',
-          `Add ${workspace.root === '' ? '' : `${workspace.root}/`}mission.md with your “why”, e.g.\n---\nmission: Be an ideal candidate for promotion or hire.\n---`,
-        );
+        report({
+          file: objective,
+          at: [],
+          message: 'No mission above this objective',
+          hint: `Add ${workspace.root === '' ? '' : `${workspace.root}/`}mission.md with your “why”, e.g.\n---\nmission: Be an ideal candidate for promotion or hire.\n---`,
+        });
       }
     }
   },

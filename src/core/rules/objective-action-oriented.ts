@@ -17,12 +17,12 @@ export const objectiveActionOriented: Rule = {
   check(context) {
     eachObjective(context, (objective) => {
       if (objectiveHasAction(objective.data.title)) return;
-      context.report(
-        objective,
-        ['title'],
-        `\`${objective.data.title}\` does not start with an action or state a change: it names a topic`,
-        'Start with a verb that names the change, e.g. `Deliver engaging presentations`, or say what changes, e.g. `LSIF is adopted by customers`',
-      );
+      context.report({
+        file: objective,
+        at: ['title'],
+        message: `\`${objective.data.title}\` does not start with an action or state a change: it names a topic`,
+        hint: 'Start with a verb that names the change, e.g. `Deliver engaging presentations`, or say what changes, e.g. `LSIF is adopted by customers`',
+      });
     });
   },
 };

@@ -13,12 +13,12 @@ export const objectiveBusinessAsUsual: Rule = {
   check(context) {
     eachObjective(context, (objective) => {
       if (!isBusinessAsUsual(objective.data.title)) return;
-      context.report(
-        objective,
-        ['title'],
-        `\`${objective.data.title}\` describes business as usual`,
-        'Ask what you want to change or reach for the first time; keep routine work as a `keep_above`/`keep_below` key result of a bigger objective',
-      );
+      context.report({
+        file: objective,
+        at: ['title'],
+        message: `\`${objective.data.title}\` describes business as usual`,
+        hint: 'Ask what you want to change or reach for the first time; keep routine work as a `keep_above`/`keep_below` key result of a bigger objective',
+      });
     });
   },
 };

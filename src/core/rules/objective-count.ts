@@ -1,6 +1,7 @@
 import { resolvePeriod } from '../period.ts';
 import { ownerOf } from '../workspace.ts';
 import { eachObjective, type Rule, type ValidObjective } from './rule.ts';
+import { plural } from '../words.ts';
 
 const MIN = 3;
 const MAX = 5;
@@ -47,10 +48,10 @@ export const objectiveCount: Rule = {
     for (const [key, objectives] of groups) {
       if (objectives.length >= MIN && objectives.length <= MAX) continue;
       const [owner, period] = key.split('\u0000') as [string, string];
-      const whose = owner === '' ? 'There are' : `${owner} has`;
-      const message = `${whose} ${objectives.length} objective${objectives.length === 1 ? '' : 's'} in ${period}; aim for ${MIN}–${MAX}`;
+      const whose = owner !== '' ? `${owner} has` : objectives.length === 1 ? 'There is' : 'There are';
+      const message = `${whose} ${plural(objectives.length, 'objective')} in ${period}; aim for ${MIN}–${MAX}`;
       const hint = objectives.length < MIN ? 'Add objectives that serve the mission, or merge this period into a longer one' : 'Keep the 3–5 that matter most; move the rest to a later period';
-      for (const objective of objectives) context.report(objective, ['title'], message, hint);
+      for (const objective of objectives) context.report({ file: objective, at: ['title'], message, hint });
     }
   },
 };

@@ -19,12 +19,12 @@ export const objectiveNoMetric: Rule = {
     eachObjective(context, (objective) => {
       const numbers = metricNumbers(objective.data.title);
       if (numbers.length === 0) return;
-      context.report(
-        objective,
-        ['title'],
-        `The objective holds a metric (${numbers.map((number) => `\`${number}\``).join(', ')})`,
-        'Say the goal in words and move the number into a key result, e.g. `target: 12`',
-      );
+      context.report({
+        file: objective,
+        at: ['title'],
+        message: `The objective holds a metric (${numbers.map((number) => `\`${number}\``).join(', ')})`,
+        hint: 'Say the goal in words and move the number into a key result, e.g. `target: 12`',
+      });
     });
   },
 };

@@ -1,5 +1,6 @@
 import { periodLength, resolvePeriod } from '../period.ts';
 import { eachObjective, type Rule } from './rule.ts';
+import { plural } from '../words.ts';
 
 /** A calendar month may have 28 days and a calendar quarter 92; both are within the spirit of 30–90 days. */
 const MIN_DAYS = 28;
@@ -18,12 +19,12 @@ export const periodLengthRule: Rule = {
     eachObjective(context, (objective) => {
       const days = periodLength(resolvePeriod(objective.data.period));
       if (days === undefined || (days >= MIN_DAYS && days <= MAX_DAYS)) return;
-      context.report(
-        objective,
-        ['period'],
-        `The period lasts ${days} days; OKRs work best over 30–90 days`,
-        days > MAX_DAYS ? 'Split it into quarters, e.g. `period: 2026-Q4`' : 'Use a month or a quarter, e.g. `period: 2026-Q4`',
-      );
+      context.report({
+        file: objective,
+        at: ['period'],
+        message: `The period lasts ${plural(days, 'day')}; OKRs work best over 30–90 days`,
+        hint: days > MAX_DAYS ? 'Split it into quarters, e.g. `period: 2026-Q4`' : 'Use a month or a quarter, e.g. `period: 2026-Q4`',
+      });
     });
   },
 };

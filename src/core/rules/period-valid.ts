@@ -17,17 +17,17 @@ export const periodValid: Rule = {
     eachObjective(context, (objective) => {
       const period = resolvePeriod(objective.data.period);
       if (period.end !== undefined && period.end < period.start) {
-        context.report(objective, ['period'], `The period ends (${period.end}) before it starts (${period.start})`, 'Swap `start` and `end`');
+        context.report({ file: objective, at: ['period'], message: `The period ends (${period.end}) before it starts (${period.start})`, hint: 'Swap `start` and `end`' });
         return;
       }
       objective.data.key_results.forEach((kr, index) => {
         if (kr.due !== undefined && !contains(period, kr.due)) {
-          context.report(
-            objective,
-            ['key_results', index, 'due'],
-            `Key result \`${kr.id}\` is due ${kr.due}, outside the period ${period.start} – ${period.end ?? 'open'}`,
-            'Move `due` inside the period, or the key result to the period it belongs to',
-          );
+          context.report({
+            file: objective,
+            at: ['key_results', index, 'due'],
+            message: `Key result \`${kr.id}\` is due ${kr.due}, outside the period ${period.start} – ${period.end ?? 'open'}`,
+            hint: 'Move `due` inside the period, or the key result to the period it belongs to',
+          });
         }
       });
     });

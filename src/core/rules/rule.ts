@@ -1,11 +1,9 @@
 /** What a rule is: one criterion, one check, and examples that are also its tests. */
-import type { Position } from '../finding.ts';
-import type { YamlPath } from '../frontmatter.ts';
-import type { Parsed } from '../parse.ts';
+import type { DefaultSeverity, Report, ReportedFile } from '../engine.ts';
 import type { KeyResult, Objective } from '../schema.ts';
 import { validObjectives, type ObjectiveFile, type Workspace } from '../workspace.ts';
 
-export type DefaultSeverity = 'error' | 'warn';
+export type { DefaultSeverity, Report, ReportedFile } from '../engine.ts';
 
 /** An objective file's content (placed at `okrs/2026-q4/example.md` under a mission), or a whole tree. */
 export type RuleExample = string | { files: Record<string, string>; now?: string };
@@ -18,7 +16,7 @@ export interface RuleContext {
    * Report at the value (or a position) of a file; `at` is a YAML path such as `['key_results', 0, 'title']`.
    * `error: true` reports an error even when the rule is set to warn (it stays silent when off).
    */
-  report(file: ReportedFile, at: YamlPath | Position, message: string, hint?: string, options?: { error?: boolean }): void;
+  report(report: Report): void;
 }
 
 /** What a bad example reports: its index in `bad`, and the exact position and message. */
@@ -38,11 +36,6 @@ export interface Rule {
   /** `reports`, when given, states what every bad example reports; the tests check it. */
   examples: { good: RuleExample[]; bad: RuleExample[]; reports?: ExampleReport[] };
   check(context: RuleContext): void;
-}
-
-export interface ReportedFile {
-  path: string;
-  locate?: Parsed<unknown>['locate'];
 }
 
 export type ValidObjective = ObjectiveFile & { data: Objective };

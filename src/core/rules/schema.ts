@@ -18,8 +18,8 @@ export const schema: Rule = {
   },
   check({ workspace, report }) {
     for (const file of [...workspace.objectives, ...workspace.missions, ...(workspace.config ? [workspace.config] : [])]) {
-      for (const finding of file.findings) report(file, finding, finding.message, finding.hint);
+      for (const finding of file.findings) report({ file, at: finding, message: finding.message, hint: finding.hint });
     }
-    for (const { path, finding } of workspace.unreadable) report({ path }, finding, finding.message, finding.hint);
+    for (const { path, finding } of workspace.unreadable) report({ file: { path }, at: finding, message: finding.message, hint: finding.hint });
   },
 };

@@ -24,18 +24,18 @@ export const uniqueIds: Rule = {
       const first = byId.get(objective.id);
       if (first === undefined) byId.set(objective.id, objective.path);
       else {
-        report(
-          objective,
-          objective.data?.id === undefined ? [] : ['id'],
-          `Objective id \`${objective.id}\` is already used by ${first}`,
-          `Give one of them its own \`id:\`, e.g. \`id: ${objective.id}-${objective.data ? String(objective.data.period).toLowerCase().replace(/[^a-z0-9]+/g, '-') : '2'}\``,
-        );
+        report({
+          file: objective,
+          at: objective.data?.id === undefined ? [] : ['id'],
+          message: `Objective id \`${objective.id}\` is already used by ${first}`,
+          hint: `Give one of them its own \`id:\`, e.g. \`id: ${objective.id}-${objective.data ? String(objective.data.period).toLowerCase().replace(/[^a-z0-9]+/g, '-') : '2'}\``,
+        });
       }
       const seen = new Set<string>();
       const keyResults = (objective.data?.key_results ?? []) as { id: string }[];
       keyResults.forEach((kr, index) => {
         if (seen.has(kr.id)) {
-          report(objective, ['key_results', index, 'id'], `Key result id \`${kr.id}\` appears twice in this objective`, 'Each key result needs its own id; history follows it');
+          report({ file: objective, at: ['key_results', index, 'id'], message: `Key result id \`${kr.id}\` appears twice in this objective`, hint: 'Each key result needs its own id; history follows it' });
         }
         seen.add(kr.id);
       });

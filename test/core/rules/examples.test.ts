@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { prRules } from '../../../src/core/pr-rules/index.ts';
 import { rules } from '../../../src/core/rules/index.ts';
 import { exampleTree, lintFiles } from '../../helpers/workspace.ts';
 
@@ -40,15 +43,18 @@ describe.each(rules.map((rule) => [rule.id, rule] as const))('rule %s', (id, rul
 });
 
 describe('the rule set', () => {
-  it('has the required rule ids, each once', () => {
+  // The registry is the list: every rule file is registered once, and every registered rule has its file.
+  it('registers each rule file of src/core/rules once, under the id it is named by', () => {
+    const folder = path.resolve(import.meta.dirname, '../../../src/core/rules');
+    const files = readdirSync(folder).filter((file) => file.endsWith('.ts') && !['index.ts', 'rule.ts'].includes(file)).map((file) => file.replace(/\.ts$/, ''));
     const ids = rules.map((rule) => rule.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids.sort()).toEqual(
-      [
-        'schema', 'unique-ids', 'period-valid', 'mission-required', 'aligned-to-resolves', 'objective-count', 'kr-count', 'period-length',
-        'objective-action-oriented', 'objective-no-metric', 'objective-concrete', 'objective-business-as-usual', 'kr-outcome-not-task', 'kr-output-not-outcome',
-        'kr-measurable', 'kr-time-bound', 'kr-ambitious', 'kr-all-milestones', 'body-budget', 'committed-postmortem',
-      ].sort(),
-    );
+    expect([...ids].sort()).toEqual(files.sort());
+  });
+
+  it('registers each change rule of src/core/pr-rules once, under the id it is named by', () => {
+    const folder = path.resolve(import.meta.dirname, '../../../src/core/pr-rules');
+    const files = readdirSync(folder).filter((file) => file.endsWith('.ts') && !['index.ts', 'pr-rule.ts'].includes(file)).map((file) => file.replace(/\.ts$/, ''));
+    expect(prRules.map((rule) => rule.id).sort()).toEqual(files.sort());
   });
 });
