@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { okr } from '../helpers/cli.ts';
-import { createRepo, MISSION, removeTempFolders, testGitEnv, type TestRepo } from '../helpers/git-repo.ts';
+import { createRepo, MISSION, removeTempFolders, tempFolder, testGitEnv, type TestRepo } from '../helpers/git-repo.ts';
 
 afterAll(removeTempFolders);
 
@@ -22,7 +22,7 @@ function history(repo: TestRepo): HistoryJson {
 }
 
 function importViva(repo: TestRepo, ...flags: string[]) {
-  const users = path.join(repo.dir, '..', `${path.basename(repo.dir)}-users.csv`);
+  const users = path.join(tempFolder(), 'users.csv');
   writeFileSync(users, USERS);
   return okr(['import', 'viva', FIXTURE, '--users', users, '--repo', repo.dir, ...flags], { env: ENV });
 }
@@ -98,7 +98,7 @@ describe('okr export csv and okr import csv', () => {
     const exported = okr(['export', 'csv', '--repo', source.dir, '--now', '2025-03-31'], { env: ENV });
     expect(exported.status).toBe(0);
     expect(exported.stdout.split('\n')[0]).toBe('type,objective,key_result,title,folder,period,owner,goal_type,aligned_to,baseline,target,unit,date,user,value,note');
-    const file = path.join(source.dir, '..', `${path.basename(source.dir)}-export.csv`);
+    const file = path.join(tempFolder(), 'export.csv');
     writeFileSync(file, exported.stdout);
     const target = createRepo();
     const imported = okr(['import', 'csv', file, '--repo', target.dir], { env: ENV });
@@ -114,14 +114,14 @@ describe('okr export csv and okr import csv', () => {
 
   it('reports a row it cannot read with its line and imports the rest', () => {
     const repo = createRepo();
-    const file = path.join(repo.dir, '..', `${path.basename(repo.dir)}-bad.csv`);
+    const file = path.join(tempFolder(), 'bad.csv');
     writeFileSync(
       file,
       'type,objective,key_result,title,period,baseline,target,date,value,note\nobjective,talks,,Deliver talks,2026-Q1,,,,,\nkey_result,talks,feedback,Raise feedback from 3 to 4,,3,4,,,\ncheckin,talks,feedback,,,,,2026-13-01,3.5,bad date\ncheckin,talks,feedback,,,,,2026-02-01,3.5,Better\n',
     );
     const run = okr(['import', 'csv', file, '--repo', repo.dir], { env: ENV });
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('-bad.csv:4: Check-in needs a date such as 2026-03-10');
+    expect(run.stdout).toContain('bad.csv:4: Check-in needs a date such as 2026-03-10');
     expect(run.stdout).toContain('wrote 1 file(s), 2 commit(s)');
     expect(readFileSync(path.join(repo.dir, 'okrs/2026-q1/talks.md'), 'utf8')).toContain('current: 3.5');
   });
