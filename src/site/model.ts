@@ -5,7 +5,7 @@
  */
 import type { Checkin, History, KeyResultHistory, ObjectiveHistory } from '../core/history-types.ts';
 import type { Objective } from '../core/schema.ts';
-import type { Grade, KeyResultKind, KeyResultStatus, Status } from '../core/score.ts';
+import { grade, type Grade, type KeyResultKind, type KeyResultStatus, type Status } from '../core/score.ts';
 import { pointsUpTo, type KeyResultStanding, type ObjectiveStanding } from '../core/standing.ts';
 import type { Workspace } from '../core/workspace.ts';
 import { keyResultChart, progressSeries, sparkline, type KeyResultChart, type Sparkline } from './chart.ts';
@@ -26,6 +26,8 @@ export interface KeyResultView {
   dropped: boolean;
   /** Why a target was eased or the key result dropped (from the current file). */
   reason: string | null;
+  /** `<objective>/<key result>` of the earlier period it carries forward (from the current file). */
+  carriedFrom: string | null;
   value: number | null;
   progress: number;
   expected: number | null;
@@ -55,6 +57,8 @@ export interface ObjectiveView {
   expected: number | null;
   status: Status;
   grade: Grade;
+  /** The final `grade:` of a closed period, as the file says (people may edit it after `okr close`). */
+  finalGrade: { value: number; grade: Grade } | null;
   confidence: number | null;
   daysLeft: number | null;
   lastCheckin: { date: string; commit: string } | null;
@@ -107,6 +111,7 @@ export function objectiveView(
     expected: standing.expected,
     status: standing.status,
     grade: standing.grade,
+    finalGrade: frontmatter?.grade === undefined ? null : { value: frontmatter.grade, grade: grade(frontmatter.grade, objective.type) },
     confidence: standing.confidence,
     daysLeft: standing.daysLeft,
     lastCheckin: standing.lastCheckin,
@@ -133,6 +138,7 @@ function keyResultView(kr: KeyResultHistory, standing: KeyResultStanding, object
     weight: kr.weight,
     dropped: standing.status === 'dropped',
     reason: frontmatter?.key_results.find((candidate) => candidate.id === kr.id)?.reason ?? null,
+    carriedFrom: frontmatter?.key_results.find((candidate) => candidate.id === kr.id)?.carried_from ?? null,
     value: standing.value,
     progress: standing.progress,
     expected: standing.expected,
