@@ -122,3 +122,10 @@ export const overview = once(async () => {
   const owners = ownerSummaries(objectives);
   return { objectives, site, periods, current: currentPeriod(periods), owners };
 });
+
+/** The published retros of closed periods (`okr close`), by period label. */
+export const retrosByPeriod = once(async (): Promise<Map<string, { path: string; html: string }[]>> => {
+  const byPeriod = new Map<string, { path: string; html: string }[]>();
+  for (const retro of inputs.retros ?? []) byPeriod.set(retro.period, [...(byPeriod.get(retro.period) ?? []), { path: retro.path, html: retro.html }]);
+  return byPeriod;
+});

@@ -34,6 +34,25 @@ describe('the archive of a closed period', () => {
     expect(page).toContain('Final grade');
     expect(page).toMatch(/<td><span class="grade grade-yellow"[^>]*>0\.7 /);
     expect(page).toContain('Carried forward');
+    // The retro is published: every objective beside it is public.
+    expect(page).toContain('<h2 id="retro">Retro</h2>');
+    expect(page).toMatch(/<h3[^>]*>What went well<\/h3>/);
+    expect(page).toContain('<td>Move 100% of invoices to the new service</td>');
     expect(page).toMatch(/Move 100% of invoices to the new service → <a href="[^"]*objectives\/billing-2027-q1\/"[^>]*>Ship the billing service<\/a> \(2027-Q1, from 60\)/);
+  }, 120_000);
+
+  it('keeps the retro off the site when an objective beside it is private', async () => {
+    const repo = createRepo();
+    repo.write('okrs/mission.md', MISSION);
+    repo.write('okrs/2026-q4/billing.md', objectiveText({ title: 'Ship the billing service', key_results: [{ id: 'live', baseline: 0, target: 100, current: 60 }] }));
+    repo.write('okrs/2026-q4/secret.md', objectiveText({ title: 'Acquire the quiet startup', private: true, key_results: [{ id: 'signed', done: false }] }));
+    repo.commit('Objectives', '2026-10-01');
+    expect(await quietly(['close', '2026-Q4', '--commit', '--repo', repo.dir])).toBe(0);
+    const out = tempFolder();
+    expect(await quietly(['build', '--repo', repo.dir, '--out', out, '--now', '2027-01-15'])).toBe(0);
+    const page = await readFile(path.join(out, 'periods/2026-Q4/index.html'), 'utf8');
+    expect(page).toContain('Final grade');
+    expect(page).not.toContain('Retro');
+    expect(page).not.toContain('quiet startup');
   }, 120_000);
 });
