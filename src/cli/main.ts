@@ -126,6 +126,36 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--root <folder>', 'folder of the OKRs inside the repository', 'okrs')
     .action(run(async (options) => (await import('./sync.ts')).syncCommand(options)));
 
+  program
+    .command('import')
+    .description('import objectives and their check-ins from a Viva Goals export or the generic CSV (docs/import.md)')
+    .argument('<format>', '`viva` (Viva Goals Explorer export, CSV) or `csv` (the generic format)')
+    .argument('<file>', 'the export file')
+    .option('--users <file>', 'CSV of name,email,github that maps the people of the export to handles')
+    .option('--dry-run', 'print what would be imported and what could not be read; write nothing')
+    .option('--repo <folder>', 'repository to import into', '.')
+    .option('--root <folder>', 'folder of the OKRs inside the repository', 'okrs')
+    .action(run(async (options, format, file) => (await import('./import.ts')).importCommand(format, file, options)));
+
+  program
+    .command('export')
+    .description('print every objective, key result, initiative and check-in as CSV (the format `okr import csv` reads)')
+    .argument('<format>', '`csv`')
+    .option('--repo <folder>', 'repository to read', '.')
+    .option('--root <folder>', 'folder of the OKRs inside the repository', 'okrs')
+    .option('--now <date>', 'the day to export for, YYYY-MM-DD (default: today)')
+    .action(run(async (options, format) => (await import('./export.ts')).exportCommand(format, options)));
+
+  program
+    .command('close')
+    .description("close a period: each objective's final grade, a retro.md beside them, and the unfinished key results carried forward")
+    .argument('<period>', 'the period to close, e.g. 2026-Q4')
+    .option('--carry-forward', "write the unfinished key results into the next period's files (never overwriting)")
+    .option('--commit', 'commit the grades, the retro and the carried files')
+    .option('--repo <folder>', 'repository that holds the OKRs', '.')
+    .option('--root <folder>', 'folder of the OKRs inside the repository', 'okrs')
+    .action(run(async (options, period) => (await import('./close.ts')).closeCommand(period, options)));
+
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;

@@ -110,6 +110,7 @@ export const KeyResultSchema = z
     reason: z.string().optional().describe('Why a target was eased or a key result dropped.'),
     source: SourceSchema.optional().describe('Where `okr sync` reads `current` from.'),
     owner: z.string().trim().min(1).optional().describe('Who is accountable for this key result, when not the objective\'s owner.'),
+    carried_from: z.string().trim().min(1).optional().describe('`<objective>/<key result>` of the earlier period this key result carries forward (`okr close --carry-forward`).'),
   })
   .superRefine((kr, ctx) => {
     const kinds = [
@@ -153,6 +154,13 @@ export const ObjectiveSchema = z.strictObject({
     .optional()
     .describe('`key-results` by default. `from-aligned`: progress is the mean of the objectives aligned to this one, instead of its key results.'),
   key_results: z.array(KeyResultSchema).default([]),
+  grade: z
+    .number()
+    .min(0, { error: 'Expected a grade from 0.0 to 1.0' })
+    .max(1, { error: 'Expected a grade from 0.0 to 1.0' })
+    .optional()
+    .describe('Final grade, 0.0–1.0 (Google\'s scale), written by `okr close`; edit it if the number alone misjudges the result.'),
+  postmortem: z.string().trim().min(1).optional().describe('Why a committed objective was graded below 1.0, and what changes.'),
   ...editorProperties,
 });
 

@@ -43,13 +43,21 @@ export interface Workspace {
   config: Parsed<Config> | undefined;
   /** Files that could not be read at all (binary, too large, not UTF-8). */
   unreadable: { path: string; finding: Finding }[];
+  /** `retro.md` files written by `okr close`: never objectives. */
+  retros?: { path: string; text: string }[];
 }
 
 export const CONFIG_FILE = 'config.yml';
 export const MISSION_FILE = 'mission.md';
+/** The retrospective of the period whose objectives sit beside it. */
+export const RETRO_FILE = 'retro.md';
+
+export function isRetroFile(path: string): boolean {
+  return baseName(path).toLowerCase() === RETRO_FILE;
+}
 
 export function buildWorkspace(root: string, files: readonly SourceFile[]): Workspace {
-  const workspace: Workspace = { root: trimSlashes(root), objectives: [], missions: [], config: undefined, unreadable: [] };
+  const workspace: Workspace = { root: trimSlashes(root), objectives: [], missions: [], config: undefined, unreadable: [], retros: [] };
   for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
     const decoded: Decoded = file.symlink ? SYMLINK : decodeSource(file.bytes, file.size);
     if (!decoded.ok) {
@@ -59,12 +67,13 @@ export function buildWorkspace(root: string, files: readonly SourceFile[]): Work
     const name = baseName(file.path);
     if (file.path === joinPath(workspace.root, CONFIG_FILE)) workspace.config = parseConfig(file.path, decoded.text);
     else if (name === MISSION_FILE) workspace.missions.push(parseMission(file.path, decoded.text));
+    else if (isRetroFile(file.path)) workspace.retros?.push({ path: file.path, text: decoded.text });
     else workspace.objectives.push(withId(parseObjective(file.path, decoded.text)));
   }
   return workspace;
 }
 
-/** Which files of a tree are OKR files: Markdown files and the config; templates (`_*`), dot-folders and READMEs are not. */
+/** Which files of a tree are OKR files: Markdown files (objectives, missions, retros) and the config; templates (`_*`), dot-folders and READMEs are not. */
 export function isOkrFile(root: string, path: string): boolean {
   const folder = trimSlashes(root);
   const relative = folder === '' ? path : path.slice(folder.length + 1);

@@ -9,7 +9,7 @@ import { HistoryBuilder, type CommitStep, type FileChange } from '../core/histor
 import { addDays } from '../core/period.ts';
 import type { History } from '../core/history-types.ts';
 import { fileRole, readVersion, VersionReader, type FileRole, type FileVersion } from '../core/history-version.ts';
-import { isOkrFile } from '../core/workspace.ts';
+import { isOkrFile, isRetroFile } from '../core/workspace.ts';
 import { readOkrTree } from '../io/read-tree.ts';
 import { BlobReader } from './cat-file.ts';
 import { LOG_FORMAT, LogParser, type LogCommit, type RawChange } from './log-stream.ts';
@@ -136,7 +136,8 @@ async function walkLog(repo: string, root: string, builder: HistoryBuilder, onPr
   // By role, then blob id: a blob is read and parsed once for each role it plays.
   const blobs: Record<FileRole, Map<string, BlobVersion>> = { objective: new Map(), mission: new Map(), config: new Map() };
   const commits: LoggedCommit[] = [];
-  const okrFile = memoized((path: string) => isOkrFile(root, path));
+  // A retro is not an objective and has no history of values.
+  const okrFile = memoized((path: string) => isOkrFile(root, path) && !isRetroFile(path));
   // The same few paths and authors come back in every commit: keep one copy of each.
   const intern = memoized((text: string) => text);
   const parser = new LogParser();

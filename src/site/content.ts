@@ -194,3 +194,9 @@ export { alignedRollup };
 
 /** Whether the site links the alignment map: something is aligned to another objective, or there are groups. */
 export const showAlignment = once(async (): Promise<boolean> => (await objectiveViews()).some((view) => view.alignedTo !== null) || (await groupEntries()).length > 1);
+/** The published retros of closed periods (`okr close`), by period label. */
+export const retrosByPeriod = once(async (): Promise<Map<string, { path: string; html: string }[]>> => {
+  const byPeriod = new Map<string, { path: string; html: string }[]>();
+  for (const retro of inputs.retros ?? []) byPeriod.set(retro.period, [...(byPeriod.get(retro.period) ?? []), { path: retro.path, html: retro.html }]);
+  return byPeriod;
+});

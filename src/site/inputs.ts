@@ -10,7 +10,8 @@ import { parseHistory, type History } from '../core/history-types.ts';
 import { today } from '../core/period.ts';
 import { publicHistory } from '../core/publish.ts';
 import type { Objective } from '../core/schema.ts';
-import { buildWorkspace } from '../core/workspace.ts';
+import { readFrontmatter } from '../core/frontmatter.ts';
+import { buildWorkspace, type Workspace } from '../core/workspace.ts';
 import { readHistory } from '../git/history.ts';
 import { readOkrTree } from '../io/read-tree.ts';
 import { renderMarkdown, type RenderedBody } from './markdown.ts';
@@ -47,6 +48,13 @@ export interface MissionInput {
   html: string;
 }
 
+export interface RetroInput {
+  /** The period label its frontmatter names, e.g. `2026-Q4`. */
+  period: string;
+  path: string;
+  html: string;
+}
+
 export interface SiteInputs {
   now: string;
   /** Already without private objectives. */
@@ -54,6 +62,8 @@ export interface SiteInputs {
   /** One per objective of the history, in its order. */
   objectives: ObjectiveInput[];
   missions: MissionInput[];
+  /** The `retro.md` of a closed period (`okr close`), rendered; only where every objective beside it is published. */
+  retros: RetroInput[];
   /** The problems of public files, listed on the site only with `showProblems`; otherwise empty. */
   problems: Problem[];
   /** How many problems of public files there are: what the site shows without `showProblems`. */
@@ -90,11 +100,32 @@ export async function readSite(settings: SiteSettings): Promise<{ inputs: SiteIn
   });
   // Missions are shown on the dashboard, where objectives are at objectives/<id>/.
   const missions = history.missions.map((mission): MissionInput => ({ ...mission, html: renderMarkdown(mission.body, { wikiLink: (note) => linkTo(notes, note, 'objectives/') }).html }));
+  const retros = publishedRetros(workspace, history);
   const problems = problemsOf(workspace, history, hidden);
   return {
-    inputs: { now, history, objectives, missions, problems: settings.showProblems ? problems : [], problemCount: problems.length, showProblems: settings.showProblems ?? false },
+    inputs: { now, history, objectives, missions, retros, problems: settings.showProblems ? problems : [], problemCount: problems.length, showProblems: settings.showProblems ?? false },
     report: buildReport(workspace, fullHistory),
   };
+}
+
+/**
+ * A retro names every objective beside it, so it is published only when all of them are: one private
+ * (or unreadable) objective in its folder keeps the whole retro off the site.
+ */
+function publishedRetros(workspace: Workspace, history: History): RetroInput[] {
+  const published = new Set(history.objectives.filter((objective) => objective.deleted === null).map((objective) => objective.path));
+  const retros: RetroInput[] = [];
+  for (const retro of workspace.retros ?? []) {
+    const folder = retro.path.slice(0, retro.path.lastIndexOf('/') + 1);
+    const beside = [...workspace.objectives.map((objective) => objective.path), ...workspace.unreadable.map((file) => file.path)].filter((file) => file.startsWith(folder) && !file.slice(folder.length).includes('/'));
+    if (beside.length === 0 || beside.some((file) => !published.has(file))) continue;
+    const { data, body } = readFrontmatter(retro.text);
+    const period = (data as { period?: unknown } | undefined)?.period;
+    if (typeof period !== 'string' && typeof period !== 'number') continue;
+    // The page has its own title: the retro's `# Retro: …` heading is left out, renderMarkdown moves its `## ` sections below the page's `h2`.
+    retros.push({ period: String(period), path: retro.path, html: renderMarkdown(body.replace(/^\s*# [^\n]*\n/, '')).html });
+  }
+  return retros;
 }
 
 /**

@@ -29,6 +29,8 @@ export interface KeyResultView {
   reason: string | null;
   /** Its own owner (from the current file), when it names one. */
   owner: string | null;
+  /** `<objective>/<key result>` of the earlier period it carries forward (from the current file). */
+  carriedFrom: string | null;
   value: number | null;
   progress: number;
   expected: number | null;
@@ -58,6 +60,8 @@ export interface ObjectiveView {
   expected: number | null;
   status: Status;
   grade: Grade;
+  /** The final `grade:` of a closed period, as the file says (people may edit it after `okr close`). */
+  finalGrade: { value: number; grade: Grade } | null;
   confidence: number | null;
   daysLeft: number | null;
   lastCheckin: { date: string; commit: string } | null;
@@ -116,6 +120,7 @@ export function objectiveView(
     expected: standing.expected,
     status: standing.status,
     grade: standing.grade,
+    finalGrade: frontmatter?.grade === undefined ? null : { value: frontmatter.grade, grade: grade(frontmatter.grade, objective.type) },
     confidence: standing.confidence,
     daysLeft: standing.daysLeft,
     lastCheckin: standing.lastCheckin,
@@ -156,6 +161,7 @@ function keyResultView(kr: KeyResultHistory, standing: KeyResultStanding, object
     dropped: standing.status === 'dropped',
     reason: frontmatter?.key_results.find((candidate) => candidate.id === kr.id)?.reason ?? null,
     owner: frontmatter?.key_results.find((candidate) => candidate.id === kr.id)?.owner ?? null,
+    carriedFrom: frontmatter?.key_results.find((candidate) => candidate.id === kr.id)?.carried_from ?? null,
     value: standing.value,
     progress: standing.progress,
     expected: standing.expected,

@@ -12,7 +12,8 @@ describe('okr rules', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^kr-outcome-not-task +warn +A key result states an outcome/m);
     expect(run.stdout).toMatch(/^kr-output-not-outcome +warn +A key result that counts or delivers/m);
-    expect(run.stdout.trim().split('\n')).toHaveLength(19);
+    expect(run.stdout).toMatch(/^committed-postmortem +warn +A committed objective graded below 1.0/m);
+    expect(run.stdout.trim().split('\n')).toHaveLength(20);
   });
 
   it('writes the rule reference that is committed as docs/rules.md', async () => {

@@ -47,6 +47,7 @@ describe('okrsSummary', () => {
       sparkline: { path: '', width: 0, height: 0 } as never,
       keyResults: [],
       fromAligned: false,
+      finalGrade: null,
       counted: true,
       standing: {
         id: 'talks',

@@ -1,5 +1,6 @@
 import { alignedToResolves } from './aligned-to-resolves.ts';
 import { bodyBudget } from './body-budget.ts';
+import { committedPostmortem } from './committed-postmortem.ts';
 import { krAllMilestones } from './kr-all-milestones.ts';
 import { krAmbitious } from './kr-ambitious.ts';
 import { krCount } from './kr-count.ts';
@@ -41,4 +42,5 @@ export const rules: readonly Rule[] = [
   krAmbitious,
   krAllMilestones,
   bodyBudget,
+  committedPostmortem,
 ];
