@@ -7,8 +7,8 @@
  * `CheckinEditError` that says why (a value shared through a YAML anchor,
  * line ends the editor does not handle, …).
  */
-import { isAlias, isMap, isScalar, parseDocument, visit, type Node, type YAMLMap } from 'yaml';
-import { readFrontmatter } from './frontmatter.ts';
+import { isAlias, isMap, isScalar, visit, type Document, type Node, type YAMLMap } from 'yaml';
+import { readFrontmatter, splitFrontmatter } from './frontmatter.ts';
 
 export interface KeyResultEdit {
   current?: number;
@@ -45,8 +45,9 @@ export function editKeyResult(text: string, index: number, edit: KeyResultEdit):
 }
 
 function setValue(text: string, index: number, key: keyof KeyResultEdit, value: number | boolean | string): string {
-  const { start, yaml } = frontmatterOf(text);
-  const document = parseDocument(yaml, { keepSourceTokens: false });
+  const split = splitFrontmatter(text);
+  if (!split.ok) throw new CheckinEditError(`${split.finding.message} at line ${split.finding.line}; run \`okr lint\` on the file, fix it and check in again`);
+  const { yamlStart: start, yaml, document } = split;
   if (document.errors.length > 0) throw new CheckinEditError(`The frontmatter does not read as YAML: ${document.errors[0]?.message.split('\n')[0]}`);
   const list = document.get('key_results', true);
   const node = isMap(document.contents) && list !== undefined ? (list as { items?: unknown[] }).items?.[index] : undefined;
@@ -79,7 +80,7 @@ function shared(key: string): CheckinEditError {
   );
 }
 
-function aliased(document: ReturnType<typeof parseDocument>, anchor: string): boolean {
+function aliased(document: Document.Parsed, anchor: string): boolean {
   let found = false;
   visit(document, {
     Alias(_, alias) {
@@ -98,18 +99,6 @@ function insertInFlow(text: string, start: number, yaml: string, map: YAMLMap, k
   const separator = map.items.length === 0 || before.endsWith(',') || before.endsWith('{') ? (before.endsWith('{') ? '' : ' ') : ', ';
   const at = before.length;
   return `${text.slice(0, start + at)}${separator}${key}: ${literal}${text.slice(start + at)}`;
-}
-
-/** Where the YAML between the `---` fences starts in the file, and its text. */
-function frontmatterOf(text: string): { start: number; yaml: string } {
-  const open = /^(\uFEFF)?---[ \t]*\r?\n/.exec(text);
-  if (!open) throw new CheckinEditError('The file has no frontmatter between `---` lines');
-  const start = open[0].length;
-  const close = /^---[ \t]*(\r?\n|$)/m;
-  const rest = text.slice(start);
-  const match = close.exec(rest);
-  if (!match) throw new CheckinEditError('The frontmatter is not closed by a `---` line');
-  return { start, yaml: rest.slice(0, match.index) };
 }
 
 /** The end of the line that holds the value after which `key` belongs. */

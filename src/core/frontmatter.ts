@@ -1,6 +1,9 @@
 /**
- * Splits a markdown file into YAML frontmatter and body (gray-matter) and keeps
- * the YAML document (yaml) so every value can be traced to its line and column.
+ * The one split of a file into YAML frontmatter and body, and the one YAML
+ * parser. gray-matter finds the fences; the `yaml` package is its engine (never
+ * gray-matter's own js-yaml, never its JavaScript engine), and the YAML document
+ * is kept so every value can be traced to its line and column. Parsing, the
+ * check-in editor and history all split here.
  */
 import matter from 'gray-matter';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
@@ -19,59 +22,100 @@ export interface Frontmatter {
   findings: Finding[];
 }
 
+/** A parsed YAML text and the line counter its positions are read with. */
+export interface YamlText {
+  document: Document.Parsed;
+  lineCounter: LineCounter;
+}
+
+/** A file split at its fences: offsets are into the text as given (a byte-order mark included). */
+export type FrontmatterSplit =
+  | (YamlText & {
+      ok: true;
+      /** Offset of the YAML text, right after the opening `---`: its line N is line N of the file. */
+      yamlStart: number;
+      yaml: string;
+      /** Offset of the body, after the closing fence's line. */
+      bodyStart: number;
+      body: string;
+      bodyLine: number;
+    })
+  /** `body` is the whole file when it has no frontmatter, and empty when the frontmatter is broken. */
+  | { ok: false; finding: Finding; body: string };
+
+const FENCE = '---';
+const FENCE_LINE = /^---[ \t]*\r?$/;
+const FRONTMATTER_HINT = 'Start the file with YAML between `---` lines, e.g.\n---\ntitle: Deliver engaging presentations\nperiod: 2026-Q4\nkey_results: []\n---';
+
+/** Every YAML text is parsed here, with the same options: one parser, one way of counting lines. */
+export function parseYaml(text: string): YamlText {
+  const lineCounter = new LineCounter();
+  return { document: parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true }), lineCounter };
+}
+
+/** gray-matter's other engines (JSON, JavaScript through `eval`) are never reached: frontmatter is YAML, and data only. */
+function refused(): object {
+  throw new Error('Frontmatter is YAML only');
+}
+
+export function splitFrontmatter(text: string): FrontmatterSplit {
+  const bom = text.startsWith('\uFEFF') ? 1 : 0;
+  const source = bom === 1 ? text.slice(1) : text;
+  if (source.trim() === '') return failed('Empty file', FRONTMATTER_HINT, 1, source);
+  const newline = source.indexOf('\n');
+  const opening = newline === -1 ? source : source.slice(0, newline);
+  // gray-matter would read `---js` as a language and `----` as no fence: both are not frontmatter here.
+  if (!FENCE_LINE.test(opening)) {
+    if (opening.startsWith(FENCE) && !opening.startsWith(`${FENCE}-`)) {
+      return failed(`Unexpected \`${opening.trimEnd()}\`: frontmatter opens with a line that holds only \`---\``, FRONTMATTER_HINT, 1);
+    }
+    return failed('Missing frontmatter', FRONTMATTER_HINT, 1, source);
+  }
+
+  let parsed: YamlText | undefined;
+  const engine = (yaml: string) => {
+    parsed = parseYaml(yaml);
+    return {};
+  };
+  // Passing options also keeps gray-matter from caching by content.
+  const file = matter(source, { language: 'yaml', engines: { yaml: { parse: engine }, json: { parse: refused }, javascript: { parse: refused } } });
+  const yaml = file.matter;
+  // gray-matter takes the YAML up to the first line that starts with `---`, or to the end when there is none.
+  const closing = FENCE.length + yaml.length + 1;
+  if (closing > source.length) return failed('Frontmatter is not closed', 'End the YAML with a line that holds only `---`', 1);
+  const closingEnd = source.indexOf('\n', closing);
+  const closingLine = source.slice(closing, closingEnd === -1 ? source.length : closingEnd);
+  const bodyStart = closingEnd === -1 ? source.length : closingEnd + 1;
+  const bodyLine = lineOf(source, bodyStart);
+  if (!FENCE_LINE.test(closingLine)) {
+    return failed(`Unexpected \`${closingLine.trimEnd()}\`: frontmatter closes with a line that holds only \`---\``, 'End the YAML with a line that holds only `---`; start other lines of it with a space or a key', lineOf(source, closing));
+  }
+  // gray-matter does not call its engine on a block of only comments; read it all the same.
+  const { document, lineCounter } = parsed ?? parseYaml(yaml);
+  return { ok: true, document, lineCounter, yamlStart: bom + FENCE.length, yaml, bodyStart: bom + bodyStart, body: source.slice(bodyStart), bodyLine };
+}
+
+function failed(message: string, hint: string, line: number, body = ''): FrontmatterSplit {
+  return { ok: false, finding: { ruleId: 'schema', message, hint, line, column: 1, endLine: line, endColumn: 1 }, body };
+}
+
 export function readFrontmatter(text: string): Frontmatter {
   // Lines and columns stay the same without the byte-order mark and the CR of CRLF.
   const source = (text.startsWith('\uFEFF') ? text.slice(1) : text).replace(/\r\n?/g, '\n');
-  if (!/^---[ \t]*\r?\n/.test(source) && source.trim() !== '---') {
-    return {
-      data: undefined,
-      body: source,
-      bodyLine: 1,
-      locate: () => START_OF_FILE,
-      findings: [
-        {
-          ruleId: 'schema',
-          message: source.trim() === '' ? 'Empty file' : 'Missing frontmatter',
-          hint: 'Start the file with YAML between `---` lines, e.g.\n---\ntitle: Deliver engaging presentations\nperiod: 2026-Q4\nkey_results: []\n---',
-          ...START_OF_FILE,
-        },
-      ],
-    };
-  }
-  if (!/\r?\n---[ \t]*(\r?\n|$)/.test(source.slice(3))) {
-    return {
-      data: undefined,
-      body: '',
-      bodyLine: 1,
-      locate: () => START_OF_FILE,
-      findings: [{ ruleId: 'schema', message: 'Frontmatter is not closed', hint: 'End the YAML with a line that holds only `---`', ...START_OF_FILE }],
-    };
-  }
+  const split = splitFrontmatter(source);
+  if (!split.ok) return { data: undefined, body: split.body, bodyLine: 1, locate: () => START_OF_FILE, findings: [split.finding] };
+  return { ...readYaml(split), body: split.body, bodyLine: split.bodyLine };
+}
 
-  let document: Document.Parsed | undefined;
-  const lineCounter = new LineCounter();
-  // Passing options also keeps gray-matter from caching by content.
-  const file = matter(source, {
-    engines: {
-      yaml: {
-        parse: (yamlText: string) => {
-          document = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
-          return {};
-        },
-      },
-    },
-  });
-  const bodyLine = lineOf(source, source.length - file.content.length);
-
+/** A YAML text's data, positions and findings: the frontmatter of a file, or a plain YAML file such as `okrs/config.yml`. */
+export function readYaml({ document, lineCounter }: YamlText): Omit<Frontmatter, 'body' | 'bodyLine'> {
   const locate = (path: YamlPath, part: 'key' | 'value' = 'value'): Position => {
-    const range = document ? rangeOf(document, path, part) : undefined;
+    const range = rangeOf(document, path, part);
     if (!range) return START_OF_FILE;
     const start = lineCounter.linePos(range[0]);
     const end = lineCounter.linePos(Math.max(range[0], range[1]));
     return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
   };
-
-  if (!document) return { data: {}, body: file.content, bodyLine, locate, findings: [] };
   const findings: Finding[] = [...document.errors, ...document.warnings.filter((warning) => warning.code !== 'TAG_RESOLVE_FAILED')].map(
     (error) => {
       const start = lineCounter.linePos(error.pos[0]);
@@ -88,16 +132,14 @@ export function readFrontmatter(text: string): Frontmatter {
       };
     },
   );
-  if (findings.length > 0) return { data: undefined, body: file.content, bodyLine, locate, findings };
+  if (findings.length > 0) return { data: undefined, locate, findings };
   try {
-    return { data: document.toJS({ maxAliasCount: 100 }) ?? {}, body: file.content, bodyLine, locate, findings };
+    return { data: document.toJS({ maxAliasCount: 100 }) ?? {}, locate, findings };
   } catch (error) {
     // Aliases that point nowhere or expand without end only fail when the value is built.
     const message = error instanceof Error ? error.message : String(error);
     return {
       data: undefined,
-      body: file.content,
-      bodyLine,
       locate,
       findings: [{ ruleId: 'schema', message: `Malformed YAML: ${message}`, hint: 'Define an anchor (`&name`) before its alias (`*name`), or write the value out', ...START_OF_FILE }],
     };

@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import type { Finding } from './finding.ts';
-import { readFrontmatter, type Frontmatter, type YamlPath } from './frontmatter.ts';
+import { parseYaml, readFrontmatter, readYaml, type Frontmatter, type YamlPath } from './frontmatter.ts';
 import { ConfigSchema, KeyResultSchema, MissionSchema, ObjectiveSchema, type Config, type Mission, type Objective } from './schema.ts';
 import { closest } from './suggest.ts';
 
@@ -36,30 +36,17 @@ export function parseMission(path: string, text: string): Parsed<Mission> {
   return parseWith(MissionSchema, path, text, 'mission: Be an ideal candidate for promotion or hire.\nowner: jane');
 }
 
-/** `okrs/config.yml` is plain YAML (no `---` fence), read as data only. */
+/** `okrs/config.yml` is plain YAML (no `---` fence, though it may start with a `---` document marker), read as data only. */
 export function parseConfig(path: string, text: string): Parsed<Config> {
-  return parseWith(ConfigSchema, path, `---\n${text}\n---\n`, 'rules:\n  kr-measurable: off\n  objective-count: error', -1);
+  const source = (text.startsWith('\uFEFF') ? text.slice(1) : text).replace(/\r\n?/g, '\n');
+  return parseWith(ConfigSchema, path, { ...readYaml(parseYaml(source)), body: '', bodyLine: 1 }, 'rules:\n  kr-measurable: off\n  objective-count: error');
 }
 
-function parseWith<T>(
-  schema: z.ZodObject & z.ZodType<T>,
-  path: string,
-  text: string,
-  example: string,
-  lineShift = 0,
-): Parsed<T> {
+function parseWith<T>(schema: z.ZodObject & z.ZodType<T>, path: string, text: string | Frontmatter, example: string): Parsed<T> {
   const topLevel = Object.keys(schema.shape);
-  const frontmatter = readFrontmatter(text);
-  const locate: Frontmatter['locate'] = (at, part) => {
-    const position = frontmatter.locate(at, part);
-    return lineShift === 0
-      ? position
-      : { ...position, line: Math.max(1, position.line + lineShift), endLine: Math.max(1, position.endLine + lineShift) };
-  };
+  const frontmatter = typeof text === 'string' ? readFrontmatter(text) : text;
+  const { locate, findings } = frontmatter;
   const base = { path, raw: frontmatter.data, body: frontmatter.body, bodyLine: frontmatter.bodyLine, locate };
-  const findings = frontmatter.findings.map((finding) =>
-    lineShift === 0 ? finding : { ...finding, line: Math.max(1, finding.line + lineShift), endLine: Math.max(1, finding.endLine + lineShift) },
-  );
   if (findings.length > 0 || frontmatter.data === undefined) return { ...base, data: undefined, findings };
   const result = schema.safeParse(frontmatter.data);
   if (result.success) return { ...base, data: result.data, findings: [] };

@@ -1,6 +1,7 @@
 /** The rule reference (docs/rules.md), written from the rules themselves so it cannot drift. */
-import type { PrRule } from '../core/pr-rules/index.ts';
-import type { Rule, RuleExample } from '../core/rules/index.ts';
+import type { PrRule, PrRuleExample } from '../core/pr-rules/index.ts';
+import type { ExampleReport, Rule, RuleExample } from '../core/rules/index.ts';
+import { EXAMPLE_FILE } from '../core/rules/rule.ts';
 
 export function formatRulesMarkdown(rules: readonly Rule[], changeRules: readonly PrRule[]): string {
   const lines = [
@@ -23,26 +24,44 @@ export function formatRulesMarkdown(rules: readonly Rule[], changeRules: readonl
     '',
     '| rule | default | checks | criterion |',
     '| --- | --- | --- | --- |',
-    ...changeRules.map((rule) => `| \`${rule.id}\` | ${rule.severity} | ${rule.description.replace(/\|/g, '\\|')} | ${rule.criterion.replace(/\|/g, '\\|')} |`),
+    ...changeRules.map((rule) => `| [\`${rule.id}\`](#${rule.id}) | ${rule.severity} | ${rule.description.replace(/\|/g, '\\|')} | ${rule.criterion.replace(/\|/g, '\\|')} |`),
   );
   for (const rule of rules) {
     lines.push('', `## ${rule.id}`, '', `Default: **${rule.severity}**. ${rule.description}`, '', `> ${rule.criterion}`);
-    const reported = rule.examples.bad.map((value, index) => {
-      const reports = (rule.examples.reports ?? []).filter((report) => report.bad === index);
-      return [example(value), ...reports.map((report) => `Reports at ${report.line}:${report.column}: ${report.message}\n`)].join('\n');
-    });
+    const reported = rule.examples.bad.map((value, index) => [example(value), ...reportsOf(rule.examples.reports, index)].join('\n'));
     lines.push('', 'Passes:', '', ...rule.examples.good.map(example), '', 'Reported:', '', ...reported);
+  }
+  for (const rule of changeRules) {
+    lines.push('', `## ${rule.id}`, '', `Default: **${rule.severity}**, in the pull-request check and \`okr lint --base REF\`. ${rule.description}`, '', `> ${rule.criterion}`);
+    const reported = rule.examples.bad.map((value, index) => [change(value), ...reportsOf(rule.examples.reports, index)].join('\n'));
+    lines.push('', 'Passes:', '', ...rule.examples.good.map(change), '', 'Reported:', '', ...reported);
   }
   return `${lines.join('\n')}\n`;
 }
 
-function example(value: RuleExample): string {
-  if (typeof value === 'string') return fence(`---\n${value}---`, 'okrs/2026-q4/example.md');
-  return Object.entries(value.files)
-    .map(([file, text]) => fence(text.trimEnd(), file))
-    .join('\n');
+function reportsOf(reports: readonly ExampleReport[], index: number): string[] {
+  return reports
+    .filter((report) => report.bad === index)
+    .map((report) => `Reports at ${report.file === undefined ? '' : `\`${report.file}\` `}${report.line}:${report.column}: ${report.message}\n`);
 }
 
-function fence(text: string, file: string): string {
-  return `\`${file}\`${'\n'}\n\`\`\`markdown\n${text.trimEnd()}\n\`\`\`\n`;
+/** A change example: the file before and after, on a day (and as a scheduled run, with the last check-in, when it says so). */
+function change(value: PrRuleExample): string {
+  const run = value.scheduled ? 'a scheduled run' : 'a pull request';
+  const checkin = value.lastCheckin === undefined ? '' : `, last check-in ${value.lastCheckin}`;
+  const files =
+    value.base === undefined
+      ? [fence(`---\n${value.head}\n---`, EXAMPLE_FILE)]
+      : [fence(`---\n${value.base}\n---`, EXAMPLE_FILE, ' before'), fence(`---\n${value.head}\n---`, EXAMPLE_FILE, ' after')];
+  return [`On ${value.now} in ${run}${checkin}:\n`, ...files].join('\n');
+}
+
+function example(value: RuleExample): string {
+  if (typeof value === 'string') return fence(`---\n${value}---`, EXAMPLE_FILE);
+  const files = Object.entries(value.files).map(([file, text]) => fence(text.trimEnd(), file));
+  return [...(value.now === undefined ? [] : [`On ${value.now}:\n`]), ...files].join('\n');
+}
+
+function fence(text: string, file: string, note = ''): string {
+  return `\`${file}\`${note}${'\n'}\n\`\`\`markdown\n${text.trimEnd()}\n\`\`\`\n`;
 }

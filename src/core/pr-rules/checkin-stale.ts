@@ -21,6 +21,10 @@ export const checkinStale: PrRule = {
       { head: example, now: '2026-11-20', scheduled: true, lastCheckin: '2026-10-30' },
       { head: example, now: '2026-10-20', scheduled: true },
     ],
+    reports: [
+      { bad: 0, line: 9, column: 14, message: 'No check-in of `feedback` for 21 days (last on 2026-10-30)' },
+      { bad: 1, line: 9, column: 14, message: 'No check-in of `feedback` since the period started 19 days ago' },
+    ],
   },
   check(context) {
     if (!context.scheduled) return;

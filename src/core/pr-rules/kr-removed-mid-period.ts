@@ -21,6 +21,9 @@ export const krRemovedMidPeriod: PrRule = {
       { base: before, head: withoutInvites, now: '2026-09-20' },
     ],
     bad: [{ base: before, head: withoutInvites, now: '2026-11-02' }],
+    reports: [
+      { bad: 0, line: 4, column: 1, message: 'Key result `invites` was deleted during the period' },
+    ],
   },
   check(context) {
     if (!context.base) return;

@@ -4,7 +4,7 @@
  */
 import type { Position } from '../finding.ts';
 import { resolvePeriod, type PeriodRange } from '../period.ts';
-import type { DefaultSeverity, Report, ValidObjective } from '../rules/rule.ts';
+import type { DefaultSeverity, ExampleReport, Report, ValidObjective } from '../rules/rule.ts';
 import type { KeyResult } from '../schema.ts';
 import { validObjectives, type Workspace } from '../workspace.ts';
 
@@ -49,7 +49,8 @@ export interface PrRule {
   criterion: string;
   severity: DefaultSeverity;
   description: string;
-  examples: { good: PrRuleExample[]; bad: PrRuleExample[] };
+  /** `reports` states what every bad example reports (in its head, unless a `file` is named); the tests check it. */
+  examples: { good: PrRuleExample[]; bad: PrRuleExample[]; reports: ExampleReport[] };
   check(context: PrRuleContext): void;
 }
 

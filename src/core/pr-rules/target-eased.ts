@@ -13,6 +13,9 @@ export const targetEased: PrRule = {
       { base: before, head: before.replace('target: 4.5', 'target: 4.2'), now: '2026-09-20' },
     ],
     bad: [{ base: before, head: before.replace('target: 4.5', 'target: 4.2'), now: '2026-11-02' }],
+    reports: [
+      { bad: 0, line: 8, column: 13, message: 'Target of `feedback` eased from 4.5 to 4.2 (baseline 3.6) during the period' },
+    ],
   },
   check(context) {
     if (!context.base) return;

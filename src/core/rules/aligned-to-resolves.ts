@@ -26,6 +26,11 @@ export const alignedToResolves: Rule = {
         },
       },
     ],
+    reports: [
+      { bad: 0, line: 4, column: 13, message: '`aligned_to: nowhere` names no objective' },
+      { bad: 1, file: 'okrs/2026-q4/a.md', line: 4, column: 13, message: 'Alignment goes round in a circle: a → b → a' },
+      { bad: 1, file: 'okrs/2026-q4/b.md', line: 4, column: 13, message: 'Alignment goes round in a circle: b → a → b' },
+    ],
   },
   check(context) {
     const parents = new Map<string, string>();

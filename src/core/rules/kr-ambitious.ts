@@ -21,6 +21,12 @@ export const krAmbitious: Rule = {
       withKr('committed', '    baseline: 0\n    target: 3\n    confidence: 0.2\n'),
       withKr('aspirational', '    baseline: 0\n    target: 3\n    confidence: 0.95\n'),
     ],
+    reports: [
+      { bad: 0, line: 9, column: 13, message: 'Key result `a`: the target equals the baseline (3)' },
+      { bad: 1, file: 'okrs/2026-q4/x.md', line: 6, column: 5, message: 'Key result `a` is already met as the period starts' },
+      { bad: 2, line: 10, column: 17, message: 'Key result `a` of a committed objective has confidence 0.2' },
+      { bad: 3, line: 4, column: 7, message: 'Every key result of this aspirational objective has confidence 0.9 or more' },
+    ],
   },
   check(context) {
     eachKeyResult(context, (kr, index, objective) => {

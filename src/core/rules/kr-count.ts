@@ -15,6 +15,10 @@ export const krCount: Rule = {
       'title: Deliver engaging presentations\nperiod: 2026-Q4\n',
       'title: Deliver engaging presentations\nperiod: 2026-Q4\nkey_results:\n  - id: a\n    title: Get 3 invitations\n    baseline: 0\n    target: 3\n',
     ],
+    reports: [
+      { bad: 0, line: 2, column: 8, message: 'This objective has no key results' },
+      { bad: 1, line: 5, column: 3, message: 'This objective has 1 key result; aim for 2–5' },
+    ],
   },
   check(context) {
     eachObjective(context, (objective) => {

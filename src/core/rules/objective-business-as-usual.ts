@@ -9,6 +9,11 @@ export const objectiveBusinessAsUsual: Rule = {
   examples: {
     good: ['title: Deliver engaging presentations\nperiod: 2026-Q4\n'],
     bad: ['title: Maintain the weekly team report\nperiod: 2026-Q4\n', 'title: Continue doing code reviews\nperiod: 2026-Q4\n', 'title: Keep doing the on-call rotation\nperiod: 2026-Q4\n'],
+    reports: [
+      { bad: 0, line: 2, column: 8, message: '`Maintain the weekly team report` describes business as usual' },
+      { bad: 1, line: 2, column: 8, message: '`Continue doing code reviews` describes business as usual' },
+      { bad: 2, line: 2, column: 8, message: '`Keep doing the on-call rotation` describes business as usual' },
+    ],
   },
   check(context) {
     eachObjective(context, (objective) => {

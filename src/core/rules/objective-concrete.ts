@@ -16,6 +16,11 @@ export const objectiveConcrete: Rule = {
       'title: Do great things\nperiod: 2026-Q4\n',
       'title: Deliver engaging presentations to every team, the leadership group and customers at the yearly event\nperiod: 2026-Q4\n',
     ],
+    reports: [
+      { bad: 0, line: 2, column: 8, message: '`Improve` is too short to say what will change' },
+      { bad: 1, line: 2, column: 8, message: '`Do great things` uses only vague words' },
+      { bad: 2, line: 2, column: 8, message: 'The objective is 100 characters long; keep it under 70' },
+    ],
   },
   check(context) {
     eachObjective(context, (objective) => {

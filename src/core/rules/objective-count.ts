@@ -38,6 +38,15 @@ export const objectiveCount: Rule = {
         },
       },
     ],
+    reports: [
+      { bad: 0, file: 'okrs/2026-q4/a.md', line: 2, column: 8, message: 'jane has 1 objective in 2026-Q4; aim for 3–5' },
+      { bad: 1, file: 'okrs/2026-q4/a.md', line: 2, column: 8, message: 'jane has 6 objectives in 2026-Q4; aim for 3–5' },
+      { bad: 1, file: 'okrs/2026-q4/b.md', line: 2, column: 8, message: 'jane has 6 objectives in 2026-Q4; aim for 3–5' },
+      { bad: 1, file: 'okrs/2026-q4/c.md', line: 2, column: 8, message: 'jane has 6 objectives in 2026-Q4; aim for 3–5' },
+      { bad: 1, file: 'okrs/2026-q4/d.md', line: 2, column: 8, message: 'jane has 6 objectives in 2026-Q4; aim for 3–5' },
+      { bad: 1, file: 'okrs/2026-q4/e.md', line: 2, column: 8, message: 'jane has 6 objectives in 2026-Q4; aim for 3–5' },
+      { bad: 1, file: 'okrs/2026-q4/f.md', line: 2, column: 8, message: 'jane has 6 objectives in 2026-Q4; aim for 3–5' },
+    ],
   },
   check(context) {
     const groups = new Map<string, ValidObjective[]>();

@@ -14,6 +14,10 @@ export const periodLengthRule: Rule = {
   examples: {
     good: ['title: Deliver engaging presentations\nperiod: 2026-Q4\n', 'title: Deliver engaging presentations\nperiod: 2027-02\n'],
     bad: ['title: Deliver engaging presentations\nperiod: 2026\n', 'title: Deliver engaging presentations\nperiod: {start: 2026-10-01, end: 2026-10-14}\n'],
+    reports: [
+      { bad: 0, line: 3, column: 9, message: 'The period lasts 365 days; OKRs work best over 30–90 days' },
+      { bad: 1, line: 3, column: 9, message: 'The period lasts 14 days; OKRs work best over 30–90 days' },
+    ],
   },
   check(context) {
     eachObjective(context, (objective) => {

@@ -12,6 +12,10 @@ export const periodValid: Rule = {
       'title: Deliver engaging presentations\nperiod: {start: 2026-12-18, end: 2026-10-05}\n',
       'title: Deliver engaging presentations\nperiod: 2026-Q4\nkey_results:\n  - id: invites\n    title: Get 3 invitations\n    baseline: 0\n    target: 3\n    due: 2027-01-15\n',
     ],
+    reports: [
+      { bad: 0, line: 3, column: 9, message: 'The period ends (2026-10-05) before it starts (2026-12-18)' },
+      { bad: 1, line: 9, column: 10, message: 'Key result `invites` is due 2027-01-15, outside the period 2026-10-01 – 2026-12-31' },
+    ],
   },
   check(context) {
     eachObjective(context, (objective) => {

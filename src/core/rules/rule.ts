@@ -19,9 +19,17 @@ export interface RuleContext {
   report(report: Report): void;
 }
 
-/** What a bad example reports: its index in `bad`, and the exact position and message. */
+/** Where a bare example objective is placed, and where its reports are unless they name a `file`. */
+export const EXAMPLE_FILE = 'okrs/2026-q4/example.md';
+
+/**
+ * What a bad example reports: its index in `bad`, the file (`okrs/2026-q4/example.md`
+ * unless given), and the exact position and message. The stated reports of a bad
+ * example are all that the rule reports on it, as ESLint's `errors`.
+ */
 export interface ExampleReport {
   bad: number;
+  file?: string;
   line: number;
   column: number;
   message: string;
@@ -33,8 +41,8 @@ export interface Rule {
   criterion: string;
   severity: DefaultSeverity;
   description: string;
-  /** `reports`, when given, states what every bad example reports; the tests check it. */
-  examples: { good: RuleExample[]; bad: RuleExample[]; reports?: ExampleReport[] };
+  /** `reports` states what every bad example reports; the tests check it. */
+  examples: { good: RuleExample[]; bad: RuleExample[]; reports: ExampleReport[] };
   check(context: RuleContext): void;
 }
 

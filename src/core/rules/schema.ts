@@ -15,6 +15,13 @@ export const schema: Rule = {
       'title: Deliver engaging presentations\nperiod: 2026-Q4\nkey_results:\n  - id: invites\n    title: Get 3 invitations\n    target: "3"\n',
       { files: { 'okrs/mission.md': '---\nmission: Grow\n---\n', 'okrs/2026-q4/x.md': 'no frontmatter here' } },
     ],
+    reports: [
+      { bad: 0, line: 3, column: 9, message: 'Unexpected `period: "2026-Q5"`: expected a period such as `2026-Q4`, `2026-H2`, `2026`, `2026-11` or `{start: 2026-10-05, end: 2026-12-18}`' },
+      { bad: 1, line: 2, column: 1, message: 'Missing `title`' },
+      { bad: 1, line: 2, column: 1, message: 'Unknown key `titel`; did you mean `title`?' },
+      { bad: 2, line: 7, column: 13, message: 'Unexpected `target: "3"`: invalid input: expected number, received string' },
+      { bad: 3, file: 'okrs/2026-q4/x.md', line: 1, column: 1, message: 'Missing frontmatter' },
+    ],
   },
   check({ workspace, report }) {
     for (const file of [...workspace.objectives, ...workspace.missions, ...(workspace.config ? [workspace.config] : [])]) {

@@ -17,6 +17,10 @@ export const uniqueIds: Rule = {
         },
       },
     ],
+    reports: [
+      { bad: 0, line: 9, column: 9, message: 'Key result id `a` appears twice in this objective' },
+      { bad: 1, file: 'okrs/2026-q4/talks.md', line: 2, column: 1, message: 'Objective id `talks` is already used by okrs/2026-q3/talks.md' },
+    ],
   },
   check({ workspace, report }) {
     const byId = new Map<string, string>();

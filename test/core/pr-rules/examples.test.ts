@@ -2,9 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { lintChange } from '../../../src/core/lint-change.ts';
 import { prRules } from '../../../src/core/pr-rules/index.ts';
 import type { PrRule, PrRuleExample } from '../../../src/core/pr-rules/pr-rule.ts';
-import { EXAMPLE_PATH, exampleWorkspace } from '../../helpers/workspace.ts';
+import { EXAMPLE_PATH, exampleWorkspace, sorted, statedReports } from '../../helpers/workspace.ts';
 
-function findings(rule: PrRule, example: PrRuleExample) {
+function results(rule: PrRule, example: PrRuleExample) {
   return lintChange({
     base: example.base === undefined ? undefined : exampleWorkspace({ [EXAMPLE_PATH]: example.base }),
     head: exampleWorkspace({ [EXAMPLE_PATH]: example.head }),
@@ -12,7 +12,11 @@ function findings(rule: PrRule, example: PrRuleExample) {
     scheduled: example.scheduled ?? false,
     lastCheckin: () => example.lastCheckin,
     rules: [rule],
-  }).flatMap((result) => result.messages);
+  });
+}
+
+function findings(rule: PrRule, example: PrRuleExample) {
+  return results(rule, example).flatMap((result) => result.messages);
 }
 
 describe.each(prRules.map((rule) => [rule.id, rule] as const))('%s', (_id, rule) => {
@@ -34,5 +38,15 @@ describe.each(prRules.map((rule) => [rule.id, rule] as const))('%s', (_id, rule)
     const messages = findings(rule, example);
     expect(messages.length).toBeGreaterThan(0);
     expect(messages.every((message) => message.ruleId === rule.id && message.severity === 1)).toBe(true);
+  });
+
+  test('states what every bad example reports', () => {
+    expect(new Set(rule.examples.reports.map((report) => report.bad))).toEqual(new Set(rule.examples.bad.map((_, index) => index)));
+  });
+
+  // As ESLint's `errors`: exactly what the rule reports on the change, file, position and message.
+  test.each(rule.examples.bad.map((example, index) => [index, example] as const))('bad example %i reports the stated messages at the stated positions', (index, example) => {
+    const reported = results(rule, example).flatMap((result) => result.messages.map(({ line, column, message }) => ({ file: result.path, line, column, message })));
+    expect(sorted(reported)).toEqual(sorted(statedReports(rule.examples.reports, index)));
   });
 });
