@@ -4,7 +4,8 @@
  * `okr close` (src/cli/close.ts) writes them. A file that exists is never overwritten; a grade is
  * written into the frontmatter in place (only that value changes, comments and formatting stay).
  */
-import { isMap, isScalar, parseDocument, stringify } from 'yaml';
+import { isMap, isScalar, stringify } from 'yaml';
+import { splitFrontmatter } from './frontmatter.ts';
 import { ID_MAX_LENGTH } from './ids.ts';
 import { round } from './numbers.ts';
 import { resolvePeriod } from './period.ts';
@@ -68,14 +69,13 @@ export function closePeriod(objectives: readonly ClosingObjective[], label: stri
 
 /** `grade: 0.6` in place when the file has one, else a new line after `period:`. */
 export function setGrade(text: string, grade: number): string {
-  const open = /^(\uFEFF)?---[ \t]*\r?\n/.exec(text);
-  if (!open) return text;
-  const start = open[0].length;
-  const end = text.slice(start).search(/^---[ \t]*(\r?\n|$)/m);
-  const yaml = text.slice(start, start + end);
-  const document = parseDocument(yaml);
-  if (!isMap(document.contents)) return text;
-  const pairs = document.contents.items;
+  const split = splitFrontmatter(text);
+  if (!split.ok) return text;
+  const contents = split.document.contents;
+  if (!isMap(contents)) return text;
+  // Offsets in the YAML text are offsets from where it starts in the file.
+  const { yaml, yamlStart: start } = split;
+  const pairs = contents.items;
   const literal = grade.toFixed(1);
   const existing = pairs.find((pair) => isScalar(pair.key) && pair.key.value === 'grade');
   if (existing && isScalar(existing.value) && existing.value.range) {
@@ -86,9 +86,9 @@ export function setGrade(text: string, grade: number): string {
   const valueEnd = (after?.value as { range?: [number, number, number] } | undefined)?.range?.[1];
   const newline = text.includes('\r\n') ? '\r\n' : '\n';
   const lineEnd = valueEnd === undefined ? -1 : yaml.indexOf('\n', valueEnd - 1);
-  const at = lineEnd === -1 ? yaml.length : lineEnd + 1;
-  const prefix = at > 0 && !yaml.slice(0, at).endsWith('\n') ? newline : '';
-  return `${text.slice(0, start + at)}${prefix}grade: ${literal}${newline}${text.slice(start + at)}`;
+  // The YAML text ends before the newline of the closing `---`: a line added last goes before that newline.
+  if (lineEnd === -1) return `${text.slice(0, start + yaml.length)}${newline}grade: ${literal}${text.slice(start + yaml.length)}`;
+  return `${text.slice(0, start + lineEnd + 1)}grade: ${literal}${newline}${text.slice(start + lineEnd + 1)}`;
 }
 
 function carry(members: ClosingObjective[], folder: string, label: string, next: string, exists: (path: string) => boolean, plan: ClosePlan): { objective: string; kr: string; to: string }[] {
