@@ -178,6 +178,9 @@ async function main(sizes: number[]): Promise<void> {
 }
 
 if (process.argv[1] === import.meta.filename) {
-  const sizes = process.argv.slice(2).map(Number).filter((size) => Number.isInteger(size) && size > 0);
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((size) => Number.isInteger(size) && size > 0);
   await main(sizes.length > 0 ? sizes : [5_000, 50_000]);
 }

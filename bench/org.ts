@@ -33,7 +33,9 @@ async function run(scale: number): Promise<void> {
   let started = performance.now();
   const made = writeOrgRepo(repo, shape);
   const generated = performance.now() - started;
-  process.stdout.write(`Synthetic organisation (${scale}×): ${shape.teams} teams of ${shape.peoplePerTeam}, ${made.objectives} objectives, ${made.checkins} check-ins, written in ${seconds(generated)}\n`);
+  process.stdout.write(
+    `Synthetic organisation (${scale}×): ${shape.teams} teams of ${shape.peoplePerTeam}, ${made.objectives} objectives, ${made.checkins} check-ins, written in ${seconds(generated)}\n`,
+  );
 
   started = performance.now();
   const logBytes = await gitLogBytes(repo);

@@ -27,4 +27,8 @@ for (const [word, tag] of Object.entries(lexicon)) {
 }
 const out = path.resolve(import.meta.dirname, '../src/core/word-classes.json');
 writeFileSync(out, `${JSON.stringify(Object.fromEntries(Object.entries(byClass).map(([name, words]) => [name, words.sort().join(' ')])), null, 1)}\n`);
-console.log(`${out}: ${Object.entries(byClass).map(([name, words]) => `${name} ${words.length}`).join(', ')}`);
+console.log(
+  `${out}: ${Object.entries(byClass)
+    .map(([name, words]) => `${name} ${words.length}`)
+    .join(', ')}`,
+);

@@ -117,8 +117,13 @@ class DemoRepo {
     const existing = existsSync(path.join(this.dir, 'okrs', file));
     let text = existing ? this.read(file) : readFileSync(path.join(SAMPLES, file.replace(/^drafts\//, '2026-q4/')), 'utf8');
     // The raw YAML, so a version that fails the schema (the broken check-in) can be fixed too.
-    const keyResults = ((parseObjective(file, text).raw as { key_results?: { id?: unknown }[] } | undefined)?.key_results ?? []);
-    for (const [id, edit] of Object.entries(values)) text = editKeyResult(text, keyResults.findIndex((kr) => kr.id === id), edit);
+    const keyResults = (parseObjective(file, text).raw as { key_results?: { id?: unknown }[] } | undefined)?.key_results ?? [];
+    for (const [id, edit] of Object.entries(values))
+      text = editKeyResult(
+        text,
+        keyResults.findIndex((kr) => kr.id === id),
+        edit,
+      );
     return this.write(file, text);
   }
 

@@ -25,7 +25,8 @@ import { templatePeriod, writeTemplate } from './template.ts';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** A version of gitops-okr named in text: `gitops-okr/gitops-okr/…@v1.2.3`, `…/blob/v1.2.3/…`, `gitops-okr) v1.2.3`, a reusable workflow's `default: v1.2.3`. */
-const VERSION_REFERENCE = /gitops-okr\/gitops-okr(?:\/[^\s@)'"`]*?)?[@/]v(\d+\.\d+\.\d+)|\[gitops-okr\]\([^)]*\) v(\d+\.\d+\.\d+)|gitops-okr-ref:[^\n]*\n(?:[ \t]+(?!default:)[^\n]*\n)*?[ \t]+default: v(\d+\.\d+\.\d+)/g;
+const VERSION_REFERENCE =
+  /gitops-okr\/gitops-okr(?:\/[^\s@)'"`]*?)?[@/]v(\d+\.\d+\.\d+)|\[gitops-okr\]\([^)]*\) v(\d+\.\d+\.\d+)|gitops-okr-ref:[^\n]*\n(?:[ \t]+(?!default:)[^\n]*\n)*?[ \t]+default: v(\d+\.\d+\.\d+)/g;
 
 export interface VersionProblem {
   file: string;
@@ -84,7 +85,9 @@ async function checkTemplate(work: string): Promise<string[]> {
   const committed = path.join(ROOT, 'template');
   const names = (dir: string) => filesUnder(dir).map((file) => path.relative(dir, file));
   const all = [...new Set([...names(fresh), ...names(committed)])].sort();
-  const stale = all.filter((name) => !existsSync(path.join(fresh, name)) || !existsSync(path.join(committed, name)) || readFileSync(path.join(fresh, name), 'utf8') !== readFileSync(path.join(committed, name), 'utf8'));
+  const stale = all.filter(
+    (name) => !existsSync(path.join(fresh, name)) || !existsSync(path.join(committed, name)) || readFileSync(path.join(fresh, name), 'utf8') !== readFileSync(path.join(committed, name), 'utf8'),
+  );
   return stale.map((name) => `template/${name} is not what \`npm run template\` writes: run it and commit template/`);
 }
 
@@ -102,7 +105,8 @@ function checkPackage(work: string, keep: string | undefined): string[] {
   }
   const repo = path.join(work, 'repo');
   cpSync(path.join(ROOT, 'template'), repo, { recursive: true });
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=release-check', '-c', 'user.email=release-check@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, stdio: 'pipe' });
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=release-check', '-c', 'user.email=release-check@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, stdio: 'pipe' });
   git('init', '-q');
   git('add', '-A');
   git('commit', '-q', '-m', 'Start from the template');
@@ -113,7 +117,10 @@ function checkPackage(work: string, keep: string | undefined): string[] {
   const period = templatePeriod() ?? '';
   const [year, quarter] = period.split('-Q').map(Number);
   const now = `${year}-${String((quarter ?? 1) * 3).padStart(2, '0')}-01`;
-  for (const args of [['lint', '--now', now], ['build', '--now', now, '--out', path.join(work, 'site')]]) {
+  for (const args of [
+    ['lint', '--now', now],
+    ['build', '--now', now, '--out', path.join(work, 'site')],
+  ]) {
     const run = spawnSync(bin, args, { cwd: repo, encoding: 'utf8', env });
     if (run.status !== 0) problems.push(`okr ${args[0]} in a repository made from template/ failed (exit ${run.status}):\n${run.stdout}${run.stderr}`);
   }

@@ -29,11 +29,7 @@ export interface AnnotationPlan {
 export function planAnnotations(results: readonly LintResult[], changed: ReadonlySet<string>, limits: AnnotationLimits = GITHUB_LIMITS): AnnotationPlan {
   const all = results.flatMap((result) => result.messages.map((message): Annotation => ({ kind: message.severity === 2 ? 'error' : 'warning', path: result.path, message })));
   const ordered = all.sort(
-    (a, b) =>
-      Number(!changed.has(a.path)) - Number(!changed.has(b.path)) ||
-      (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) ||
-      a.message.line - b.message.line ||
-      a.message.column - b.message.column,
+    (a, b) => Number(!changed.has(a.path)) - Number(!changed.has(b.path)) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || a.message.line - b.message.line || a.message.column - b.message.column,
   );
   let budget = limits.perJob;
   const shown: Annotation[] = [];

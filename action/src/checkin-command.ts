@@ -20,7 +20,8 @@ export function parseCheckinCommand(body: string): ParsedCommand {
   const target = words.shift();
   if (target === undefined) return { ok: false, problem: 'The check-in names no key result' };
   const slash = target.indexOf('/');
-  if (slash <= 0 || slash === target.length - 1 || target.indexOf('/', slash + 1) !== -1) return { ok: false, problem: `Name the key result as \`<objective>/<key result>\`, e.g. \`presentations/feedback\`; got \`${target}\`` };
+  if (slash <= 0 || slash === target.length - 1 || target.indexOf('/', slash + 1) !== -1)
+    return { ok: false, problem: `Name the key result as \`<objective>/<key result>\`, e.g. \`presentations/feedback\`; got \`${target}\`` };
   let value: string | undefined;
   if (words[0]?.toLowerCase() === 'no' && words[1]?.toLowerCase() === 'change') words.splice(0, 2);
   else if (words[0]?.toLowerCase() === 'no-change') words.shift();

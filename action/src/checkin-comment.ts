@@ -46,7 +46,11 @@ export async function checkinFromComment(eventJson: string | undefined, context:
   const thread = { owner, repo, issue: issue.number };
   const login = comment.user.login;
   if (comment.user.type === 'Bot' || !(await canWrite(client, { owner, repo, login }))) {
-    await reply(client, thread, `Thank you for the check-in, ${escapeText(login, 60)}. Only people who may write to this repository can check in from a comment, so nothing was changed. Someone with write access can post it, or open a pull request that changes the key result.`);
+    await reply(
+      client,
+      thread,
+      `Thank you for the check-in, ${escapeText(login, 60)}. Only people who may write to this repository can check in from a comment, so nothing was changed. Someone with write access can post it, or open a pull request that changes the key result.`,
+    );
     context.log(`${login} may not write to ${owner}/${repo}: refused.`);
     return 'refused';
   }
@@ -63,7 +67,8 @@ export async function checkinFromComment(eventJson: string | undefined, context:
   if (objective.data === undefined) return fail(`\`${objective.path}\` does not match the schema; fix it first (\`okr lint\`)`);
   const index = objective.data.key_results.findIndex((kr) => kr.id === command.keyResult);
   const kr = objective.data.key_results[index];
-  if (kr === undefined) return fail(`Objective \`${objective.id}\` has no key result \`${command.keyResult}\`; its key results are ${objective.data.key_results.map((each) => `\`${each.id}\``).join(', ')}`);
+  if (kr === undefined)
+    return fail(`Objective \`${objective.id}\` has no key result \`${command.keyResult}\`; its key results are ${objective.data.key_results.map((each) => `\`${each.id}\``).join(', ')}`);
   const file = await readRepositoryFile(client, { owner, repo, path: objective.path, branch: context.defaultBranch });
   // The file as it is on the default branch now, which may be newer than the checkout.
   const current = parseObjective(objective.path, file.text).data?.key_results[index];
@@ -83,17 +88,25 @@ export async function checkinFromComment(eventJson: string | undefined, context:
   const message = `${note || `Check in ${name}: ${plan.summary}`}\n\n${name}: ${plan.summary}\nFrom ${comment.html_url ?? `comment ${comment.id}`}\n`;
   let sha: string;
   try {
-    sha = await commitRepositoryFile(client, { owner, repo, path: objective.path, branch: context.defaultBranch, sha: file.sha }, {
-      text: after,
-      message,
-      author: { name: login, email: `${comment.user.id}+${login}@users.noreply.github.com` },
-    });
+    sha = await commitRepositoryFile(
+      client,
+      { owner, repo, path: objective.path, branch: context.defaultBranch, sha: file.sha },
+      {
+        text: after,
+        message,
+        author: { name: login, email: `${comment.user.id}+${login}@users.noreply.github.com` },
+      },
+    );
   } catch (error) {
     // 409: the file moved on since it was read; nothing of it is overwritten.
     if ((error as { status?: number }).status !== 409) throw error;
     return fail(`\`${objective.path}\` changed on \`${context.defaultBranch}\` while this ran; post the check-in again`);
   }
-  await reply(client, thread, `Checked in ${codeSpan(name)}: ${escapeText(plan.summary)}${note ? `, with the note “${escapeText(note, 300)}”` : ''}. Commit ${codeSpan(sha.slice(0, 7))} on ${codeSpan(context.defaultBranch)}.`);
+  await reply(
+    client,
+    thread,
+    `Checked in ${codeSpan(name)}: ${escapeText(plan.summary)}${note ? `, with the note “${escapeText(note, 300)}”` : ''}. Commit ${codeSpan(sha.slice(0, 7))} on ${codeSpan(context.defaultBranch)}.`,
+  );
   context.log(`Checked in ${name}: ${plan.summary} (${sha}).`);
   return 'committed';
 }

@@ -36,7 +36,13 @@ export function codeSpan(text: string): string {
 
 /** A label inside a mermaid block: letters, digits and a few separators only. */
 export function mermaidLabel(text: string): string {
-  return text.replace(/[^\p{L}\p{N} ._/-]/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 40) || '?';
+  return (
+    text
+      .replace(/[^\p{L}\p{N} ._/-]/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 40) || '?'
+  );
 }
 
 /** One path segment or query value of a link. */
@@ -55,5 +61,8 @@ function clip(text: string, maxLength: number): string {
 
 /** `@name`, `#12` and `GH-12` would notify people or link issues; a zero-width space defuses them. */
 function neutralizeReferences(text: string): string {
-  return text.replace(/@/g, `@${ZERO_WIDTH_SPACE}`).replace(/#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`).replace(/\b(GH)-(?=\d)/gi, `$1-${ZERO_WIDTH_SPACE}`);
+  return text
+    .replace(/@/g, `@${ZERO_WIDTH_SPACE}`)
+    .replace(/#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`)
+    .replace(/\b(GH)-(?=\d)/gi, `$1-${ZERO_WIDTH_SPACE}`);
 }

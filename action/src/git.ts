@@ -41,4 +41,3 @@ async function tryGit(repo: string, args: readonly string[]): Promise<string | u
     return undefined;
   }
 }
-

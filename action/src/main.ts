@@ -58,7 +58,10 @@ async function check(inputs: Inputs, context: RunContext): Promise<void> {
   const reportDir = path.join(context.temp, 'okr-report');
   await mkdir(reportDir, { recursive: true });
   const eslintReport = path.join(reportDir, ESLINT_REPORT_FILE);
-  await writeFile(eslintReport, formatJson(report.results, (file) => path.resolve(context.workspace, file)));
+  await writeFile(
+    eslintReport,
+    formatJson(report.results, (file) => path.resolve(context.workspace, file)),
+  );
   await writeFile(path.join(reportDir, REPORT_DATA_FILE), `${JSON.stringify(report)}\n`);
 
   const links = linksOf(context, context.runUrl);
@@ -72,7 +75,8 @@ async function check(inputs: Inputs, context: RunContext): Promise<void> {
 
   if (report.baseProblem) core.setFailed(`Could not compare with the base: ${report.baseProblem}`);
   else if (inputs.failOn === 'error' && errors > 0) core.setFailed(`${plural(errors, 'OKR error')}; see the annotations and the job summary`);
-  else if (inputs.failOn === 'warning' && errors + warnings > 0) core.setFailed(`${plural(errors, 'OKR error')} and ${plural(warnings, 'warning')} (fail-on: warning); see the annotations and the job summary`);
+  else if (inputs.failOn === 'warning' && errors + warnings > 0)
+    core.setFailed(`${plural(errors, 'OKR error')} and ${plural(warnings, 'warning')} (fail-on: warning); see the annotations and the job summary`);
 }
 
 async function comment(inputs: Inputs, context: RunContext, report: CheckReport, links: RepositoryLinks): Promise<void> {

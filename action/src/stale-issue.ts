@@ -13,9 +13,7 @@ export interface StaleKeyResult {
 }
 
 export function staleKeyResults(results: readonly LintResult[]): StaleKeyResult[] {
-  return results.flatMap((result) =>
-    result.messages.filter((message) => message.ruleId === 'checkin-stale').map((message) => ({ path: result.path, line: message.line, message: message.message })),
-  );
+  return results.flatMap((result) => result.messages.filter((message) => message.ruleId === 'checkin-stale').map((message) => ({ path: result.path, line: message.line, message: message.message })));
 }
 
 /** `objectiveIds` maps a path to its objective id, for the editor link's commit message. */

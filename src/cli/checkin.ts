@@ -36,7 +36,9 @@ export async function checkinCommand(target: string, value: string | undefined, 
   }
   const matching = objective.data.key_results.filter((kr) => kr.id === krId).length;
   if (matching > 1) {
-    process.stderr.write(`okr: ${objective.path} has ${matching} key results with the id \`${krId}\`, so it is not clear which one to check in. Give each its own \`id:\` first (\`okr lint\` reports it as \`unique-ids\`)\n`);
+    process.stderr.write(
+      `okr: ${objective.path} has ${matching} key results with the id \`${krId}\`, so it is not clear which one to check in. Give each its own \`id:\` first (\`okr lint\` reports it as \`unique-ids\`)\n`,
+    );
     return 1;
   }
   const index = objective.data.key_results.findIndex((kr) => kr.id === krId);
@@ -71,7 +73,9 @@ export async function checkinCommand(target: string, value: string | undefined, 
     return 1;
   }
   if (after === before) {
-    process.stderr.write(`okr: nothing changed: \`${terminalText(name)}\` is already ${terminalText(shownValue(kr))} as of ${kr.as_of ?? edit.as_of}, so there is nothing to ${flags.commit ? 'commit' : 'write'}\n`);
+    process.stderr.write(
+      `okr: nothing changed: \`${terminalText(name)}\` is already ${terminalText(shownValue(kr))} as of ${kr.as_of ?? edit.as_of}, so there is nothing to ${flags.commit ? 'commit' : 'write'}\n`,
+    );
     return 1;
   }
   const checked = parseObjective(objective.path, after);

@@ -53,7 +53,10 @@ async function readText(file: string): Promise<string> {
 
 /** `name,email,github` with a header row. */
 export function readUsers(text: string): User[] {
-  const rows = parse(text, { bom: true, columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()), skip_empty_lines: true, relax_column_count: true, trim: true }) as Record<string, string>[];
+  const rows = parse(text, { bom: true, columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()), skip_empty_lines: true, relax_column_count: true, trim: true }) as Record<
+    string,
+    string
+  >[];
   return rows.filter((row) => row.name).map((row) => ({ name: row.name!, ...(row.email ? { email: row.email } : {}), ...(row.github ? { github: row.github } : {}) }));
 }
 
@@ -66,7 +69,8 @@ export function formatReport(plan: ImportPlan, file: string): string {
   const types = Object.entries(report.objectTypes);
   if (types.length > 0) lines.push(`  object types: ${types.map(([type, kind]) => `${terminalText(type)} → ${kind}`).join(', ')}`);
   if (report.unmappedColumns.length > 0) lines.push(`  columns not imported: ${report.unmappedColumns.map((name) => terminalText(name)).join(', ')}`);
-  if (report.ownersWithoutHandle.length > 0) lines.push(`  people without a handle (kept as names; map them with --users name,email,github): ${report.ownersWithoutHandle.map((name) => terminalText(name)).join(', ')}`);
+  if (report.ownersWithoutHandle.length > 0)
+    lines.push(`  people without a handle (kept as names; map them with --users name,email,github): ${report.ownersWithoutHandle.map((name) => terminalText(name)).join(', ')}`);
   for (const problem of report.problems) lines.push(`  ${terminalText(file)}:${problem.line}: ${terminalText(problem.message)}`);
   return `${lines.join('\n')}\n`;
 }
@@ -114,7 +118,10 @@ export async function applyPlan(plan: ImportPlan, options: ApplyOptions): Promis
     if (after !== before) await writeFile(file, after);
     const subject = checkin.note.trim() || `Check in ${objective.id}/${kr.id}: ${checkin.value ?? (checkin.done ? 'done' : 'not done')}`;
     const user = options.users.find((each) => each.github === checkin.user || each.name === checkin.user);
-    await commit(repo, after === before ? [] : [relative], `${subject}\n\nImported-From: ${trailer} ${checkin.key}`, checkin.date, headDate, { name: user?.name ?? checkin.user, email: user?.email ?? '' });
+    await commit(repo, after === before ? [] : [relative], `${subject}\n\nImported-From: ${trailer} ${checkin.key}`, checkin.date, headDate, {
+      name: user?.name ?? checkin.user,
+      email: user?.email ?? '',
+    });
     commits += 1;
   }
   return { files: fresh.length, commits, skipped };

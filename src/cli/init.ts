@@ -110,7 +110,10 @@ async function repositoryRoot(): Promise<string> {
 
 /** The branch that publishes: the remote's default, else the branch checked out, else `main`. */
 async function defaultBranch(repo: string): Promise<string> {
-  for (const args of [['symbolic-ref', '--short', '-q', 'refs/remotes/origin/HEAD'], ['symbolic-ref', '--short', '-q', 'HEAD']]) {
+  for (const args of [
+    ['symbolic-ref', '--short', '-q', 'refs/remotes/origin/HEAD'],
+    ['symbolic-ref', '--short', '-q', 'HEAD'],
+  ]) {
     try {
       const name = (await gitText(repo, args)).trim().replace(/^origin\//, '');
       if (name !== '') return name;

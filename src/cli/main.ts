@@ -20,16 +20,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     });
   }
   let exitCode = 0;
-  const program = new Command('okr')
-    .description('OKRs as markdown files in git: lint them, follow their progress, publish it.')
-    .version(packageJson.version)
-    .showHelpAfterError()
-    .exitOverride();
-  const run = (command: (options: never, ...args: never[]) => Promise<number>) => async (...args: unknown[]) => {
-    const command_ = args.at(-1) as Command;
-    const positional = args.slice(0, -2);
-    exitCode = await command(command_.opts() as never, ...(positional as never[]));
-  };
+  const program = new Command('okr').description('OKRs as markdown files in git: lint them, follow their progress, publish it.').version(packageJson.version).showHelpAfterError().exitOverride();
+  const run =
+    (command: (options: never, ...args: never[]) => Promise<number>) =>
+    async (...args: unknown[]) => {
+      const command_ = args.at(-1) as Command;
+      const positional = args.slice(0, -2);
+      exitCode = await command(command_.opts() as never, ...(positional as never[]));
+    };
 
   program
     .command('lint')

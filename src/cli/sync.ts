@@ -54,7 +54,11 @@ export async function syncCommand(flags: SyncFlags): Promise<number> {
         continue;
       }
       if (isJump(before, read.value, maxJump)) {
-        problem(objective.path, name, `${label} says ${read.value}, a jump from ${before} by more than the factor ${maxJump} (sync.max-jump in ${root}/config.yml); not written. Check the source, or check in the value by hand: okr checkin ${name} ${read.value}`);
+        problem(
+          objective.path,
+          name,
+          `${label} says ${read.value}, a jump from ${before} by more than the factor ${maxJump} (sync.max-jump in ${root}/config.yml); not written. Check the source, or check in the value by hand: okr checkin ${name} ${read.value}`,
+        );
         continue;
       }
       const file = path.join(flags.repo, objective.path);
@@ -87,6 +91,8 @@ export async function syncCommand(flags: SyncFlags): Promise<number> {
     }
   }
   const verb = flags.commit ? 'committed' : 'written';
-  process.stdout.write(`${counts.sources} ${counts.sources === 1 ? 'source' : 'sources'}: ${counts.changed} ${verb}, ${counts.unchanged} unchanged, ${counts.problems} ${counts.problems === 1 ? 'problem' : 'problems'}\n`);
+  process.stdout.write(
+    `${counts.sources} ${counts.sources === 1 ? 'source' : 'sources'}: ${counts.changed} ${verb}, ${counts.unchanged} unchanged, ${counts.problems} ${counts.problems === 1 ? 'problem' : 'problems'}\n`,
+  );
   return counts.problems > 0 ? 1 : 0;
 }

@@ -40,7 +40,7 @@ export function alignmentOf<T extends AlignedMember>(members: readonly T[]): Ali
     serves(id) {
       const chain: T[] = [];
       const seen = new Set([id]);
-      for (let next = byId.get(id)?.alignedTo ?? null; next !== null && !seen.has(next); ) {
+      for (let next = byId.get(id)?.alignedTo ?? null; next !== null && !seen.has(next);) {
         const parent = byId.get(next);
         if (!parent) break;
         chain.push(parent);
@@ -66,9 +66,7 @@ export function alignedRollup(children: readonly Pick<AlignedMember, 'progress'>
  * An opted-in objective with nothing aligned keeps its own. Off by default: a parent's key
  * results are its own commitments, and children's progress is shown beside them, not mixed in.
  */
-export function progressFromAligned(
-  members: readonly (AlignedMember & { expected: number | null; fromAligned: boolean })[],
-): Map<string, { progress: number; expected: number | null }> {
+export function progressFromAligned(members: readonly (AlignedMember & { expected: number | null; fromAligned: boolean })[]): Map<string, { progress: number; expected: number | null }> {
   const alignment = alignmentOf(members);
   const result = new Map<string, { progress: number; expected: number | null }>();
   const visiting = new Set<string>();

@@ -28,7 +28,15 @@ export function initiativesOf(tree: Root, bodyLine = 1): Initiative[] {
   const found: Initiative[] = [];
   visit(tree, 'listItem', (item: ListItem) => {
     if (typeof item.checked !== 'boolean') return;
-    found.push({ text: item.children.filter((child) => child.type !== 'list').map((child) => toString(child)).join(' ').trim(), done: item.checked, line: (item.position?.start.line ?? 1) + bodyLine - 1 });
+    found.push({
+      text: item.children
+        .filter((child) => child.type !== 'list')
+        .map((child) => toString(child))
+        .join(' ')
+        .trim(),
+      done: item.checked,
+      line: (item.position?.start.line ?? 1) + bodyLine - 1,
+    });
   });
   return found;
 }

@@ -127,7 +127,9 @@ function verify(before: string, after: string, index: number, edit: KeyResultEdi
   if (target === undefined || now.findings.length > 0) throw new CheckinEditError('The edit would break the file; nothing was changed. Edit the value by hand');
   for (const key of KEYS) if (edit[key] !== undefined) target[key] = edit[key];
   if (canonical(expected) !== canonical(now.data) || old.body !== now.body) {
-    throw new CheckinEditError('The edit would change more than the asked value (the frontmatter shares values through YAML anchors or merge keys); nothing was changed. Write the values out and check in again');
+    throw new CheckinEditError(
+      'The edit would change more than the asked value (the frontmatter shares values through YAML anchors or merge keys); nothing was changed. Write the values out and check in again',
+    );
   }
 }
 

@@ -24,7 +24,8 @@ export function planCheckin(kr: KeyResult, request: CheckinRequest, today: strin
       edit.done = request.value === 'done';
     } else {
       const value = Number(request.value);
-      if (request.value.trim() === '' || !Number.isFinite(value)) return { ok: false, problem: `the value of \`${kr.id}\` must be a plain number such as 4.2 (no units or commas), got \`${request.value}\`` };
+      if (request.value.trim() === '' || !Number.isFinite(value))
+        return { ok: false, problem: `the value of \`${kr.id}\` must be a plain number such as 4.2 (no units or commas), got \`${request.value}\`` };
       edit.current = value;
     }
   }

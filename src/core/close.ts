@@ -134,7 +134,14 @@ function retroText(members: ClosingObjective[], label: string, carried: { object
   const lines = ['---', `period: ${label}`, '---', '', `# Retro: ${label}`, ''];
   for (const objective of members) {
     const grade = objective.data.grade ?? gradeOf(objective.data);
-    lines.push(`## ${objective.data.title.replace(/\s+/g, ' ')}`, '', `\`${objective.id}\` · ${objective.data.type} · grade ${grade.toFixed(1)}`, '', '| key result | final value | progress | grade |', '| --- | --- | --- | --- |');
+    lines.push(
+      `## ${objective.data.title.replace(/\s+/g, ' ')}`,
+      '',
+      `\`${objective.id}\` · ${objective.data.type} · grade ${grade.toFixed(1)}`,
+      '',
+      '| key result | final value | progress | grade |',
+      '| --- | --- | --- | --- |',
+    );
     for (const kr of objective.data.key_results) {
       const value = keyResultKind(kr) === 'milestone' ? (kr.done ? 'done' : 'not done') : `${currentValue(kr) ?? '–'}${kr.unit ? ` ${kr.unit}` : ''}`;
       const progress = keyResultProgress(kr);

@@ -73,7 +73,13 @@ export function runRules<Context>(rules: readonly EngineRule<Context>[], options
       // A rule must never take the others down: report the failure and go on.
       const detail = error instanceof Error ? error.message : String(error);
       if (options.failurePath !== undefined) {
-        options.add(options.failurePath, { ruleId: rule.id, severity: 2, message: `Rule \`${rule.id}\` failed: ${detail}`, hint: 'This is a bug in gitops-okr; please report it with the file', ...START_OF_FILE });
+        options.add(options.failurePath, {
+          ruleId: rule.id,
+          severity: 2,
+          message: `Rule \`${rule.id}\` failed: ${detail}`,
+          hint: 'This is a bug in gitops-okr; please report it with the file',
+          ...START_OF_FILE,
+        });
       }
     }
   }

@@ -88,7 +88,11 @@ export function splitFrontmatter(text: string): FrontmatterSplit {
   const bodyStart = closingEnd === -1 ? source.length : closingEnd + 1;
   const bodyLine = lineOf(source, bodyStart);
   if (!FENCE_LINE.test(closingLine)) {
-    return failed(`Unexpected \`${closingLine.trimEnd()}\`: frontmatter closes with a line that holds only \`---\``, 'End the YAML with a line that holds only `---`; start other lines of it with a space or a key', lineOf(source, closing));
+    return failed(
+      `Unexpected \`${closingLine.trimEnd()}\`: frontmatter closes with a line that holds only \`---\``,
+      'End the YAML with a line that holds only `---`; start other lines of it with a space or a key',
+      lineOf(source, closing),
+    );
   }
   // gray-matter does not call its engine on a block of only comments; read it all the same.
   const { document, lineCounter } = parsed ?? parseYaml(yaml);
@@ -116,22 +120,20 @@ export function readYaml({ document, lineCounter }: YamlText): Omit<Frontmatter,
     const end = lineCounter.linePos(Math.max(range[0], range[1]));
     return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
   };
-  const findings: Finding[] = [...document.errors, ...document.warnings.filter((warning) => warning.code !== 'TAG_RESOLVE_FAILED')].map(
-    (error) => {
-      const start = lineCounter.linePos(error.pos[0]);
-      const end = lineCounter.linePos(Math.max(error.pos[0], error.pos[1]));
-      const summary = error.message.split('\n')[0] ?? error.message;
-      return {
-        ruleId: 'schema',
-        message: `Malformed YAML: ${summary.replace(/ at line \d+, column \d+.*$/, '')}`,
-        hint: yamlHint(error.code),
-        line: start.line,
-        column: start.col,
-        endLine: end.line,
-        endColumn: end.col,
-      };
-    },
-  );
+  const findings: Finding[] = [...document.errors, ...document.warnings.filter((warning) => warning.code !== 'TAG_RESOLVE_FAILED')].map((error) => {
+    const start = lineCounter.linePos(error.pos[0]);
+    const end = lineCounter.linePos(Math.max(error.pos[0], error.pos[1]));
+    const summary = error.message.split('\n')[0] ?? error.message;
+    return {
+      ruleId: 'schema',
+      message: `Malformed YAML: ${summary.replace(/ at line \d+, column \d+.*$/, '')}`,
+      hint: yamlHint(error.code),
+      line: start.line,
+      column: start.col,
+      endLine: end.line,
+      endColumn: end.col,
+    };
+  });
   if (findings.length > 0) return { data: undefined, locate, findings };
   try {
     return { data: document.toJS({ maxAliasCount: 100 }) ?? {}, locate, findings };

@@ -29,8 +29,7 @@ function reusable(file: string, version: string): string {
 }
 
 const STANDS_ALONE =
-  '# A file of its own because GitHub turns off a scheduled workflow after 60 days without\n' +
-  '# activity in the repository; then Actions → this workflow → "Enable workflow" restarts it.\n';
+  '# A file of its own because GitHub turns off a scheduled workflow after 60 days without\n' + '# activity in the repository; then Actions → this workflow → "Enable workflow" restarts it.\n';
 
 export function githubWorkflows(options: GithubOptions): ScaffoldFile[] {
   const { version } = options;

@@ -109,7 +109,10 @@ export function groupsOf(missions: readonly GroupMission[], members: readonly Gr
     subtree.set(group.id, all);
     group.rollup = rollupOf(all);
   }
-  return orderTree([...byId.values()].filter((group) => group.parent === null).sort((a, b) => compareNatural(a.name, b.name)), byId);
+  return orderTree(
+    [...byId.values()].filter((group) => group.parent === null).sort((a, b) => compareNatural(a.name, b.name)),
+    byId,
+  );
 }
 
 /** Counts and means over objectives' standings. */
@@ -143,7 +146,13 @@ export function groupChain(groups: readonly Group[], id: string): Group[] {
 }
 
 function orderTree(roots: readonly Group[], byId: ReadonlyMap<string, Group>): Group[] {
-  return roots.flatMap((root) => [root, ...orderTree(root.children.map((child) => byId.get(child)!), byId)]);
+  return roots.flatMap((root) => [
+    root,
+    ...orderTree(
+      root.children.map((child) => byId.get(child)!),
+      byId,
+    ),
+  ]);
 }
 
 function nearestGroup(folder: string | undefined, groups: ReadonlyMap<string, Group>): string | undefined {

@@ -160,9 +160,7 @@ export class HistoryBuilder {
     return {
       generatedAt: this.options.generatedAt,
       repo: this.options.repo,
-      missions: [...this.missions]
-        .sort(([a], [b]) => compare(a, b))
-        .map(([path, mission]) => ({ path, mission: mission.mission, owner: mission.owner ?? null, body: mission.body })),
+      missions: [...this.missions].sort(([a], [b]) => compare(a, b)).map(([path, mission]) => ({ path, mission: mission.mission, owner: mission.owner ?? null, body: mission.body })),
       objectives,
       checkins,
       warnings: this.warnings,
@@ -243,9 +241,7 @@ export class HistoryBuilder {
   private adopt(step: CommitStep, path: string, id: string | undefined, version: FileVersion | undefined): TrackedObjective {
     const wanted = id ?? defaultObjectiveId(path);
     const sameId = this.objectives.filter((candidate) => !candidate.present && identity(candidate) === wanted);
-    const revived = sameId.findLast(
-      (candidate) => !crosses(candidate, version) && (id !== undefined || candidate.path === path || candidate.deleted === null),
-    );
+    const revived = sameId.findLast((candidate) => !crosses(candidate, version) && (id !== undefined || candidate.path === path || candidate.deleted === null));
     if (revived === undefined && sameId.length > 0) {
       this.warnings.push({
         message: `${path} has the id \`${wanted}\` of an objective deleted earlier; it starts a new objective instead of continuing that one. Give it an \`id:\` of its own`,
@@ -410,8 +406,7 @@ export class HistoryBuilder {
 
 function keyResultHistory(kr: KeyResult, period: PeriodRange, series: SeriesPoint[], now: string): KeyResultHistory {
   const kind = keyResultKind(kr);
-  const optional = <K extends 'baseline' | 'target' | 'keep_above' | 'keep_below' | 'unit'>(key: K) =>
-    kr[key] === undefined ? {} : ({ [key]: kr[key] } as Pick<KeyResult, K>);
+  const optional = <K extends 'baseline' | 'target' | 'keep_above' | 'keep_below' | 'unit'>(key: K) => (kr[key] === undefined ? {} : ({ [key]: kr[key] } as Pick<KeyResult, K>));
   return {
     id: kr.id,
     title: kr.title,

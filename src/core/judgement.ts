@@ -14,7 +14,8 @@ export type KeyResultReading =
   | { kind: 'output'; clause: string; output: string };
 
 /** A level to reach or hold: percentages, comparisons, "from … to …". */
-const LEVEL = /%|[<>≥≤]|^zero\b|\b(at least|at most|more than|less than|fewer than|no more than|not more than|never more than|or more|or higher|or better|or less|up to|under|below|above|within|over \d|from\b.+\bto\b.*\d|by \d|\d+(\.\d+)?x)\b/;
+const LEVEL =
+  /%|[<>≥≤]|^zero\b|\b(at least|at most|more than|less than|fewer than|no more than|not more than|never more than|or more|or higher|or better|or less|up to|under|below|above|within|over \d|from\b.+\bto\b.*\d|by \d|\d+(\.\d+)?x)\b/;
 /** The stronger kind, for verbs of work and output: counts of own work say "at least" too. */
 const STRONG_LEVEL = /%|[<>≥≤]|\b(more than|less than|fewer than|no more than|from\b.+\bto\b.*\d|(up|down) from \d)\b/;
 const RECURRENCE = /\b(every|each|per|a|an) (day|week|month|morning|evening|night|weekday|workday|sprint)\b|\b(daily|weekly|monthly|bi-weekly|biweekly|nightly|twice a|times a)\b|\/(day|week|month)\b/;
@@ -48,7 +49,8 @@ function named(head: Token | undefined): string {
 function readClause(clause: string, alone: boolean): KeyResultReading | undefined {
   const lower = clause.toLowerCase();
   if (!alone && /^(it|this|they|these|that)\b/.test(lower)) return undefined; // "… . It documents achievements": says more about the clause before
-  if (/^(daily|weekly|monthly|bi-weekly|biweekly|nightly)\b/.test(lower) && !LEVEL.test(lower) && !hasMeasure(tokenize(clause))) return { kind: 'task', because: `${quoted(clause)} is a habit, not a result it brings` };
+  if (/^(daily|weekly|monthly|bi-weekly|biweekly|nightly)\b/.test(lower) && !LEVEL.test(lower) && !hasMeasure(tokenize(clause)))
+    return { kind: 'task', because: `${quoted(clause)} is a habit, not a result it brings` };
   const opened = opening(clause);
   const level = LEVEL.test(lower);
   switch (opened.shape) {
@@ -56,13 +58,19 @@ function readClause(clause: string, alone: boolean): KeyResultReading | undefine
       const { verb, rest } = opened;
       const words = quoted(clause);
       if (HOLD_VERBS.has(verb)) return level || hasMeasure(rest) ? { kind: 'outcome' } : { kind: 'task', because: `${words} keeps up a habit or an activity (“${verb}”), not a level to hold` };
-      if (verb === 'get' && /^(started|going|ready|set)$/.test(rest[0]?.lower ?? '')) return { kind: 'task', because: `${words} is work to do (“get ${rest[0]!.text}”), not the result it should bring` };
+      if (verb === 'get' && /^(started|going|ready|set)$/.test(rest[0]?.lower ?? ''))
+        return { kind: 'task', because: `${words} is work to do (“get ${rest[0]!.text}”), not the result it should bring` };
       if (verb === 'have') return mentionsOthers(rest) || STRONG_LEVEL.test(lower) || /\b(at least|over)\b/.test(lower) ? { kind: 'outcome' } : { kind: 'output', clause, output: objectOf(rest) };
       if (WEAK_CHANGE_VERBS.has(verb)) {
         // "Generate 500 qualified leads" (others, a measure, a level) against "Generate 3 guides", "Gain feedback" (work).
         const head = headOf(rest.filter((token) => !/^(at|least|over|more|than|up|to)$/.test(token.lower)));
         const money = /[$€£]\d|\b\d+ (hours|days|minutes|weeks)\b/.test(lower);
-        const result = money || LEVEL.test(lower.replace(/\bat least\b/, '')) || (head !== undefined && (OTHERS.has(head.lower) || MEASURES.has(head.lower))) || (verb === 'make' && RESULT_AFTER_MAKE.test(lower)) || (verb === 'get' && /^(listed|accepted|chosen|selected|featured|certified)$/.test(rest[0]?.lower ?? ''));
+        const result =
+          money ||
+          LEVEL.test(lower.replace(/\bat least\b/, '')) ||
+          (head !== undefined && (OTHERS.has(head.lower) || MEASURES.has(head.lower))) ||
+          (verb === 'make' && RESULT_AFTER_MAKE.test(lower)) ||
+          (verb === 'get' && /^(listed|accepted|chosen|selected|featured|certified)$/.test(rest[0]?.lower ?? ''));
         if (result && (money || !RECURRENCE.test(lower))) return { kind: 'outcome' };
         return { kind: 'task', because: `${words} is work to do (“${verb}”), not the result it should bring` };
       }
@@ -87,12 +95,13 @@ function readClause(clause: string, alone: boolean): KeyResultReading | undefine
       const done = participle ?? (verb === 'exists' || verb === 'exist' ? 'exist' : undefined);
       if (done === undefined) {
         // "A Daemon runs for 10 days", "Students score higher": behaviour of a system or of others, unless it is an activity ("Managers complete the course").
-        if ((WORK_VERBS.has(verb) || OUTPUT_VERBS.has(verb)) && ACTIVITIES.test(text(opened.rest).toLowerCase())) return { kind: 'task', because: `${quoted(clause)} is an activity (“${verb}”), not a result it brings` };
+        if ((WORK_VERBS.has(verb) || OUTPUT_VERBS.has(verb)) && ACTIVITIES.test(text(opened.rest).toLowerCase()))
+          return { kind: 'task', because: `${quoted(clause)} is an activity (“${verb}”), not a result it brings` };
         return { kind: 'outcome' };
       }
       const head = headOf(subject);
       if (OTHERS_VERBS.has(done) || CHANGE_VERBS.has(done) || level || (head !== undefined && OTHERS.has(head.lower))) return { kind: 'outcome' };
-      const state = `${verb === done ? '' : `${verb} `}${opened.participle ? tokenize(clause).find((token) => token.lower.startsWith(done.slice(0, 4)))?.text ?? done : verb}`.trim();
+      const state = `${verb === done ? '' : `${verb} `}${opened.participle ? (tokenize(clause).find((token) => token.lower.startsWith(done.slice(0, 4)))?.text ?? done) : verb}`.trim();
       if (OUTPUT_VERBS.has(done)) return { kind: 'output', clause, output: named(headOf(subject)) };
       return { kind: 'task', because: `${quoted(clause)} restates work as done (“${state}”), not what it changes` };
     }

@@ -36,9 +36,7 @@ export function lintChange(options: ChangeOptions): LintResult[] {
 export function mergeResults(...lists: readonly (readonly LintResult[])[]): LintResult[] {
   const byPath = new Map<string, LintMessage[]>();
   for (const result of lists.flat()) byPath.set(result.path, [...(byPath.get(result.path) ?? []), ...result.messages]);
-  return [...byPath]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([path, messages]) => resultOf(path, messages));
+  return [...byPath].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([path, messages]) => resultOf(path, messages));
 }
 
 function resultOf(path: string, messages: LintMessage[]): LintResult {

@@ -41,9 +41,9 @@ export const KeyResultSummarySchema = z.object({
 
 export const ObjectiveStandingSummarySchema = z.object({
   id: z.string(),
-  asOf: day.describe('The day the numbers are for: the build day, or the period\'s last day once it is over.'),
+  asOf: day.describe("The day the numbers are for: the build day, or the period's last day once it is over."),
   archived: z.boolean().describe('Deleted on or before the day.'),
-  counted: z.boolean().describe('Counted in its period\'s overall score: not deleted by `asOf`.'),
+  counted: z.boolean().describe("Counted in its period's overall score: not deleted by `asOf`."),
   progress: share,
   expected: share.nullable(),
   status,
@@ -70,7 +70,7 @@ export const ObjectiveSummarySchema = z.object({
 });
 
 export const GroupSummarySchema = z.object({
-  id: z.string().describe('The folder relative to the top group\'s; `` for the top group.'),
+  id: z.string().describe("The folder relative to the top group's; `` for the top group."),
   name: z.string(),
   mission: z.string(),
   owner: z.string().nullable(),
@@ -91,7 +91,7 @@ export const OkrsSummarySchema = z.object({
   schemaVersion: z.literal(OKRS_SCHEMA_VERSION),
   generatedAt: z.string(),
   now: day.describe('The day of the standing.'),
-  repo: z.string().describe('The repository\'s https:// address, or empty.'),
+  repo: z.string().describe("The repository's https:// address, or empty."),
   missions: z.array(z.object({ path: z.string(), mission: z.string(), owner: z.string().nullable() })),
   groups: z.array(GroupSummarySchema),
   objectives: z.array(ObjectiveSummarySchema),

@@ -57,13 +57,7 @@ function parseWith<T>(schema: z.ZodObject & z.ZodType<T>, path: string, text: st
   };
 }
 
-function describeIssue(
-  issue: z.core.$ZodIssue,
-  data: unknown,
-  locate: Frontmatter['locate'],
-  example: string,
-  topLevel: readonly string[],
-): Finding[] {
+function describeIssue(issue: z.core.$ZodIssue, data: unknown, locate: Frontmatter['locate'], example: string, topLevel: readonly string[]): Finding[] {
   const path = issue.path as YamlPath;
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => {
@@ -81,12 +75,7 @@ function describeIssue(
   const field = path.filter((segment) => typeof segment === 'string').at(-1);
   const krIndex = path[0] === 'key_results' && typeof path[1] === 'number' ? path[1] : undefined;
   const krId = krIndex === undefined ? undefined : valueAt(data, ['key_results', krIndex, 'id']);
-  const where =
-    path.length === 2 && krIndex !== undefined
-      ? `Key result ${typeof krId === 'string' ? `\`${krId}\`` : krIndex + 1}`
-      : field === undefined
-        ? ''
-        : `\`${String(field)}\``;
+  const where = path.length === 2 && krIndex !== undefined ? `Key result ${typeof krId === 'string' ? `\`${krId}\`` : krIndex + 1}` : field === undefined ? '' : `\`${String(field)}\``;
   const message =
     value === undefined && issue.code === 'invalid_type'
       ? `Missing ${where || 'value'}`

@@ -9,7 +9,8 @@ import { clauses } from './sentence.ts';
 const QUANTITY = /^[$€£]?\d[\d,]*(\.\d+)?(%|x|k|m|bn?|kg|km|lbs?|h|hrs?|ms|s|secs?|mins?|tb|gb|mb|kbps|mbps|gbps|pp|pts?|\+)?\+?$/i;
 
 /** Words after which a number is a name or a version: "version 1", "Iteration 2", "tier 1". */
-const NAMING_WORDS = /^(v|version|versions|iteration|phase|step|tier|level|part|stage|sprint|milestone|chapter|season|episode|round|gen|generation|no\.?|number|#|rfc|iso|soc|python|node|rails|java|es|ios|android|windows|ubuntu|kubernetes|postgres|postgresql|fips|http|ipv)$/i;
+const NAMING_WORDS =
+  /^(v|version|versions|iteration|phase|step|tier|level|part|stage|sprint|milestone|chapter|season|episode|round|gen|generation|no\.?|number|#|rfc|iso|soc|python|node|rails|java|es|ios|android|windows|ubuntu|kubernetes|postgres|postgresql|fips|http|ipv)$/i;
 
 /** Capitalised words a count follows in Title Case ("Implement Top 3 Actions"): not names. */
 const COMMON_BEFORE_NUMBERS = /^(top|over|under|about|around|first|last|next|least|most|only|all|with|and|for|of)$/i;

@@ -12,8 +12,7 @@ const calendarDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Expected a date such as `2026-12-15` (YYYY-MM-DD)' })
   .refine(isCalendarDate, { error: 'Not a calendar date; expected a date such as `2026-12-15`' });
 
-const periodHint =
-  'Expected a period such as `2026-Q4`, `2026-H2`, `2026`, `2026-11` or `{start: 2026-10-05, end: 2026-12-18}`';
+const periodHint = 'Expected a period such as `2026-Q4`, `2026-H2`, `2026`, `2026-11` or `{start: 2026-10-05, end: 2026-12-18}`';
 
 export const periodLabelPattern = /^\d{4}(-(Q[1-4]|H[12]|(0[1-9]|1[0-2])))?$/;
 
@@ -37,10 +36,7 @@ const slug = z
 
 /** Values are finite and within ±10^15, so progress, charts and pages never meet `Infinity` or `NaN`. */
 export const MAX_MAGNITUDE = 1e15;
-const measure = z
-  .number()
-  .min(-MAX_MAGNITUDE, { error: 'Expected a number between -10^15 and 10^15' })
-  .max(MAX_MAGNITUDE, { error: 'Expected a number between -10^15 and 10^15' });
+const measure = z.number().min(-MAX_MAGNITUDE, { error: 'Expected a number between -10^15 and 10^15' }).max(MAX_MAGNITUDE, { error: 'Expected a number between -10^15 and 10^15' });
 
 const text = z.string().trim().min(1, { error: 'Must not be empty' });
 
@@ -71,7 +67,10 @@ export const SourceSchema = z.union(
     z.strictObject({
       json: z.strictObject({
         url: httpUrl.describe('Answers a GET with JSON.'),
-        pointer: z.string().regex(/^(\/.*)?$/, { error: 'Expected a JSON Pointer such as `/data/active` (RFC 6901), or `` for the whole document' }).describe('JSON Pointer (RFC 6901) to a number, e.g. `/data/active`.'),
+        pointer: z
+          .string()
+          .regex(/^(\/.*)?$/, { error: 'Expected a JSON Pointer such as `/data/active` (RFC 6901), or `` for the whole document' })
+          .describe('JSON Pointer (RFC 6901) to a number, e.g. `/data/active`.'),
       }),
     }),
     z.strictObject({
@@ -84,7 +83,10 @@ export const SourceSchema = z.union(
       csv: z.strictObject({
         path: text.describe('A CSV file in the repository, from its top, e.g. `data/metrics.csv`.'),
         column: text.describe('The header of the column that holds the value.'),
-        row: z.union([z.int().positive(), z.literal('last')]).default('last').describe('Data row, from 1 below the header, or `last`.'),
+        row: z
+          .union([z.int().positive(), z.literal('last')])
+          .default('last')
+          .describe('Data row, from 1 below the header, or `last`.'),
       }),
     }),
   ],
@@ -109,7 +111,7 @@ export const KeyResultSchema = z
     status: z.enum(['active', 'dropped']).optional().describe('`dropped` keeps a key result on record without scoring it; give a `reason`.'),
     reason: z.string().optional().describe('Why a target was eased or a key result dropped.'),
     source: SourceSchema.optional().describe('Where `okr sync` reads `current` from.'),
-    owner: z.string().trim().min(1).optional().describe('Who is accountable for this key result, when not the objective\'s owner.'),
+    owner: z.string().trim().min(1).optional().describe("Who is accountable for this key result, when not the objective's owner."),
     carried_from: z.string().trim().min(1).optional().describe('`<objective>/<key result>` of the earlier period this key result carries forward (`okr close --carry-forward`).'),
   })
   .superRefine((kr, ctx) => {
@@ -159,7 +161,7 @@ export const ObjectiveSchema = z.strictObject({
     .min(0, { error: 'Expected a grade from 0.0 to 1.0' })
     .max(1, { error: 'Expected a grade from 0.0 to 1.0' })
     .optional()
-    .describe('Final grade, 0.0–1.0 (Google\'s scale), written by `okr close`; edit it if the number alone misjudges the result.'),
+    .describe("Final grade, 0.0–1.0 (Google's scale), written by `okr close`; edit it if the number alone misjudges the result."),
   postmortem: z.string().trim().min(1).optional().describe('Why a committed objective was graded below 1.0, and what changes.'),
   ...editorProperties,
 });
@@ -179,7 +181,11 @@ export const ConfigSchema = z.strictObject({
   rules: z.record(z.string(), SeveritySchema).default({}).describe('Severity per rule id: error, warn or off.'),
   sync: z
     .strictObject({
-      'max-jump': z.number().gt(1, { error: 'Expected a factor greater than 1, e.g. 10' }).default(DEFAULT_MAX_JUMP).describe('`okr sync` reports, and does not write, a value that grows or shrinks by more than this factor.'),
+      'max-jump': z
+        .number()
+        .gt(1, { error: 'Expected a factor greater than 1, e.g. 10' })
+        .default(DEFAULT_MAX_JUMP)
+        .describe('`okr sync` reports, and does not write, a value that grows or shrinks by more than this factor.'),
     })
     .optional(),
 });

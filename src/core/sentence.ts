@@ -34,7 +34,27 @@ export function clauses(text: string): string[] {
 
 /** Modals, subjects and adverbs before the verb: "We will…", "Proactively help…", "Fully document…". */
 const SKIPPED = new Set(['i', 'we', 'to', 'will', 'should', 'must', 'shall', 'can', 'also', 'then', 'finally', 'please', 'let’s', "let's"]);
-const NOT_ADVERBS = new Set(['only', 'early', 'daily', 'weekly', 'monthly', 'yearly', 'quarterly', 'nightly', 'hourly', 'family', 'supply', 'apply', 'reply', 'assembly', 'rely', 'fly', 'italy', 'july', 'bi-weekly']);
+const NOT_ADVERBS = new Set([
+  'only',
+  'early',
+  'daily',
+  'weekly',
+  'monthly',
+  'yearly',
+  'quarterly',
+  'nightly',
+  'hourly',
+  'family',
+  'supply',
+  'apply',
+  'reply',
+  'assembly',
+  'rely',
+  'fly',
+  'italy',
+  'july',
+  'bi-weekly',
+]);
 
 function isAdverb(word: string): boolean {
   return word.length > 4 && word.endsWith('ly') && !NOT_ADVERBS.has(word);
@@ -44,11 +64,15 @@ const KNOWN_VERBS = [WORK_VERBS, OUTPUT_VERBS, CHANGE_VERBS, HOLD_VERBS];
 const isKnownVerb = (word: string) => word === 'have' || KNOWN_VERBS.some((verbs) => verbs.has(word));
 
 /** Known verbs that are as often nouns ("Support for …", "Research", "Test coverage"): the next words decide. */
-const NOUN_LIKE = new Set(`
+const NOUN_LIKE = new Set(
+  `
   support test research work plan review design track report post practice study call use model map set run pilot host survey
   start release launch build close record interview audit visit talk train sync sign source score rate email lead move
   process fix change file
-`.trim().split(/\s+/));
+`
+    .trim()
+    .split(/\s+/),
+);
 
 /** Verbs whose object is a whole clause: what follows may have its own finite verb. */
 const CLAUSE_TAKING = new Set(['ensure', 'make', 'help', 'let', 'have', 'get', 'see', 'verify', 'confirm', 'check', 'prove', 'show', 'demonstrate', 'ask', 'require', 'allow', 'enable']);
@@ -107,13 +131,27 @@ function opensWithVerb(tokens: readonly Token[]): boolean {
   // "Go to definition works across repositories": verb, preposition, noun, then a finite verb is a feature's name
   // as the subject, unless the first verb takes a clause ("Ensure the team selects …", "Help customers succeed").
   if (isKnownVerb(first.lower) && !CLAUSE_TAKING.has(first.lower)) {
-    const finiteAt = tokens.findIndex((token, index) => index >= 2 && index <= 4 && presentForm(token.lower) !== undefined && /^[a-z]/.test(token.text) && !/^(that|which|who)$/.test(tokens[index - 1]!.lower) && !DETERMINERS.has(tokens[index - 1]!.lower) && !/[^s]s$/.test(tokens[index - 1]!.lower));
+    const finiteAt = tokens.findIndex(
+      (token, index) =>
+        index >= 2 &&
+        index <= 4 &&
+        presentForm(token.lower) !== undefined &&
+        /^[a-z]/.test(token.text) &&
+        !/^(that|which|who)$/.test(tokens[index - 1]!.lower) &&
+        !DETERMINERS.has(tokens[index - 1]!.lower) &&
+        !/[^s]s$/.test(tokens[index - 1]!.lower),
+    );
     if (finiteAt !== -1 && PREPOSITIONS.has(tokens[1]!.lower)) return false;
   }
   // "Work pace", "Code quality and reliability": a word that can be a noun before a singular noun that ends the title
   // (or its first half) is a compound noun, a topic.
   const third = tokens[2]?.lower;
-  const compound = second !== undefined && /^[a-z]/.test(second.text) && !/[^s]s$/.test(second.lower) && (wordClass(second.lower) === 'noun' || MEASURES.has(second.lower) || (wordClass(second.lower) === undefined && !/(ing|ed)$/.test(second.lower))) && (third === undefined || third === 'and' || third === '&' || (PREPOSITIONS.has(third) && third !== 'to'));
+  const compound =
+    second !== undefined &&
+    /^[a-z]/.test(second.text) &&
+    !/[^s]s$/.test(second.lower) &&
+    (wordClass(second.lower) === 'noun' || MEASURES.has(second.lower) || (wordClass(second.lower) === undefined && !/(ing|ed)$/.test(second.lower))) &&
+    (third === undefined || third === 'and' || third === '&' || (PREPOSITIONS.has(third) && third !== 'to'));
   if (isKnownVerb(first.lower)) {
     if (!NOUN_LIKE.has(first.lower) || followedByObject || second === undefined) return true;
     if (compound) return false;

@@ -11,10 +11,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 /** `size` is the file's size on disk when only part of a large file was read. */
 export function decodeSource(bytes: Uint8Array, size = bytes.byteLength): Decoded {
   if (size > MAX_FILE_BYTES) {
-    return failure(
-      `File is ${Math.ceil(size / 1024)} KB; OKR files are read up to ${MAX_FILE_BYTES / 1024} KB`,
-      'Keep one objective per file and move long notes or attachments out of `okrs/`',
-    );
+    return failure(`File is ${Math.ceil(size / 1024)} KB; OKR files are read up to ${MAX_FILE_BYTES / 1024} KB`, 'Keep one objective per file and move long notes or attachments out of `okrs/`');
   }
   if (bytes.includes(0)) {
     return failure('Binary file in the OKR folder', 'Move it out of `okrs/`, or list it in `.gitignore`');

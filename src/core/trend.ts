@@ -41,9 +41,7 @@ export function leastSquares(points: readonly { day: number; value: number }[]):
  * nobody has moved for weeks has slowed down.
  */
 export function recentPoints(series: readonly SeriesPoint[], now?: string): { day: number; value: number }[] {
-  const measured = series
-    .filter((point): point is SeriesPoint & { value: number } => point.value !== null)
-    .map((point) => ({ day: dayNumber(point.date), value: point.value }));
+  const measured = series.filter((point): point is SeriesPoint & { value: number } => point.value !== null).map((point) => ({ day: dayNumber(point.date), value: point.value }));
   const last = measured.at(-1);
   if (last === undefined) return [];
   if (now !== undefined && dayNumber(now) > last.day) measured.push({ day: dayNumber(now), value: last.value });

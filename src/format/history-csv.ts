@@ -12,7 +12,21 @@ export function formatHistoryCsv(history: History): string {
     for (const kr of objective.keyResults) {
       for (const point of kr.series) {
         rows.push(
-          [objective.id, objective.title, kr.id, kr.title, kr.kind, kr.unit, point.date, point.commit, point.value, point.progress, point.expected, point.confidence, notes.get(`${objective.id}\0${point.commit}`)]
+          [
+            objective.id,
+            objective.title,
+            kr.id,
+            kr.title,
+            kr.kind,
+            kr.unit,
+            point.date,
+            point.commit,
+            point.value,
+            point.progress,
+            point.expected,
+            point.confidence,
+            notes.get(`${objective.id}\0${point.commit}`),
+          ]
             .map(csvField)
             .join(','),
         );

@@ -40,9 +40,7 @@ export function formatRulesMarkdown(rules: readonly Rule[], changeRules: readonl
 }
 
 function reportsOf(reports: readonly ExampleReport[], index: number): string[] {
-  return reports
-    .filter((report) => report.bad === index)
-    .map((report) => `Reports at ${report.file === undefined ? '' : `\`${report.file}\` `}${report.line}:${report.column}: ${report.message}\n`);
+  return reports.filter((report) => report.bad === index).map((report) => `Reports at ${report.file === undefined ? '' : `\`${report.file}\` `}${report.line}:${report.column}: ${report.message}\n`);
 }
 
 /** A change example: the file before and after, on a day (and as a scheduled run, with the last check-in, when it says so). */
@@ -50,9 +48,7 @@ function change(value: PrRuleExample): string {
   const run = value.scheduled ? 'a scheduled run' : 'a pull request';
   const checkin = value.lastCheckin === undefined ? '' : `, last check-in ${value.lastCheckin}`;
   const files =
-    value.base === undefined
-      ? [fence(`---\n${value.head}\n---`, EXAMPLE_FILE)]
-      : [fence(`---\n${value.base}\n---`, EXAMPLE_FILE, ' before'), fence(`---\n${value.head}\n---`, EXAMPLE_FILE, ' after')];
+    value.base === undefined ? [fence(`---\n${value.head}\n---`, EXAMPLE_FILE)] : [fence(`---\n${value.base}\n---`, EXAMPLE_FILE, ' before'), fence(`---\n${value.head}\n---`, EXAMPLE_FILE, ' after')];
   return [`On ${value.now} in ${run}${checkin}:\n`, ...files].join('\n');
 }
 

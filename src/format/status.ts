@@ -37,7 +37,10 @@ export function formatStatus(history: History, options: StatusOptions): string {
   const width = Math.min(120, Math.max(50, options.width));
   const { periods } = currentStanding(history, now);
   if (periods.length === 0) {
-    const latest = history.objectives.map((objective) => objective.period.label).sort().at(-1);
+    const latest = history.objectives
+      .map((objective) => objective.period.label)
+      .sort()
+      .at(-1);
     return `No objectives in the period of ${now}${latest ? `; the latest period is ${latest}` : ''}.\n`;
   }
   const lines: string[] = [];

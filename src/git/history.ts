@@ -118,11 +118,24 @@ interface BlobVersion {
  */
 async function walkLog(repo: string, root: string, builder: HistoryBuilder, onProgress: ReadHistoryOptions['onProgress'], now: string): Promise<void> {
   const args = [
-    '-c', 'log.showSignature=false',
-    '-c', 'log.follow=false',
-    'log', '--first-parent', '--diff-merges=first-parent',
-    '--raw', '-z', '--no-abbrev', '-M', '--relative', '--no-color', '--encoding=UTF-8',
-    `--format=${LOG_FORMAT}`, 'HEAD', '--', root === '' ? '.' : root,
+    '-c',
+    'log.showSignature=false',
+    '-c',
+    'log.follow=false',
+    'log',
+    '--first-parent',
+    '--diff-merges=first-parent',
+    '--raw',
+    '-z',
+    '--no-abbrev',
+    '-M',
+    '--relative',
+    '--no-color',
+    '--encoding=UTF-8',
+    `--format=${LOG_FORMAT}`,
+    'HEAD',
+    '--',
+    root === '' ? '.' : root,
   ];
   const child = spawn('git', args, { cwd: repo, env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   const stderr: Buffer[] = [];
@@ -224,12 +237,7 @@ function commitDays(now: string, warn: (warning: { message: string; commit: stri
 }
 
 /** One commit's changes to OKR files, as the builder takes them: renames out of the folder are deletions, into it additions. */
-function okrChanges(
-  commit: LogCommit,
-  okrFile: (path: string) => boolean,
-  intern: (text: string) => string,
-  blobOf: (path: string, id: string) => BlobVersion,
-): LoggedChange[] {
+function okrChanges(commit: LogCommit, okrFile: (path: string) => boolean, intern: (text: string) => string, blobOf: (path: string, id: string) => BlobVersion): LoggedChange[] {
   const changes: LoggedChange[] = [];
   for (const change of commit.changes) {
     const inside = okrFile(change.path);

@@ -33,9 +33,7 @@ export async function readOkrTree(root: string, cwd = process.cwd()): Promise<So
     throw error;
   }
   const files = entries.filter((entry) => isOkrFile(relativeRoot, entry.file)).sort((a, b) => (a.file < b.file ? -1 : 1));
-  return mapLimited(files, READ_CONCURRENCY, ({ file, symlink }) =>
-    symlink ? Promise.resolve({ path: file, bytes: new Uint8Array(0), symlink: true }) : readSource(path.resolve(cwd, file), file),
-  );
+  return mapLimited(files, READ_CONCURRENCY, ({ file, symlink }) => (symlink ? Promise.resolve({ path: file, bytes: new Uint8Array(0), symlink: true }) : readSource(path.resolve(cwd, file), file)));
 }
 
 /** A root inside `cwd` must stay inside it once symbolic links are resolved. */

@@ -3,14 +3,7 @@ import { groupEntries, groupOfObjective, missionEntries, objectiveEntries, overv
 import { okrsJson, okrsSummary } from '../site/exports.ts';
 
 export async function GET() {
-  const [site, missions, objectives, groups, groupOf, { current }] = await Promise.all([
-    siteFacts(),
-    missionEntries(),
-    objectiveEntries(),
-    groupEntries(),
-    groupOfObjective(),
-    overview(),
-  ]);
+  const [site, missions, objectives, groups, groupOf, { current }] = await Promise.all([siteFacts(), missionEntries(), objectiveEntries(), groupEntries(), groupOfObjective(), overview()]);
   const summary = okrsSummary({
     generatedAt: site.generatedAt,
     now: site.now,

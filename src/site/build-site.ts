@@ -67,7 +67,13 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ report: Pr
   const astro = await loadAstro();
   const { inputs, report } = options.inputs
     ? { inputs: options.inputs, report: [] }
-    : await readSite({ repo, now: options.now, showProblems: options.showProblems ?? false, ...(options.root ? { root: options.root } : {}), ...(options.historyFile ? { historyFile: options.historyFile } : {}) });
+    : await readSite({
+        repo,
+        now: options.now,
+        showProblems: options.showProblems ?? false,
+        ...(options.root ? { root: options.root } : {}),
+        ...(options.historyFile ? { historyFile: options.historyFile } : {}),
+      });
   // The project root: Astro's own folders (.astro, Vite's cache) go there, and Vite resolves
   // from it, so it lies below the node_modules that holds Astro.
   const projectRoot = defaultCacheDir(repo);

@@ -75,7 +75,10 @@ export function keyResultChart(
   const lastDay = Math.max(start, ...points.map((point) => dayNumber(point.date.slice(0, 10))), dayNumber(now));
   const firstDay = Math.min(start, ...points.map((point) => dayNumber(point.date.slice(0, 10))));
   const end = window.end === null ? lastDay : Math.max(dayNumber(window.end), firstDay + 1);
-  const x = scaleLinear().domain([firstDay, end === firstDay ? firstDay + 1 : end]).range([plot.left, plot.right]).clamp(true);
+  const x = scaleLinear()
+    .domain([firstDay, end === firstDay ? firstDay + 1 : end])
+    .range([plot.left, plot.right])
+    .clamp(true);
 
   const targetValues = targetsOf(kr);
   const values = [...points.map((point) => point.value), ...targetValues.map((target) => target.value)];
@@ -119,10 +122,12 @@ export function keyResultChart(
       ? (() => {
           const from = dayNumber(lastPoint.date.slice(0, 10));
           const until = Math.max(from, end);
-          return until === from ? null : straight([
-            [from, lastPoint.value],
-            [until, lastPoint.value + kr.trend.slopePerDay * (until - from)],
-          ]);
+          return until === from
+            ? null
+            : straight([
+                [from, lastPoint.value],
+                [until, lastPoint.value + kr.trend.slopePerDay * (until - from)],
+              ]);
         })()
       : null;
 
@@ -164,10 +169,7 @@ function targetsOf(kr: KeyResultHistory): { value: number; label: string }[] {
 }
 
 /** Progress of an objective over time, 0–1, from its key results' series: the sparkline. */
-export function progressSeries(
-  keyResults: readonly Pick<KeyResultHistory, 'series' | 'weight' | 'status'>[],
-  now: string,
-): { date: string; progress: number }[] {
+export function progressSeries(keyResults: readonly Pick<KeyResultHistory, 'series' | 'weight' | 'status'>[], now: string): { date: string; progress: number }[] {
   const scored = keyResults.filter((kr) => kr.status !== 'dropped');
   const days = [...new Set(scored.flatMap((kr) => pointsUpTo(kr.series, now).map((point) => point.date.slice(0, 10))))].sort();
   const progressOn = scored.map((kr) => progressOnDays(kr.series, days));
@@ -205,8 +207,14 @@ export interface Sparkline {
 export function sparkline(series: readonly { date: string; progress: number }[], window: ChartWindow, now: string, box: ChartBox = SPARKLINE): Sparkline {
   const first = Math.min(dayNumber(window.start), ...series.map((point) => dayNumber(point.date)));
   const last = Math.max(window.end === null ? dayNumber(now) : dayNumber(window.end), first + 1);
-  const x = scaleLinear().domain([first, last]).range([box.margin.left, box.width - box.margin.right]).clamp(true);
-  const y = scaleLinear().domain([0, 1]).range([box.height - box.margin.bottom, box.margin.top]).clamp(true);
+  const x = scaleLinear()
+    .domain([first, last])
+    .range([box.margin.left, box.width - box.margin.right])
+    .clamp(true);
+  const y = scaleLinear()
+    .domain([0, 1])
+    .range([box.height - box.margin.bottom, box.margin.top])
+    .clamp(true);
   const steps: [number, number][] = series.map((point) => [dayNumber(point.date), point.progress]);
   const tail = steps.at(-1);
   if (tail && dayNumber(now) > tail[0]) steps.push([Math.min(dayNumber(now), last), tail[1]]);

@@ -25,10 +25,7 @@ export function checkinItems(checkins: readonly CheckinView[], { repoUrl, showOb
     if (checkin.syncedFrom !== null) html += `<span class="checkin-synced" title="${escapeHtml(`synced from ${checkin.syncedFrom}`)}">synced</span>`;
     if (checkin.commit !== '') {
       const short = escapeHtml(checkin.commit.slice(0, 7));
-      html +=
-        repoUrl !== null
-          ? `<a class="commit" href="${escapeHtml(`${repoUrl}/commit/${checkin.commit}`)}" rel="noopener noreferrer">${short}</a>`
-          : `<code class="commit">${short}</code>`;
+      html += repoUrl !== null ? `<a class="commit" href="${escapeHtml(`${repoUrl}/commit/${checkin.commit}`)}" rel="noopener noreferrer">${short}</a>` : `<code class="commit">${short}</code>`;
     }
     html += '</p>';
     if (showObjective) {

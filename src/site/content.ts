@@ -71,9 +71,7 @@ export const objectiveEntries = once(async (): Promise<ObjectiveEntry[]> => {
     const view = objectiveView(objective, own, file.frontmatter ?? undefined, file.tasks, publicIds, synced);
     return [{ id: file.id, data: { frontmatter: file.frontmatter, history: objective, view, checkins: upToDay }, ...(file.html ? { rendered: { html: file.html } } : {}) }];
   });
-  const rolled = progressFromAligned(
-    entries.map(({ data }) => ({ ...data.view, fromAligned: data.frontmatter?.progress === 'from-aligned' })),
-  );
+  const rolled = progressFromAligned(entries.map(({ data }) => ({ ...data.view, fromAligned: data.frontmatter?.progress === 'from-aligned' })));
   for (const entry of entries) {
     const numbers = rolled.get(entry.id);
     if (numbers) entry.data.view = withAlignedProgress(entry.data.view, numbers);
@@ -87,9 +85,7 @@ export async function objectiveViews(): Promise<ObjectiveView[]> {
 }
 
 export const missionEntries = once(async (): Promise<MissionEntry[]> =>
-  inputs.missions
-    .map(({ html, ...data }) => ({ id: data.path, data, ...(html ? { rendered: { html } } : {}) }))
-    .sort((a, b) => (a.id < b.id ? -1 : 1)),
+  inputs.missions.map(({ html, ...data }) => ({ id: data.path, data, ...(html ? { rendered: { html } } : {}) })).sort((a, b) => (a.id < b.id ? -1 : 1)),
 );
 
 /** Every check-in, newest first. */
@@ -153,7 +149,10 @@ export interface GroupEntry {
 export const groupEntries = once(async (): Promise<GroupEntry[]> => {
   const [{ current }, missions] = await Promise.all([overview(), missionEntries()]);
   const members = current?.counted ?? [];
-  const groups = groupsOf(missions.map((mission) => mission.data), members);
+  const groups = groupsOf(
+    missions.map((mission) => mission.data),
+    members,
+  );
   const views = new Map(members.map((objective) => [objective.id, objective]));
   const slugs = groupSlugs(groups);
   const entries = new Map<string, GroupEntry>();

@@ -41,7 +41,9 @@ export function feedItems(
           .split(/\n{2,}/)
           .map((paragraph) => `<p>${escapeXml(paragraph).replace(/\n/g, '<br>')}</p>`)
           .join(''),
-        categories: [objective?.period.label, objective?.owner ?? undefined, checkin.syncedFrom === null ? undefined : 'synced'].filter((category): category is string => Boolean(category)).map(feedText),
+        categories: [objective?.period.label, objective?.owner ?? undefined, checkin.syncedFrom === null ? undefined : 'synced']
+          .filter((category): category is string => Boolean(category))
+          .map(feedText),
         // @astrojs/rss takes the guid from the link; a check-in needs its own, and the author as a name.
         customData:
           `<guid isPermaLink="false">${escapeXml(`${checkin.commit || 'working-tree'}:${checkin.objective.id}`)}</guid>` +

@@ -85,9 +85,7 @@ export async function readSite(settings: SiteSettings): Promise<{ inputs: SiteIn
   const root = settings.root ?? 'okrs';
   const now = settings.now ?? today();
   const workspace = buildWorkspace(root, await readOkrTree(root, repo));
-  const fullHistory = settings.historyFile
-    ? parseHistory(await readFile(path.resolve(settings.historyFile), 'utf8'), settings.historyFile)
-    : await readHistory(repo, { now, root });
+  const fullHistory = settings.historyFile ? parseHistory(await readFile(path.resolve(settings.historyFile), 'utf8'), settings.historyFile) : await readHistory(repo, { now, root });
   const hidden = privateObjectiveIds(fullHistory, workspace);
   const history = publicHistory(fullHistory, hidden);
   const files = publishedFiles(history, workspace);
@@ -117,7 +115,9 @@ function publishedRetros(workspace: Workspace, history: History): RetroInput[] {
   const retros: RetroInput[] = [];
   for (const retro of workspace.retros ?? []) {
     const folder = retro.path.slice(0, retro.path.lastIndexOf('/') + 1);
-    const beside = [...workspace.objectives.map((objective) => objective.path), ...workspace.unreadable.map((file) => file.path)].filter((file) => file.startsWith(folder) && !file.slice(folder.length).includes('/'));
+    const beside = [...workspace.objectives.map((objective) => objective.path), ...workspace.unreadable.map((file) => file.path)].filter(
+      (file) => file.startsWith(folder) && !file.slice(folder.length).includes('/'),
+    );
     if (beside.length === 0 || beside.some((file) => !published.has(file))) continue;
     const { data, body } = readFrontmatter(retro.text);
     const period = (data as { period?: unknown } | undefined)?.period;
@@ -134,7 +134,14 @@ function publishedRetros(workspace: Workspace, history: History): RetroInput[] {
  */
 function publicNotes(objectives: readonly { id: string; path: string }[]): Map<string, string> {
   const notes = new Map<string, string>();
-  for (const objective of objectives) notes.set(objective.path.slice(objective.path.lastIndexOf('/') + 1).replace(/\.md$/i, '').toLowerCase(), objective.id);
+  for (const objective of objectives)
+    notes.set(
+      objective.path
+        .slice(objective.path.lastIndexOf('/') + 1)
+        .replace(/\.md$/i, '')
+        .toLowerCase(),
+      objective.id,
+    );
   for (const objective of objectives) notes.set(objective.id.toLowerCase(), objective.id);
   return notes;
 }

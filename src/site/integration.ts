@@ -58,8 +58,7 @@ const ROUTES: { pattern: string; entrypoint: string }[] = [
 /** The OKR pages of a repository, inside an existing Astro site. */
 export default function okrs(options: OkrsOptions = {}): AstroIntegration {
   return siteIntegration({
-    inputs: (projectRoot) =>
-      readSiteInputs({ repo: path.resolve(projectRoot, options.repo ?? '.'), ...(options.root ? { root: options.root } : {}), ...(options.now ? { now: options.now } : {}) }),
+    inputs: (projectRoot) => readSiteInputs({ repo: path.resolve(projectRoot, options.repo ?? '.'), ...(options.root ? { root: options.root } : {}), ...(options.now ? { now: options.now } : {}) }),
     route: normalizeRoute(options.route ?? '/okrs'),
     standalone: false,
   });

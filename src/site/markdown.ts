@@ -107,7 +107,10 @@ const CALLOUT = /^\[!([A-Za-z][\w-]*)\][+-]?[ \t]*([^\n]*)\n?/;
 /** `folder/Note#Heading` → `note`. */
 function noteName(target: string): string {
   const name = target.split('#', 1)[0]!.trim();
-  return name.slice(name.lastIndexOf('/') + 1).replace(/\.md$/i, '').toLowerCase();
+  return name
+    .slice(name.lastIndexOf('/') + 1)
+    .replace(/\.md$/i, '')
+    .toLowerCase();
 }
 
 /**

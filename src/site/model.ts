@@ -145,7 +145,14 @@ export function withAlignedProgress(view: ObjectiveView, numbers: { progress: nu
   return { ...view, ...numbersOfDay, standing: { ...view.standing, ...numbersOfDay }, fromAligned: true };
 }
 
-function keyResultView(kr: KeyResultHistory, standing: KeyResultStanding, objective: ObjectiveHistory, frontmatter: Objective | undefined, asOf: string, syncedCommits: ReadonlySet<string>): KeyResultView {
+function keyResultView(
+  kr: KeyResultHistory,
+  standing: KeyResultStanding,
+  objective: ObjectiveHistory,
+  frontmatter: Objective | undefined,
+  asOf: string,
+  syncedCommits: ReadonlySet<string>,
+): KeyResultView {
   const window = { start: objective.period.start, end: kr.due ?? objective.period.end };
   return {
     id: kr.id,
@@ -206,9 +213,7 @@ export function checkinSummary(checkin: Checkin, objective: ObjectiveHistory): s
     const to = change.to === null ? '–' : formatNumber(change.to);
     const goal = kr?.target !== undefined ? ` of ${formatNumber(kr.target)}` : '';
     const moved = `${change.kr} ${from} → ${to}${goal}`;
-    return change.confidenceTo !== undefined && change.confidenceTo !== change.confidenceFrom && change.confidenceTo !== null
-      ? `${moved} (confidence ${formatNumber(change.confidenceTo)})`
-      : moved;
+    return change.confidenceTo !== undefined && change.confidenceTo !== change.confidenceFrom && change.confidenceTo !== null ? `${moved} (confidence ${formatNumber(change.confidenceTo)})` : moved;
   });
   return parts.length === 0 ? 'updated' : parts.join('; ');
 }

@@ -81,9 +81,7 @@ export function ownerSummaries(objectives: readonly ObjectiveView[]): OwnerSumma
 }
 
 export function sortObjectives(objectives: readonly ObjectiveView[]): ObjectiveView[] {
-  return [...objectives].sort(
-    (a, b) => compareText(b.period.start, a.period.start) || compareNatural(a.title, b.title) || compareText(a.id, b.id),
-  );
+  return [...objectives].sort((a, b) => compareText(b.period.start, a.period.start) || compareNatural(a.title, b.title) || compareText(a.id, b.id));
 }
 
 function length(period: PeriodSummary): number {

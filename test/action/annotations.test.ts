@@ -33,7 +33,15 @@ describe('planAnnotations', () => {
 
 test('changedPaths lists files added, edited and deleted', () => {
   const bytes = (text: string) => new TextEncoder().encode(text);
-  const base = [{ path: 'same', bytes: bytes('x') }, { path: 'edited', bytes: bytes('x') }, { path: 'deleted', bytes: bytes('x') }];
-  const head = [{ path: 'same', bytes: bytes('x') }, { path: 'edited', bytes: bytes('y') }, { path: 'added', bytes: bytes('x') }];
+  const base = [
+    { path: 'same', bytes: bytes('x') },
+    { path: 'edited', bytes: bytes('x') },
+    { path: 'deleted', bytes: bytes('x') },
+  ];
+  const head = [
+    { path: 'same', bytes: bytes('x') },
+    { path: 'edited', bytes: bytes('y') },
+    { path: 'added', bytes: bytes('x') },
+  ];
   expect([...changedPaths(base, head)].sort()).toEqual(['added', 'deleted', 'edited']);
 });

@@ -58,7 +58,9 @@ describe('/checkin in a comment', () => {
     expect(commit?.message).toBe('Team demo went well\n\npresentations/feedback: 3.9 → 4.1 points, confidence 0.6 → 0.7\nFrom https://github.com/jane/okrs/issues/5#issuecomment-77\n');
     expect(commit?.text).toBe(PRESENTATIONS.replace('current: 3.9', 'current: 4.1').replace('confidence: 0.6', 'confidence: 0.7'));
     expect(github.comments).toHaveLength(1);
-    expect(github.comments[0]?.body).toBe(`Checked in \`presentations/feedback\`: 3\\.9 → 4\\.1 points, confidence 0\\.6 → 0\\.7, with the note “Team demo went well”. Commit \`${commit?.sha.slice(0, 7)}\` on \`main\`.`);
+    expect(github.comments[0]?.body).toBe(
+      `Checked in \`presentations/feedback\`: 3\\.9 → 4\\.1 points, confidence 0\\.6 → 0\\.7, with the note “Team demo went well”. Commit \`${commit?.sha.slice(0, 7)}\` on \`main\`.`,
+    );
   });
 
   test('no change: records the note and moves as_of to the day, the value stays', async () => {
@@ -118,7 +120,12 @@ describe('/checkin in a comment', () => {
 
 describe('the /checkin command', () => {
   test('reads the value, no change, confidence and a note over several lines', () => {
-    expect(parseCheckinCommand('/checkin a/b done Shipped\nat last')).toEqual({ ok: true, objective: 'a', keyResult: 'b', request: { value: 'done', confidence: undefined, note: 'Shipped\nat last' } });
+    expect(parseCheckinCommand('/checkin a/b done Shipped\nat last')).toEqual({
+      ok: true,
+      objective: 'a',
+      keyResult: 'b',
+      request: { value: 'done', confidence: undefined, note: 'Shipped\nat last' },
+    });
     expect(parseCheckinCommand('/checkin a/b No Change confidence 0.5')).toEqual({ ok: true, objective: 'a', keyResult: 'b', request: { value: undefined, confidence: 0.5, note: '' } });
     expect(parseCheckinCommand('/checkin a/b 3 confidence high')).toEqual({ ok: false, problem: '`confidence` takes a number from 0 to 1, e.g. 0.7; got `high`' });
     expect(parseCheckinCommand('/checkin feedback 3')).toMatchObject({ ok: false, problem: expect.stringContaining('`<objective>/<key result>`') });

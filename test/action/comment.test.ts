@@ -9,7 +9,15 @@ test('the comment starts with the hidden marker and links the run', () => {
 });
 
 test('a report too long for a comment keeps its tables short and says how many rows are left out', () => {
-  const messages = Array.from({ length: 3000 }, (_, index) => ({ ruleId: 'kr-measurable', severity: 1 as const, message: `Key result \`kr-${index}\` states no quantity in its title`, line: index + 1, column: 1, endLine: index + 1, endColumn: 1 }));
+  const messages = Array.from({ length: 3000 }, (_, index) => ({
+    ruleId: 'kr-measurable',
+    severity: 1 as const,
+    message: `Key result \`kr-${index}\` states no quantity in its title`,
+    line: index + 1,
+    column: 1,
+    endLine: index + 1,
+    endColumn: 1,
+  }));
   const report = reportWith({ results: [{ path: 'okrs/q4/big.md', messages, errorCount: 0, warningCount: 3000 }] });
   const body = commentBody(report, { links: LINKS }, 20_000);
   expect(body.length).toBeLessThanOrEqual(20_000);

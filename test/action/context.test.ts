@@ -5,7 +5,17 @@ const inputsOf = (values: Record<string, string>) => (name: string) => values[na
 
 describe('readInputs', () => {
   test('defaults', () => {
-    expect(readInputs(inputsOf({ 'github-token': 't' }))).toEqual({ path: 'okrs', config: undefined, token: 't', comment: true, failOn: 'error', base: undefined, staleIssue: false, fromReport: undefined, now: undefined });
+    expect(readInputs(inputsOf({ 'github-token': 't' }))).toEqual({
+      path: 'okrs',
+      config: undefined,
+      token: 't',
+      comment: true,
+      failOn: 'error',
+      base: undefined,
+      staleIssue: false,
+      fromReport: undefined,
+      now: undefined,
+    });
   });
 
   test.each([
@@ -19,11 +29,20 @@ describe('readInputs', () => {
 
 describe('readContext', () => {
   const env = { GITHUB_REPOSITORY: 'jane/okrs', GITHUB_EVENT_NAME: 'pull_request', GITHUB_RUN_ID: '42', GITHUB_WORKSPACE: '/w', RUNNER_TEMP: '/t' };
-  const event = (headRepo: string) => JSON.stringify({ pull_request: { number: 7, base: { sha: 'b', ref: 'main', repo: { full_name: 'jane/okrs' } }, head: { sha: 'h', repo: { full_name: headRepo } } } });
+  const event = (headRepo: string) =>
+    JSON.stringify({ pull_request: { number: 7, base: { sha: 'b', ref: 'main', repo: { full_name: 'jane/okrs' } }, head: { sha: 'h', repo: { full_name: headRepo } } } });
 
   test('reads the pull request and the run', () => {
     const context = readContext(env, event('jane/okrs'), '/cwd', '/tmp');
-    expect(context).toMatchObject({ owner: 'jane', repo: 'okrs', apiUrl: 'https://api.github.com', runUrl: 'https://github.com/jane/okrs/actions/runs/42', workspace: '/w', temp: '/t', scheduled: false });
+    expect(context).toMatchObject({
+      owner: 'jane',
+      repo: 'okrs',
+      apiUrl: 'https://api.github.com',
+      runUrl: 'https://github.com/jane/okrs/actions/runs/42',
+      workspace: '/w',
+      temp: '/t',
+      scheduled: false,
+    });
     expect(context.pullRequest).toEqual({ number: 7, baseSha: 'b', baseRef: 'main', headSha: 'h', fromFork: false });
   });
 

@@ -111,7 +111,11 @@ describe('on a pull request', () => {
     const { repo, base, head } = repoWithPullRequest({ 'okrs/2026-q4/skills.md': MALFORMED });
     const run = await runAction({ workspace: repo.dir, apiUrl: github.url, event: pullRequestEvent(10, { sha: base }, { sha: head }), inputs: { comment: 'false' } });
     expect(run.code).toBe(1);
-    expect(parseAnnotation(run.annotations[0] ?? '')).toMatchObject({ kind: 'error', properties: { title: 'schema', file: 'okrs/2026-q4/skills.md', line: '4' }, message: expect.stringMatching(/^Malformed YAML/) });
+    expect(parseAnnotation(run.annotations[0] ?? '')).toMatchObject({
+      kind: 'error',
+      properties: { title: 'schema', file: 'okrs/2026-q4/skills.md', line: '4' },
+      message: expect.stringMatching(/^Malformed YAML/),
+    });
     expect(run.annotations.at(-1)).toBe('::error::1 OKR error; see the annotations and the job summary');
     expect(run.outputs.errors).toBe('1');
     expect(run.summary).toContain('| `okrs/2026-q4/skills.md` | 4 | error | `schema` | Malformed YAML');
@@ -137,7 +141,9 @@ describe('on a pull request', () => {
     const missing = 'f'.repeat(40);
     const run = await runAction({ workspace: repo.dir, apiUrl: github.url, event: pullRequestEvent(12, { sha: missing }, { sha: head }), inputs: { comment: 'false' } });
     expect(run.code).toBe(1);
-    expect(run.annotations.at(-1)).toBe(`::error::Could not compare with the base: The base \`${missing}\` is not in this clone and could not be fetched; check out with \`fetch-depth: 0\` (actions/checkout) so the base is in the clone`);
+    expect(run.annotations.at(-1)).toBe(
+      `::error::Could not compare with the base: The base \`${missing}\` is not in this clone and could not be fetched; check out with \`fetch-depth: 0\` (actions/checkout) so the base is in the clone`,
+    );
     expect(run.summary).toContain('**Not compared with the base:**');
     expect(run.summary).toContain('3 OKR files checked');
   });
@@ -157,7 +163,11 @@ describe('on a pull request', () => {
     const repo = createActionRepo();
     repos.push(repo);
     const files: Record<string, string> = { 'okrs/mission.md': baseTree()['okrs/mission.md'] ?? '' };
-    for (let index = 0; index < 500; index += 1) files[`okrs/team/objective-${String(index).padStart(3, '0')}.md`] = index % 25 === 0 ? MALFORMED : `---\ntitle: Deliver engaging presentations ${index}\nperiod: 2026-Q4\nkey_results:\n  - id: talks\n    title: Give 4 talks\n    baseline: 0\n    target: 4\n---\n`;
+    for (let index = 0; index < 500; index += 1)
+      files[`okrs/team/objective-${String(index).padStart(3, '0')}.md`] =
+        index % 25 === 0
+          ? MALFORMED
+          : `---\ntitle: Deliver engaging presentations ${index}\nperiod: 2026-Q4\nkey_results:\n  - id: talks\n    title: Give 4 talks\n    baseline: 0\n    target: 4\n---\n`;
     const base = repo.commit({ 'okrs/mission.md': files['okrs/mission.md'] ?? '', 'okrs/team/objective-000.md': MALFORMED }, 'Start', '2026-10-01');
     const head = repo.commit(files, 'Many objectives', '2026-11-01');
     const run = await runAction({ workspace: repo.dir, apiUrl: github.url, event: pullRequestEvent(14, { sha: base }, { sha: head }), inputs: { comment: 'false' } });

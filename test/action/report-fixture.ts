@@ -14,7 +14,18 @@ export function reportWith(overrides: Partial<CheckReport> = {}): CheckReport {
     results: [
       {
         path: 'okrs/q4/talks.md',
-        messages: [{ ruleId: 'target-eased', severity: 1, message: 'Target of `feedback` eased from 4.5 to 4 (baseline 3.6) during the period', hint: 'Keep the target', line: 8, column: 13, endLine: 8, endColumn: 14 }],
+        messages: [
+          {
+            ruleId: 'target-eased',
+            severity: 1,
+            message: 'Target of `feedback` eased from 4.5 to 4 (baseline 3.6) during the period',
+            hint: 'Keep the target',
+            line: 8,
+            column: 13,
+            endLine: 8,
+            endColumn: 14,
+          },
+        ],
         errorCount: 0,
         warningCount: 1,
       },

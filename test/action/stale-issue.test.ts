@@ -19,7 +19,9 @@ test('lists the stale key results with a check-in link each', () => {
   expect(stale).toEqual([{ path: 'okrs/q4/talks.md', line: 9, message: 'No check-in of `feedback` for 21 days (last on 2026-10-30)' }]);
   const body = staleIssueBody(stale, LINKS, new Map([['okrs/q4/talks.md', 'talks']]));
   expect(body.startsWith(STALE_ISSUE_MARKER)).toBe(true);
-  expect(body).toContain('- [ ] `okrs/q4/talks.md:9` No check\\-in of `feedback` for 21 days \\(last on 2026\\-10\\-30\\) ([check in](https://github.com/jane/okrs/edit/main/okrs/q4/talks.md?message=Check-in%3A%20talks))');
+  expect(body).toContain(
+    '- [ ] `okrs/q4/talks.md:9` No check\\-in of `feedback` for 21 days \\(last on 2026\\-10\\-30\\) ([check in](https://github.com/jane/okrs/edit/main/okrs/q4/talks.md?message=Check-in%3A%20talks))',
+  );
 });
 
 test('our issue has the marker, our author, and is not a pull request', () => {

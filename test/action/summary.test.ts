@@ -16,7 +16,9 @@ describe('renderReport', () => {
   });
 
   test('draws the moved key results as a mermaid chart', () => {
-    expect(markdown).toContain('```mermaid\nxychart-beta\n  title "Progress of the key results that moved (bar: now, line: before)"\n  x-axis ["talks/feedback"]\n  y-axis "Progress (%)" 0 --> 100\n  bar [60]\n  line [30]\n```');
+    expect(markdown).toContain(
+      '```mermaid\nxychart-beta\n  title "Progress of the key results that moved (bar: now, line: before)"\n  x-axis ["talks/feedback"]\n  y-axis "Progress (%)" 0 --> 100\n  bar [60]\n  line [30]\n```',
+    );
   });
 
   test('tables the problems by file and rule, then every problem', () => {
@@ -31,7 +33,9 @@ describe('renderReport', () => {
 
   test('says what the annotations left out', () => {
     const capped = renderReport(reportWith({ annotations: { total: { error: 14, warning: 3 }, hidden: { error: 4, warning: 0 } } }), { links: LINKS });
-    expect(capped).toContain('> **Annotations capped:** GitHub shows at most 10 annotations of each kind per step, so 10 of 14 errors and 3 of 3 warnings are annotated on the files (those the pull request changed first); 4 more are only listed here.');
+    expect(capped).toContain(
+      '> **Annotations capped:** GitHub shows at most 10 annotations of each kind per step, so 10 of 14 errors and 3 of 3 warnings are annotated on the files (those the pull request changed first); 4 more are only listed here.',
+    );
     expect(markdown).not.toContain('Annotations capped');
   });
 
@@ -44,7 +48,12 @@ describe('renderReport', () => {
   });
 
   test('a row limit counts what it leaves out', () => {
-    const results = Array.from({ length: 5 }, (_, index) => ({ path: `okrs/q4/o${index}.md`, messages: [{ ruleId: 'kr-count', severity: 1 as const, message: 'x', line: 1, column: 1, endLine: 1, endColumn: 1 }], errorCount: 0, warningCount: 1 }));
+    const results = Array.from({ length: 5 }, (_, index) => ({
+      path: `okrs/q4/o${index}.md`,
+      messages: [{ ruleId: 'kr-count', severity: 1 as const, message: 'x', line: 1, column: 1, endLine: 1, endColumn: 1 }],
+      errorCount: 0,
+      warningCount: 1,
+    }));
     const limited = renderReport(reportWith({ results }), { links: LINKS, rowLimit: 2 });
     expect(limited).toContain('…and 3 more problems, listed in the job summary of the run.');
     expect(limited).toContain('…and 3 more rows, listed in the job summary of the run.');
@@ -56,7 +65,12 @@ test('progressBar fills ten cells and clamps', () => {
 });
 
 test('renderWithin shortens the tables until the report fits, and says so', () => {
-  const results = Array.from({ length: 400 }, (_, index) => ({ path: `okrs/q4/o${index}.md`, messages: [{ ruleId: 'kr-count', severity: 1 as const, message: 'Only one key result', line: 1, column: 1, endLine: 1, endColumn: 1 }], errorCount: 0, warningCount: 1 }));
+  const results = Array.from({ length: 400 }, (_, index) => ({
+    path: `okrs/q4/o${index}.md`,
+    messages: [{ ruleId: 'kr-count', severity: 1 as const, message: 'Only one key result', line: 1, column: 1, endLine: 1, endColumn: 1 }],
+    errorCount: 0,
+    warningCount: 1,
+  }));
   const report = reportWith({ results });
   expect(renderWithin(report, { links: LINKS }, 1_000_000)).toBe(renderReport(report, { links: LINKS }));
   const fitted = renderWithin(report, { links: LINKS }, 20_000);

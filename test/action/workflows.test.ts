@@ -8,7 +8,9 @@ import packageJson from '../../package.json' with { type: 'json' };
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const WORKFLOWS = path.join(ROOT, '.github', 'workflows');
-const workflowFiles = readdirSync(WORKFLOWS).filter((file) => file.endsWith('.yml')).sort();
+const workflowFiles = readdirSync(WORKFLOWS)
+  .filter((file) => file.endsWith('.yml'))
+  .sort();
 const read = (file: string) => readFileSync(path.join(WORKFLOWS, file), 'utf8');
 const ACTION_YML = readFileSync(path.join(ROOT, 'action', 'action.yml'), 'utf8');
 
@@ -97,7 +99,9 @@ describe('security', () => {
   });
 
   test.each(workflows)('%s does not keep the token in the checkout', (_file, workflow) => {
-    const checkouts = Object.values(workflow.jobs).flatMap((job) => job.steps ?? []).filter((step) => step.uses?.startsWith('actions/checkout@'));
+    const checkouts = Object.values(workflow.jobs)
+      .flatMap((job) => job.steps ?? [])
+      .filter((step) => step.uses?.startsWith('actions/checkout@'));
     for (const step of checkouts) expect(step.with?.['persist-credentials']).toBe(false);
   });
 
@@ -222,7 +226,9 @@ describe('the check-in workflow', () => {
   test('runs on new issue comments that start with /checkin, not from bots, with the action of the default branch', () => {
     expect(byName.get('okr-checkin.yml')?.on).toEqual({ issue_comment: { types: ['created'] } });
     expect(byName.get('okr-checkin.yml')?.jobs.checkin?.with?.['gitops-okr-ref']).toBe('${{ github.event.repository.default_branch }}');
-    expect(reusable?.jobs.checkin?.if).toBe("github.event_name == 'issue_comment' && github.event.action == 'created' && startsWith(github.event.comment.body, '/checkin') && github.event.comment.user.type != 'Bot'");
+    expect(reusable?.jobs.checkin?.if).toBe(
+      "github.event_name == 'issue_comment' && github.event.action == 'created' && startsWith(github.event.comment.body, '/checkin') && github.event.comment.user.type != 'Bot'",
+    );
   });
 
   test('checks out only the default branch and the action, runs no script, and writes contents, issues and pull requests', () => {

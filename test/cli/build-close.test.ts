@@ -21,7 +21,17 @@ describe('the archive of a closed period', () => {
   it('shows the final grade as the file says after an edit, and what was carried forward', async () => {
     const repo = createRepo();
     repo.write('okrs/mission.md', MISSION);
-    repo.write('okrs/2026-q4/billing.md', objectiveText({ title: 'Ship the billing service', type: 'committed', key_results: [{ id: 'live', title: 'Move 100% of invoices to the new service', baseline: 0, target: 100, current: 60 }, { id: 'docs', done: true }] }));
+    repo.write(
+      'okrs/2026-q4/billing.md',
+      objectiveText({
+        title: 'Ship the billing service',
+        type: 'committed',
+        key_results: [
+          { id: 'live', title: 'Move 100% of invoices to the new service', baseline: 0, target: 100, current: 60 },
+          { id: 'docs', done: true },
+        ],
+      }),
+    );
     repo.commit('Billing', '2026-10-01');
     expect(await quietly(['close', '2026-Q4', '--carry-forward', '--repo', repo.dir])).toBe(0);
     const file = path.join(repo.dir, 'okrs/2026-q4/billing.md');

@@ -13,8 +13,7 @@ afterAll(async () => {
   await removeAll(...cleanup);
 });
 
-const good = (title: string, extra: Record<string, unknown> = {}, current: unknown = 1) =>
-  objectiveText({ title, key_results: [{ id: 'invites', baseline: 0, target: 3, current }], ...extra });
+const good = (title: string, extra: Record<string, unknown> = {}, current: unknown = 1) => objectiveText({ title, key_results: [{ id: 'invites', baseline: 0, target: 3, current }], ...extra });
 
 describe('okr build with hostile files', () => {
   it('builds the rest of the site, shows an over-bound body as plain text, and stays within its budget', async () => {

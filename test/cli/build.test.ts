@@ -111,7 +111,9 @@ describe('okr build', () => {
     cleanup.push(repo);
     const result = await okrBuild('--repo', repo, '--now', '2026-11-20');
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe(`okr: Nothing to build: ${repo} has no okrs/ folder. The site is built from the OKR files in okrs/; run \`okr init\` to start them, or give --repo the repository that holds them\n`);
+    expect(result.stderr).toBe(
+      `okr: Nothing to build: ${repo} has no okrs/ folder. The site is built from the OKR files in okrs/; run \`okr init\` to start them, or give --repo the repository that holds them\n`,
+    );
     await expect(readdir(path.join(repo, 'dist'))).rejects.toThrow();
     expect((await okrBuild('--repo', path.join(repo, 'missing'), '--now', '2026-11-20')).stderr).toContain(`there is no folder ${path.join(repo, 'missing')}`);
   });

@@ -50,15 +50,20 @@ describe('okr checkin', () => {
   it('adds a missing value and confidence on their own lines, indented like their neighbours', async () => {
     const { dir } = repo();
     expect((await okrIn(['checkin', 'presentations/invites', '1', '--confidence', '0.5', '--as-of', '2026-10-20', '--repo', dir])).status).toBe(0);
-    expect(readFileSync(path.join(dir, FILE), 'utf8')).toBe(
-      TEXT.replace('    target: 3\n', '    target: 3\n    current: 1\n    confidence: 0.5\n    as_of: 2026-10-20\n'),
-    );
+    expect(readFileSync(path.join(dir, FILE), 'utf8')).toBe(TEXT.replace('    target: 3\n', '    target: 3\n    current: 1\n    confidence: 0.5\n    as_of: 2026-10-20\n'));
   });
 
   it('commits with the note as the message, and the history reads it as a check-in (spawned)', () => {
     const repository = repo();
     const result = okr(['checkin', 'presentations/course', 'done', '-m', 'Passed the course\n\nScore 92/100.', '--commit', '--repo', repository.dir], {
-      env: { GIT_AUTHOR_NAME: 'Jane Doe', GIT_AUTHOR_EMAIL: 'jane@example.com', GIT_COMMITTER_NAME: 'Jane Doe', GIT_COMMITTER_EMAIL: 'jane@example.com', GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' },
+      env: {
+        GIT_AUTHOR_NAME: 'Jane Doe',
+        GIT_AUTHOR_EMAIL: 'jane@example.com',
+        GIT_COMMITTER_NAME: 'Jane Doe',
+        GIT_COMMITTER_EMAIL: 'jane@example.com',
+        GIT_CONFIG_GLOBAL: '/dev/null',
+        GIT_CONFIG_NOSYSTEM: '1',
+      },
     });
     expect(result.status).toBe(0);
     expect(repository.git(['log', '-1', '--format=%B']).trim()).toBe('Passed the course\n\nScore 92/100.');
@@ -136,7 +141,9 @@ describe('okr checkin', () => {
     const repository = repo();
     const result = await okrIn(['checkin', 'presentations/feedback', '3.9', '--commit', '--repo', repository.dir]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toBe('okr: nothing changed: `presentations/feedback` is already 3.9 points. To record a check-in without a change, give its note: okr checkin presentations/feedback --no-change -m "…"\n');
+    expect(result.stderr).toBe(
+      'okr: nothing changed: `presentations/feedback` is already 3.9 points. To record a check-in without a change, give its note: okr checkin presentations/feedback --no-change -m "…"\n',
+    );
     expect(readFileSync(path.join(repository.dir, FILE), 'utf8')).toBe(TEXT);
     const again = await okrIn(['checkin', 'presentations/feedback', '--no-change', '-m', 'Same', '--as-of', '2026-10-01', '--repo', repository.dir]);
     expect(again.status).toBe(0);

@@ -17,7 +17,17 @@ describe('okr close', () => {
   it('grades, writes the retro, carries unfinished key results forward and commits; the retro is not an objective', () => {
     const repo = createRepo();
     repo.write('okrs/mission.md', MISSION);
-    repo.write('okrs/2026-q4/billing.md', objectiveText({ title: 'Ship the billing service', type: 'committed', key_results: [{ id: 'live', baseline: 0, target: 100, current: 60 }, { id: 'docs', done: true }] }));
+    repo.write(
+      'okrs/2026-q4/billing.md',
+      objectiveText({
+        title: 'Ship the billing service',
+        type: 'committed',
+        key_results: [
+          { id: 'live', baseline: 0, target: 100, current: 60 },
+          { id: 'docs', done: true },
+        ],
+      }),
+    );
     repo.commit('Billing', '2026-10-01');
     const run = okr(['close', '2026-Q4', '--carry-forward', '--commit', '--repo', repo.dir], { env: ENV });
     expect(run.stderr).toBe('');

@@ -105,8 +105,16 @@ describe('okr export csv and okr import csv', () => {
     expect(imported.status).toBe(0);
     expect(imported.stdout).toContain('3 objective(s), 4 key result(s), 2 initiative(s), 5 check-in(s)');
     const shape = (h: HistoryJson) => ({
-      objectives: h.objectives.map((objective) => ({ ...objective, keyResults: objective.keyResults.map((kr) => ({ id: kr.id, series: kr.series.map((point) => [point.date, point.value]) })) })).map(({ id, type, alignedTo, keyResults }) => ({ id, type, alignedTo, keyResults })),
-      checkins: h.checkins.map(({ date, author, message, objective, changes }) => ({ date, author, note: message.split('\n\nImported-From')[0], objective, changes: changes.map(({ kr, to }) => ({ kr, to })) })),
+      objectives: h.objectives
+        .map((objective) => ({ ...objective, keyResults: objective.keyResults.map((kr) => ({ id: kr.id, series: kr.series.map((point) => [point.date, point.value]) })) }))
+        .map(({ id, type, alignedTo, keyResults }) => ({ id, type, alignedTo, keyResults })),
+      checkins: h.checkins.map(({ date, author, message, objective, changes }) => ({
+        date,
+        author,
+        note: message.split('\n\nImported-From')[0],
+        objective,
+        changes: changes.map(({ kr, to }) => ({ kr, to })),
+      })),
     });
     expect(shape(history(target))).toEqual(shape(history(source)));
     expect(okr(['import', 'csv', file, '--repo', target.dir], { env: ENV }).stdout).toContain('wrote 0 file(s), 0 commit(s)');

@@ -28,14 +28,7 @@ describe('okr init --github', () => {
     expect(run.status, run.stderr).toBe(0);
     const written = [...filesUnder(repo.dir).keys()].filter((file) => !file.startsWith('.git/'));
     expect(written).toEqual(
-      [
-        '.github/dependabot.yml',
-        ...WORKFLOWS,
-        'README.md',
-        'okrs/2026-q4/deliver-engaging-presentations.md',
-        'okrs/config.yml',
-        'okrs/mission.md',
-      ].sort((a, b) => a.localeCompare(b)),
+      ['.github/dependabot.yml', ...WORKFLOWS, 'README.md', 'okrs/2026-q4/deliver-engaging-presentations.md', 'okrs/config.yml', 'okrs/mission.md'].sort((a, b) => a.localeCompare(b)),
     );
     for (const file of [...WORKFLOWS, '.github/dependabot.yml', 'okrs/mission.md']) expect(run.stdout).toContain(`wrote ${file}`);
     expect(run.stdout).toContain(`gitops-okr v${packageJson.version}`);
@@ -53,7 +46,8 @@ describe('okr init --github', () => {
       expect(shippedWorkflowProblems(text, packageJson.version, REUSABLES), file).toEqual([]);
       const workflow = parseWorkflow(text);
       expect(Object.fromEntries(Object.entries(workflow.jobs).map(([name, job]) => [name, job.permissions])), file).toEqual(grants);
-      for (const job of Object.values(workflow.jobs)) expect(job.uses).toMatch(new RegExp(`^gitops-okr/gitops-okr/\\.github/workflows/reusable-[\\w-]+\\.yml@v${packageJson.version.replaceAll('.', '\\.')}$`));
+      for (const job of Object.values(workflow.jobs))
+        expect(job.uses).toMatch(new RegExp(`^gitops-okr/gitops-okr/\\.github/workflows/reusable-[\\w-]+\\.yml@v${packageJson.version.replaceAll('.', '\\.')}$`));
     }
     const dependabot = parse(readFileSync(path.join(repo.dir, '.github/dependabot.yml'), 'utf8'));
     expect(dependabot).toEqual({ version: 2, updates: [{ 'package-ecosystem': 'github-actions', directory: '/', schedule: { interval: 'weekly' } }] });

@@ -49,7 +49,12 @@ describe('okr lint', () => {
     expect(result.stdout).toContain('✔ 3 files checked, no problems');
     expect(result.status).toBe(0);
     const only = await okrIn(['lint', 'okrs/2026-q4', '--now', '2026-11-15', '--format', 'json'], { cwd: problems });
-    expect((JSON.parse(only.stdout) as { filePath: string }[]).map((file) => path.relative(problems, file.filePath)).sort()).toEqual(['okrs/2026-q4/a.md', 'okrs/2026-q4/b.md', 'okrs/2026-q4/c.md', 'okrs/2026-q4/d.md']);
+    expect((JSON.parse(only.stdout) as { filePath: string }[]).map((file) => path.relative(problems, file.filePath)).sort()).toEqual([
+      'okrs/2026-q4/a.md',
+      'okrs/2026-q4/b.md',
+      'okrs/2026-q4/c.md',
+      'okrs/2026-q4/d.md',
+    ]);
   });
 
   it('exits 0 and says so on clean OKRs', async () => {
@@ -140,7 +145,14 @@ describe('okr lint', () => {
 
   it('reports unreadable files from disk and still checks the rest', async () => {
     const cwd = tempDir();
-    writeTree(cwd, { 'okrs/mission.md': MISSION, 'okrs/2026-q4/a.md': WARNING, 'okrs/2026-q4/huge.md': `---\ntitle: x\n---\n${'x'.repeat(1_100_000)}`, 'okrs/_template.md': 'ignored', 'okrs/.obsidian/app.md': 'ignored', 'okrs/README.md': '# About' });
+    writeTree(cwd, {
+      'okrs/mission.md': MISSION,
+      'okrs/2026-q4/a.md': WARNING,
+      'okrs/2026-q4/huge.md': `---\ntitle: x\n---\n${'x'.repeat(1_100_000)}`,
+      'okrs/_template.md': 'ignored',
+      'okrs/.obsidian/app.md': 'ignored',
+      'okrs/README.md': '# About',
+    });
     writeFileSync(path.join(cwd, 'okrs/2026-q4/photo.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
     const report = JSON.parse((await okrIn(['lint', '--format', 'json', '--now', '2026-11-15'], { cwd })).stdout) as { filePath: string; messages: { message: string }[] }[];
     const byFile = Object.fromEntries(report.map((file) => [path.relative(cwd, file.filePath), file.messages.map((message) => message.message)]));

@@ -22,7 +22,11 @@ describe('reading only inside the repository', () => {
     writeTree(outside, { 'mission.md': MISSION, '2026-q4/leak.md': GOOD });
     const repo = folder();
     symlinkSync(outside, path.join(repo, 'okrs'));
-    for (const args of [['lint', '--now', '2026-11-15'], ['status', '--now', '2026-11-15'], ['build', '--now', '2026-11-15']]) {
+    for (const args of [
+      ['lint', '--now', '2026-11-15'],
+      ['status', '--now', '2026-11-15'],
+      ['build', '--now', '2026-11-15'],
+    ]) {
       const run = okr(args, { cwd: repo });
       expect(run.status, args[0]).toBe(2);
       expect(run.stderr, args[0]).toContain('is a symbolic link to');

@@ -32,9 +32,7 @@ describe('okr init', () => {
     const cwd = tempDir();
     writeTree(cwd, { 'schema/objective.schema.json': '{}', 'schema/mission.schema.json': '{}', 'schema/config.schema.json': '{}' });
     await okrIn(['init', '--now', '2026-11-25'], { cwd });
-    expect(readFileSync(path.join(cwd, 'okrs/2026-q4/deliver-engaging-presentations.md'), 'utf8')).toContain(
-      '# yaml-language-server: $schema=../../schema/objective.schema.json',
-    );
+    expect(readFileSync(path.join(cwd, 'okrs/2026-q4/deliver-engaging-presentations.md'), 'utf8')).toContain('# yaml-language-server: $schema=../../schema/objective.schema.json');
   });
 });
 

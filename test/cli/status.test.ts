@@ -8,9 +8,25 @@ function repo() {
   const repo = createRepo();
   repo.write('okrs/mission.md', MISSION);
   repo.write('okrs/2026-q3/old.md', objectiveText({ title: 'Last quarter objective', period: '2026-Q3', key_results: [{ id: 'old', baseline: 0, target: 1 }] }));
-  repo.write('okrs/2026-q4/talks.md', objectiveText({ key_results: [{ id: 'feedback', baseline: 3.6, target: 4.5, current: 3.6, unit: 'points' }, { id: 'course', done: false, due: '2026-12-15' }] }));
+  repo.write(
+    'okrs/2026-q4/talks.md',
+    objectiveText({
+      key_results: [
+        { id: 'feedback', baseline: 3.6, target: 4.5, current: 3.6, unit: 'points' },
+        { id: 'course', done: false, due: '2026-12-15' },
+      ],
+    }),
+  );
   repo.commit('Plan', '2026-10-01');
-  repo.write('okrs/2026-q4/talks.md', objectiveText({ key_results: [{ id: 'feedback', baseline: 3.6, target: 4.5, current: 4.05, unit: 'points' }, { id: 'course', done: false, due: '2026-12-15' }] }));
+  repo.write(
+    'okrs/2026-q4/talks.md',
+    objectiveText({
+      key_results: [
+        { id: 'feedback', baseline: 3.6, target: 4.5, current: 4.05, unit: 'points' },
+        { id: 'course', done: false, due: '2026-12-15' },
+      ],
+    }),
+  );
   repo.commit('Check-in', '2026-11-20');
   return repo;
 }
@@ -59,7 +75,15 @@ describe('okr status', () => {
   it('says a key result id is used twice, and counts the first', async () => {
     const repository = createRepo();
     repository.write('okrs/mission.md', MISSION);
-    repository.write('okrs/2026-q4/talks.md', objectiveText({ key_results: [{ id: 'talks', baseline: 0, target: 4, current: 2 }, { id: 'talks', baseline: 0, target: 4, current: 0 }] }));
+    repository.write(
+      'okrs/2026-q4/talks.md',
+      objectiveText({
+        key_results: [
+          { id: 'talks', baseline: 0, target: 4, current: 2 },
+          { id: 'talks', baseline: 0, target: 4, current: 0 },
+        ],
+      }),
+    );
     repository.commit('Plan', '2026-10-01');
     const result = await okrIn(['status', '--repo', repository.dir, '--now', '2026-11-25']);
     expect(result.stderr).toContain('okr: warning: Key result id `talks` is used more than once in okrs/2026-q4/talks.md; the history follows the first');

@@ -83,7 +83,11 @@ describe('okr sync', () => {
     expect(after).toContain('current: 180   # from the dashboard');
     expect(after).toContain('current: 28\n');
     expect(after).toMatch(/baseline: 1000\n    target: 3000\n    current: 1500\n    source: \{csv/);
-    const log = repo.git(['log', '--format=%B%x00']).split('\0').map((message) => message.trim()).filter(Boolean);
+    const log = repo
+      .git(['log', '--format=%B%x00'])
+      .split('\0')
+      .map((message) => message.trim())
+      .filter(Boolean);
     expect(log).toHaveLength(4);
     expect(log[2]).toBe(`synced from ${base}/metric.json#/data/active\n\ngrowth/active: 120 → 180\n\nOkr-Sync: ${base}/metric.json#/data/active`);
     expect(log[1]).toContain('Okr-Sync: github search "repo:jane/app is:issue is:open label:bug"');
@@ -113,7 +117,9 @@ describe('okr sync', () => {
     const repo = repoWith({ active: `${base}/broken.json`, bugs: 'words', revenue: 'data/revenue.csv' });
     const result = await sync(repo.dir, '--commit');
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain(`okr: ${FILE}: growth/active: ${base}/broken.json#/data/active: GET ${base}/broken.json answered 500 Internal Server Error: \`upstream timed out\`; the file is left as it is`);
+    expect(result.stderr).toContain(
+      `okr: ${FILE}: growth/active: ${base}/broken.json#/data/active: GET ${base}/broken.json answered 500 Internal Server Error: \`upstream timed out\`; the file is left as it is`,
+    );
     expect(result.stderr).toContain('growth/bugs: github search "words": GET ');
     expect(result.stderr).toContain('the answer has no `total_count`: `{"total_count":"many"}`');
     expect(result.stdout).toContain('3 sources: 1 committed, 0 unchanged, 2 problems');

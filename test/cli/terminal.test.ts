@@ -64,7 +64,11 @@ describe('terminal output of hostile text', () => {
     expect(history.status).toBe(0);
     expect(history.stderr).toContain('okr: warning:');
     expect(history.stdout.replaceAll('\r\n', '\n') + history.stderr).not.toMatch(RAW_CONTROL);
-    const fields = history.stdout.split(/\r\n/).slice(1).flatMap((row) => row.match(/("([^"]|"")*"|[^,]*)(,|$)/g) ?? []).map((field) => field.replace(/,$/, ''));
+    const fields = history.stdout
+      .split(/\r\n/)
+      .slice(1)
+      .flatMap((row) => row.match(/("([^"]|"")*"|[^,]*)(,|$)/g) ?? [])
+      .map((field) => field.replace(/,$/, ''));
     for (const field of fields) expect(field, field).not.toMatch(/^"?[=+\-@]/);
     expect(history.stdout).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
     expect(history.stdout).toContain(`"'@SUM(1,2)"`);

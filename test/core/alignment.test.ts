@@ -11,7 +11,14 @@ const objective = (id: string, alignedTo: string | null, progress = 0, extra: { 
 });
 
 describe('alignment', () => {
-  const members = [objective('company', null), objective('team 10', 'company'), objective('team 2', 'company'), objective('ana', 'team 2'), objective('loop-a', 'loop-b'), objective('loop-b', 'loop-a')];
+  const members = [
+    objective('company', null),
+    objective('team 10', 'company'),
+    objective('team 2', 'company'),
+    objective('ana', 'team 2'),
+    objective('loop-a', 'loop-b'),
+    objective('loop-b', 'loop-a'),
+  ];
   const alignment = alignmentOf(members);
 
   it('lists what an objective serves up to the mission, nearest first', () => {

@@ -27,7 +27,12 @@ function fileOf(krs: KrSpec[], crlf: boolean, trailingComment: boolean): string 
     if (kr.current === 'quoted') current = `'${index}'`;
     if (kr.current === 'anchor') current = `&v${++anchors} ${index}`;
     if (kr.current === 'alias') current = anchors > 0 ? `*v${anchors}` : `${index}`;
-    const fields: [string, string][] = [['id', `kr${index}`], ['title', `"Key result: ${index}"`], ['baseline', '0'], ['target', '10']];
+    const fields: [string, string][] = [
+      ['id', `kr${index}`],
+      ['title', `"Key result: ${index}"`],
+      ['baseline', '0'],
+      ['target', '10'],
+    ];
     if (current !== undefined) fields.push(['current', current]);
     if (kr.confidence) fields.push(['confidence', '0.5']);
     if (kr.flow && !fields.some(([, value]) => value.includes('#'))) lines.push(`  - { ${fields.map(([key, value]) => `${key}: ${value}`).join(', ')} }`);
@@ -89,7 +94,8 @@ describe('editKeyResult on fuzzed files and edits', () => {
   });
 
   it('gives a key result whose value is an alias a value of its own, leaving the anchor and its other users alone', () => {
-    const text = '---\ntitle: T\nperiod: 2026-Q4\nkey_results:\n  - id: a\n    title: A\n    baseline: 0\n    target: 9\n    current: &shared 3\n  - id: b\n    title: B\n    baseline: 0\n    target: 9\n    current: *shared\n---\n';
+    const text =
+      '---\ntitle: T\nperiod: 2026-Q4\nkey_results:\n  - id: a\n    title: A\n    baseline: 0\n    target: 9\n    current: &shared 3\n  - id: b\n    title: B\n    baseline: 0\n    target: 9\n    current: *shared\n---\n';
     expect(editKeyResult(text, 1, { current: 5 })).toBe(text.replace('current: *shared', 'current: 5'));
     expect(() => editKeyResult(text, 0, { current: 5 })).toThrow(/shared with others through a YAML anchor/);
   });
@@ -115,7 +121,13 @@ describe('history of a file with lone carriage returns', () => {
     const builder = new HistoryBuilder({ root: 'okrs', repo: 'repo', generatedAt: '2026-11-25' });
     const path = 'okrs/q4/cr.md';
     [file(1, 1), file(1, 2), file(3, 2)].forEach((text, index) => {
-      builder.apply({ commit: `c${index}`, date: `2026-10-0${index + 1}`, author: 'Jane', message: `m${index}`, changes: [{ status: 'M', path, version: reader.read(path, new TextEncoder().encode(text)) }] });
+      builder.apply({
+        commit: `c${index}`,
+        date: `2026-10-0${index + 1}`,
+        author: 'Jane',
+        message: `m${index}`,
+        changes: [{ status: 'M', path, version: reader.read(path, new TextEncoder().encode(text)) }],
+      });
     });
     expect(builder.finish().checkins.map((checkin) => [checkin.commit, checkin.changes.map((change) => change.kr)])).toEqual([
       ['c2', ['first']],

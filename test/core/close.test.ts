@@ -37,7 +37,14 @@ describe('closing a period', () => {
   });
 
   it('names the next period of a quarter, half, year and month', () => {
-    expect([nextPeriod('2026-Q4'), nextPeriod('2026-Q1'), nextPeriod('2026-H2'), nextPeriod('2026'), nextPeriod('2026-12'), nextPeriod('2026-10-01..2026-12-01')]).toEqual(['2027-Q1', '2026-Q2', '2027-H1', '2027', '2027-01', undefined]);
+    expect([nextPeriod('2026-Q4'), nextPeriod('2026-Q1'), nextPeriod('2026-H2'), nextPeriod('2026'), nextPeriod('2026-12'), nextPeriod('2026-10-01..2026-12-01')]).toEqual([
+      '2027-Q1',
+      '2026-Q2',
+      '2027-H1',
+      '2027',
+      '2027-01',
+      undefined,
+    ]);
   });
 
   it('writes a retro with every key result, the headings to fill in and a postmortem section for a committed miss', () => {

@@ -45,18 +45,12 @@ describe('diffWorkspaces', () => {
   });
 
   test('a milestone done counts as its value moving from 0 to 1', () => {
-    const diff = diffWorkspaces(
-      exampleWorkspace({ 'okrs/q4/presentations.md': presentations }),
-      exampleWorkspace({ 'okrs/q4/presentations.md': presentations.replace('done: false', 'done: true') }),
-    );
+    const diff = diffWorkspaces(exampleWorkspace({ 'okrs/q4/presentations.md': presentations }), exampleWorkspace({ 'okrs/q4/presentations.md': presentations.replace('done: false', 'done: true') }));
     expect(diff.moved[0]).toMatchObject({ kr: 'course', value: { from: 0, to: 1 }, progress: { from: 0, to: 1 } });
   });
 
   test('a target change alone is a move without a value change', () => {
-    const diff = diffWorkspaces(
-      exampleWorkspace({ 'okrs/q4/presentations.md': presentations }),
-      exampleWorkspace({ 'okrs/q4/presentations.md': presentations.replace('target: 4.5', 'target: 4.8') }),
-    );
+    const diff = diffWorkspaces(exampleWorkspace({ 'okrs/q4/presentations.md': presentations }), exampleWorkspace({ 'okrs/q4/presentations.md': presentations.replace('target: 4.5', 'target: 4.8') }));
     expect(diff.moved[0]).toMatchObject({ kr: 'feedback', target: { from: 4.5, to: 4.8 }, value: undefined });
     expect(valueMoves(diff)).toEqual([]);
   });

@@ -22,14 +22,24 @@ describe('the rule engine', () => {
 
   it('locates a YAML path through the file, reports `error: true` as an error, and follows the configured severity', () => {
     const locate = () => at;
-    const rule = { id: 'b', severity: 'warn' as const, check: ({ report }: { report(report: Report): void }) => report({ file: { path: 'okrs/x.md', locate }, at: ['title'], message: 'm', error: true }) };
+    const rule = {
+      id: 'b',
+      severity: 'warn' as const,
+      check: ({ report }: { report(report: Report): void }) => report({ file: { path: 'okrs/x.md', locate }, at: ['title'], message: 'm', error: true }),
+    };
     expect(run([rule])).toEqual([expect.objectContaining({ severity: 2, line: 3, column: 8 })]);
     expect(run([rule], { b: 'off' })).toEqual([]);
   });
 
   it('reports a rule that throws as its own failure and runs the others', () => {
     const messages = run([
-      { id: 'broken', severity: 'warn', check: () => { throw new Error('boom'); } },
+      {
+        id: 'broken',
+        severity: 'warn',
+        check: () => {
+          throw new Error('boom');
+        },
+      },
       { id: 'fine', severity: 'warn', check: ({ report }) => report({ file: { path: 'okrs/x.md' }, at, message: 'still here' }) },
     ]);
     expect(messages.map((message) => [message.path, message.ruleId, message.severity, message.message])).toEqual([

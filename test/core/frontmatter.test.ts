@@ -5,7 +5,8 @@ import { readFrontmatter, splitFrontmatter } from '../../src/core/frontmatter.ts
 import { parseConfig, parseObjective } from '../../src/core/parse.ts';
 import { readVersion } from '../../src/core/history-version.ts';
 
-const objective = '---\n# a comment\ntitle: Deliver engaging presentations\nperiod: 2026-Q4\nkey_results:\n  - id: a\n    title: Get 3 invitations\n    baseline: 0\n    target: 3\n    current: 1\n---\nBody\n\n---\n\nAfter a rule.\n';
+const objective =
+  '---\n# a comment\ntitle: Deliver engaging presentations\nperiod: 2026-Q4\nkey_results:\n  - id: a\n    title: Get 3 invitations\n    baseline: 0\n    target: 3\n    current: 1\n---\nBody\n\n---\n\nAfter a rule.\n';
 
 describe('the one frontmatter split', () => {
   it.each([

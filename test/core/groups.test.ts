@@ -16,10 +16,7 @@ const member = (id: string, path: string, progress: number, extra: Partial<Group
 
 describe('groups from the folder tree', () => {
   it('makes a group of every folder with a mission and nests them by folder', () => {
-    const groups = groupsOf(
-      [mission('okrs/mission.md'), mission('okrs/teams/platform/mission.md'), mission('okrs/teams/platform/ana/mission.md'), mission('okrs/web/mission.md')],
-      [],
-    );
+    const groups = groupsOf([mission('okrs/mission.md'), mission('okrs/teams/platform/mission.md'), mission('okrs/teams/platform/ana/mission.md'), mission('okrs/web/mission.md')], []);
     expect(groups.map((group) => [group.id, group.parent, group.depth])).toEqual([
       ['', null, 0],
       ['teams/platform', '', 1],
@@ -50,10 +47,10 @@ describe('groups from the folder tree', () => {
   });
 
   it('sorts groups and objectives in natural order', () => {
-    const groups = groupsOf(
-      ['team 10', 'team 2', 'team 1'].map((name) => mission(`okrs/${name}/mission.md`)).concat(mission('okrs/mission.md')),
-      [member('part-10', 'okrs/q/10.md', 0, { title: 'part 10' }), member('part-2', 'okrs/q/2.md', 0, { title: 'part 2' })],
-    );
+    const groups = groupsOf(['team 10', 'team 2', 'team 1'].map((name) => mission(`okrs/${name}/mission.md`)).concat(mission('okrs/mission.md')), [
+      member('part-10', 'okrs/q/10.md', 0, { title: 'part 10' }),
+      member('part-2', 'okrs/q/2.md', 0, { title: 'part 2' }),
+    ]);
     expect(groups.map((group) => group.name)).toEqual(['okrs', 'team 1', 'team 2', 'team 10']);
     expect(groups[0]!.objectives).toEqual(['part-2', 'part-10']);
   });

@@ -34,7 +34,10 @@ function publishedHistory(operations: Parameters<typeof planCommits>[0]): string
   });
   // As the site takes it: the history made public with the current files' privacy, its problems, the files it publishes.
   const history = builder.finish();
-  const workspace = buildWorkspace('okrs', [...tree].map(([path, bytes]) => ({ path, bytes })));
+  const workspace = buildWorkspace(
+    'okrs',
+    [...tree].map(([path, bytes]) => ({ path, bytes })),
+  );
   const hidden = privateObjectiveIds(history, workspace);
   const site = publicHistory(history, hidden);
   return JSON.stringify([publicHistory(history), site, problemsOf(workspace, site, hidden), [...publishedFiles(site, workspace).values()]]);

@@ -26,8 +26,7 @@ function build(steps: CommitStep[]) {
   return builder.finish();
 }
 
-const hiring = (current: number, extra: Record<string, unknown> = {}) =>
-  objectiveText({ title: 'Hire two engineers', key_results: [{ id: 'hires', baseline: 0, target: 2, current }], ...extra });
+const hiring = (current: number, extra: Record<string, unknown> = {}) => objectiveText({ title: 'Hire two engineers', key_results: [{ id: 'hires', baseline: 0, target: 2, current }], ...extra });
 const secret = (current: number, extra: Record<string, unknown> = {}) =>
   objectiveText({ title: 'Quiet plan kq3v', owner: 'owner-kq3v', private: true, key_results: [{ id: 'layoffs-kq3v', baseline: 0, target: 5, current }], ...extra });
 const talks = (current: number) => objectiveText({ title: 'Give talks', key_results: [{ id: 'feedback', baseline: 3.6, target: 4.5, current }] });
@@ -64,10 +63,7 @@ describe('history never joins a private life to a public one', () => {
     ]);
     expect(published(toPublic)).not.toMatch(/kq3v/);
 
-    const toPrivate = build([
-      step('a', '2026-10-01', [change('A', 'okrs/q4/hiring.md', hiring(1))]),
-      step('b', '2026-10-08', [change('R', 'okrs/q4/plan.md', secret(1), 'okrs/q4/hiring.md')]),
-    ]);
+    const toPrivate = build([step('a', '2026-10-01', [change('A', 'okrs/q4/hiring.md', hiring(1))]), step('b', '2026-10-08', [change('R', 'okrs/q4/plan.md', secret(1), 'okrs/q4/hiring.md')])]);
     expect(toPrivate.objectives.map((objective) => [objective.id, objective.private, objective.deleted?.commit ?? null])).toEqual([
       ['hiring', false, 'b'],
       ['plan', true, null],
@@ -75,10 +71,7 @@ describe('history never joins a private life to a public one', () => {
   });
 
   it('keeps a renamed private file private, with its series', () => {
-    const steps = [
-      step('a', '2026-10-01', [change('A', 'okrs/q4/plan-kq3v.md', secret(1))]),
-      step('b', '2026-10-08', [change('R', 'okrs/q4/other.md', secret(2), 'okrs/q4/plan-kq3v.md')]),
-    ];
+    const steps = [step('a', '2026-10-01', [change('A', 'okrs/q4/plan-kq3v.md', secret(1))]), step('b', '2026-10-08', [change('R', 'okrs/q4/other.md', secret(2), 'okrs/q4/plan-kq3v.md')])];
     const history = build(steps);
     expect(history.objectives.map((objective) => [objective.private, objective.previousPaths])).toEqual([[true, ['okrs/q4/plan-kq3v.md']]]);
     expect(published(steps)).not.toMatch(/kq3v|other\.md/);
@@ -137,10 +130,7 @@ describe('a latest version that may be private is not published', () => {
   ];
   for (const [what, text] of cases) {
     it(`with ${what}`, () => {
-      const history = build([
-        step('a', '2026-10-01', [change('A', 'okrs/q4/hiring.md', hiring(0))]),
-        step('b', '2026-10-08', [change('M', 'okrs/q4/hiring.md', text)]),
-      ]);
+      const history = build([step('a', '2026-10-01', [change('A', 'okrs/q4/hiring.md', hiring(0))]), step('b', '2026-10-08', [change('M', 'okrs/q4/hiring.md', text)])]);
       expect(history.objectives[0]?.private).toBe(true);
       expect(history.warnings).toContainEqual(expect.objectContaining({ path: 'okrs/q4/hiring.md', message: expect.stringContaining('is not published') }));
       expect(publicHistory(history).objectives).toEqual([]);

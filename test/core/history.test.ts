@@ -63,9 +63,7 @@ describe('HistoryBuilder', () => {
       objective: 'talks',
       changes: [{ kr: 'feedback', from: 3.6, to: 4.05, progressFrom: 0, progressTo: 0.5 }],
     });
-    expect(history.checkins[0]?.changes).toEqual([
-      { kr: 'feedback', from: 4.05, to: 4.05, progressFrom: 0.5, progressTo: 0.5, confidenceFrom: 0.5, confidenceTo: 0.7 },
-    ]);
+    expect(history.checkins[0]?.changes).toEqual([{ kr: 'feedback', from: 4.05, to: 4.05, progressFrom: 0.5, progressTo: 0.5, confidenceFrom: 0.5, confidenceTo: 0.7 }]);
   });
 
   it('scores each point with the definition and the pace of its own day', () => {
@@ -95,9 +93,7 @@ describe('HistoryBuilder', () => {
       step('a', '2026-10-01', [change('A', 'okrs/q4/talks.md', talks([feedback(3.6)]))]),
       step('b', '2026-10-08', [change('R', 'okrs/q4/speaking.md', talks([feedback(3.8)]), 'okrs/q4/talks.md')]),
     ]);
-    expect(history.objectives.map((objective) => [objective.id, objective.path, objective.previousPaths])).toEqual([
-      ['talks', 'okrs/q4/speaking.md', ['okrs/q4/talks.md']],
-    ]);
+    expect(history.objectives.map((objective) => [objective.id, objective.path, objective.previousPaths])).toEqual([['talks', 'okrs/q4/speaking.md', ['okrs/q4/talks.md']]]);
     expect(history.warnings).toEqual([expect.objectContaining({ commit: 'b', path: 'okrs/q4/speaking.md', message: expect.stringContaining('Add `id: talks`') })]);
   });
 
@@ -113,10 +109,7 @@ describe('HistoryBuilder', () => {
   });
 
   it('archives a deleted objective and brings it back when the file returns', () => {
-    const deleted = build([
-      step('a', '2026-10-01', [change('A', 'okrs/q4/talks.md', talks([feedback(3.6)]))]),
-      step('b', '2026-10-08', [change('D', 'okrs/q4/talks.md')]),
-    ]);
+    const deleted = build([step('a', '2026-10-01', [change('A', 'okrs/q4/talks.md', talks([feedback(3.6)]))]), step('b', '2026-10-08', [change('D', 'okrs/q4/talks.md')])]);
     expect(deleted.objectives[0]?.deleted).toEqual({ date: '2026-10-08', commit: 'b' });
     const restored = build([
       step('a', '2026-10-01', [change('A', 'okrs/q4/talks.md', talks([feedback(3.6)]))]),
@@ -189,9 +182,7 @@ describe('HistoryBuilder', () => {
   });
 
   it('lists two objectives that claim one id under distinct ids, with a warning', () => {
-    const history = build([
-      step('a', '2026-10-01', [change('A', 'okrs/q3/talks.md', talks([feedback()])), change('A', 'okrs/q4/talks.md', talks([feedback()]))]),
-    ]);
+    const history = build([step('a', '2026-10-01', [change('A', 'okrs/q3/talks.md', talks([feedback()])), change('A', 'okrs/q4/talks.md', talks([feedback()]))])]);
     expect(history.objectives.map((objective) => objective.id)).toEqual(['talks', 'talks-2']);
     expect(history.warnings[0]?.message).toContain('`talks` is used twice');
   });

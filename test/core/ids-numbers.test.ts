@@ -27,7 +27,13 @@ describe('ids have a documented shape', () => {
   it('leaves such a file out of the history with a warning, instead of failing', () => {
     const builder = new HistoryBuilder({ root: 'okrs', repo: 'repo', generatedAt: '2026-11-25' });
     const path = 'okrs/2026-q4/🔥.md';
-    builder.apply({ commit: 'a', date: '2026-10-01', author: 'Jane', message: 'Plan', changes: [{ status: 'A', path, version: readVersion(fileRole('okrs', path), path, new TextEncoder().encode(objective())) }] });
+    builder.apply({
+      commit: 'a',
+      date: '2026-10-01',
+      author: 'Jane',
+      message: 'Plan',
+      changes: [{ status: 'A', path, version: readVersion(fileRole('okrs', path), path, new TextEncoder().encode(objective())) }],
+    });
     const history = builder.finish();
     expect(history.objectives).toEqual([]);
     expect(history.warnings).toEqual([expect.objectContaining({ path, message: expect.stringContaining('has no usable id') })]);
@@ -36,7 +42,9 @@ describe('ids have a documented shape', () => {
 
 describe('numbers are finite and reasonable', () => {
   it.each(['1e308', '-1e16', '.inf', '-.inf', '.nan'])('rejects `current: %s` with a clear message at its line', (value) => {
-    expect(schemaErrors({ 'okrs/2026-q4/talks.md': objective('', value) })).toEqual([expect.objectContaining({ line: 9, message: expect.stringMatching(/^Unexpected `current: (1e\+308|-10000000000000000|Infinity|-Infinity|NaN)`/) })]);
+    expect(schemaErrors({ 'okrs/2026-q4/talks.md': objective('', value) })).toEqual([
+      expect.objectContaining({ line: 9, message: expect.stringMatching(/^Unexpected `current: (1e\+308|-10000000000000000|Infinity|-Infinity|NaN)`/) }),
+    ]);
   });
 
   it('accepts values up to 10^15', () => {

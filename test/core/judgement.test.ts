@@ -65,8 +65,36 @@ describe('a judged sentence’s message', () => {
 });
 
 describe('reading any sentence', () => {
-  const words = fc.constantFrom('Ship', 'the', 'users', 'is', 'documented', 'Reduce', 'by', '10%', 'v1.0', 'There', 'are', 'every', 'week', '.', '-', 'libp2p', 'Q4', 'has', 'a', 'plan', 'Growing', '(e.g. this)', 'at least', '3');
-  const sentence = fc.oneof(fc.string({ maxLength: 80 }), fc.array(words, { minLength: 1, maxLength: 12 }).map((parts) => parts.join(' ')));
+  const words = fc.constantFrom(
+    'Ship',
+    'the',
+    'users',
+    'is',
+    'documented',
+    'Reduce',
+    'by',
+    '10%',
+    'v1.0',
+    'There',
+    'are',
+    'every',
+    'week',
+    '.',
+    '-',
+    'libp2p',
+    'Q4',
+    'has',
+    'a',
+    'plan',
+    'Growing',
+    '(e.g. this)',
+    'at least',
+    '3',
+  );
+  const sentence = fc.oneof(
+    fc.string({ maxLength: 80 }),
+    fc.array(words, { minLength: 1, maxLength: 12 }).map((parts) => parts.join(' ')),
+  );
 
   it('always gives a verdict, and a reason quotes the sentence’s own words', () => {
     fc.assert(

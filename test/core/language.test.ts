@@ -66,12 +66,16 @@ describe('readKeyResult on the labelled key result corpus', () => {
 });
 
 describe('objectiveHasAction', () => {
-  it.each(['Deliver engaging presentations', 'Proactively help customers succeed', 'Rebuilding trust with customers', 'gx becomes a beloved tool', 'LSIF is adopted by customers', 'Measure and improve performance'])(
-    'sees an action or a change in “%s”',
-    (title) => {
-      expect(objectiveHasAction(title)).toBe(true);
-    },
-  );
+  it.each([
+    'Deliver engaging presentations',
+    'Proactively help customers succeed',
+    'Rebuilding trust with customers',
+    'gx becomes a beloved tool',
+    'LSIF is adopted by customers',
+    'Measure and improve performance',
+  ])('sees an action or a change in “%s”', (title) => {
+    expect(objectiveHasAction(title)).toBe(true);
+  });
   it.each(['Presentations', 'Customer happiness', 'Availability', 'Engineering efficiency and foundations', 'Used in production'])('sees a topic in “%s”', (title) => {
     expect(objectiveHasAction(title)).toBe(false);
   });
@@ -81,12 +85,18 @@ describe('hasQuantity', () => {
   it.each(['Get 3 invitations', 'Win two new customers', 'Double the subscribers', 'Cut latency by half', 'Handle 1TB of data', 'Reach 99.95% availability'])('sees a quantity in “%s”', (title) => {
     expect(hasQuantity(title)).toBe(true);
   });
-  it.each(['Review pull requests faster', 'Make customers happier', 'DHT interops with go-libp2p', 'Ship v1.0 and turn off NFS', 'Run GitLab as a Rails 5 app', 'Ready for launch in Q3', 'Publish the first whitepaper draft', 'Users can opt out of every node'])(
-    'sees no quantity in “%s”',
-    (title) => {
-      expect(hasQuantity(title)).toBe(false);
-    },
-  );
+  it.each([
+    'Review pull requests faster',
+    'Make customers happier',
+    'DHT interops with go-libp2p',
+    'Ship v1.0 and turn off NFS',
+    'Run GitLab as a Rails 5 app',
+    'Ready for launch in Q3',
+    'Publish the first whitepaper draft',
+    'Users can opt out of every node',
+  ])('sees no quantity in “%s”', (title) => {
+    expect(hasQuantity(title)).toBe(false);
+  });
 });
 
 describe('metricNumbers', () => {

@@ -42,7 +42,16 @@ describe('lintChange', () => {
   });
 
   test('a rule that throws is reported instead of ending the run', () => {
-    const broken: PrRule = { id: 'broken', criterion: '', severity: 'warn', description: '', examples: { good: [], bad: [], reports: [] }, check: () => { throw new Error('boom'); } };
+    const broken: PrRule = {
+      id: 'broken',
+      criterion: '',
+      severity: 'warn',
+      description: '',
+      examples: { good: [], bad: [], reports: [] },
+      check: () => {
+        throw new Error('boom');
+      },
+    };
     const results = lintChange({ base: undefined, head: exampleWorkspace({ 'okrs/q4/talks.md': objective }), now: '2026-11-20', scheduled: false, rules: [broken] });
     expect(results[0]?.messages[0]).toMatchObject({ ruleId: 'broken', message: 'Rule `broken` failed: boom' });
   });

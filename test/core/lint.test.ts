@@ -14,14 +14,21 @@ function filesUnder(root: string): Record<string, string> {
   for (const entry of readdirSync(path.join(repoRoot, root), { recursive: true, withFileTypes: true })) {
     if (entry.isFile()) {
       const full = path.join(entry.parentPath, entry.name);
-      files[path.relative(path.join(repoRoot, root, '..'), full).split(path.sep).join('/')] = readFileSync(full, 'utf8');
+      files[
+        path
+          .relative(path.join(repoRoot, root, '..'), full)
+          .split(path.sep)
+          .join('/')
+      ] = readFileSync(full, 'utf8');
     }
   }
   return files;
 }
 
 const good = (title: string, period = '2026-Q4') =>
-  objective(`title: ${title}\nperiod: ${period}\nkey_results:\n  - id: a\n    title: Get 3 invitations to speak\n    baseline: 0\n    target: 3\n  - id: b\n    title: Raise feedback from 3.6 to 4.5\n    baseline: 3.6\n    target: 4.5\n`);
+  objective(
+    `title: ${title}\nperiod: ${period}\nkey_results:\n  - id: a\n    title: Get 3 invitations to speak\n    baseline: 0\n    target: 3\n  - id: b\n    title: Raise feedback from 3.6 to 4.5\n    baseline: 3.6\n    target: 4.5\n`,
+  );
 
 describe('lintWorkspace', () => {
   it('finds no problem in the sample OKRs of this repository', () => {
@@ -37,10 +44,9 @@ describe('lintWorkspace', () => {
   });
 
   it('lists every file, clean ones too, sorted by path', () => {
-    const results = lintWorkspace(
-      workspaceOf({ 'okrs/mission.md': MISSION, 'okrs/2026-q4/b.md': good('Increase my work pace'), 'okrs/2026-q4/a.md': good('Deliver engaging presentations') }),
-      { now: NOW },
-    );
+    const results = lintWorkspace(workspaceOf({ 'okrs/mission.md': MISSION, 'okrs/2026-q4/b.md': good('Increase my work pace'), 'okrs/2026-q4/a.md': good('Deliver engaging presentations') }), {
+      now: NOW,
+    });
     expect(results.map((result) => result.path)).toEqual(['okrs/2026-q4/a.md', 'okrs/2026-q4/b.md', 'okrs/mission.md']);
   });
 
@@ -67,7 +73,13 @@ describe('lintWorkspace', () => {
       const messages = lintFiles({ 'okrs/mission.md': MISSION, 'okrs/2026-q4/broken.md': '---\ntitle: Broken\nperiod: 2026-Q5\n---\n', 'okrs/config.yml': `rules:\n  schema: ${severity}\n` });
       expect(messages).toContainEqual(expect.objectContaining({ path: 'okrs/2026-q4/broken.md', ruleId: 'schema', severity: 2, line: 3 }));
       expect(messages).toContainEqual(
-        expect.objectContaining({ path: 'okrs/config.yml', ruleId: 'schema', severity: 2, line: 2, message: `Unexpected \`schema: ${severity}\`: files that do not parse or match the schema are always errors` }),
+        expect.objectContaining({
+          path: 'okrs/config.yml',
+          ruleId: 'schema',
+          severity: 2,
+          line: 2,
+          message: `Unexpected \`schema: ${severity}\`: files that do not parse or match the schema are always errors`,
+        }),
       );
     }
   });
@@ -92,7 +104,13 @@ describe('lintWorkspace', () => {
   });
 
   it('contains a rule that throws and still runs the others', () => {
-    const broken: Rule = { ...rules[0]!, id: 'broken', check: () => { throw new Error('boom'); } };
+    const broken: Rule = {
+      ...rules[0]!,
+      id: 'broken',
+      check: () => {
+        throw new Error('boom');
+      },
+    };
     const results = lintWorkspace(workspaceOf({ 'okrs/mission.md': MISSION, 'okrs/2026-q4/a.md': good('Presentations') }), { now: NOW, rules: [broken, ...rules] });
     const messages = results.flatMap((result) => result.messages);
     expect(messages).toContainEqual(expect.objectContaining({ ruleId: 'broken', severity: 2, message: 'Rule `broken` failed: boom' }));

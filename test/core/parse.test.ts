@@ -46,7 +46,10 @@ describe('parseObjective', () => {
   });
 
   it('suggests the key that was meant for an unknown key', () => {
-    const findings = parseObjective('x.md', '---\ntitle: Deliver engaging presentations\nperiod: 2026-Q4\nkey_results:\n  - id: a\n    title: Get 3 invitations\n    bseline: 0\n    target: 3\n---\n').findings;
+    const findings = parseObjective(
+      'x.md',
+      '---\ntitle: Deliver engaging presentations\nperiod: 2026-Q4\nkey_results:\n  - id: a\n    title: Get 3 invitations\n    bseline: 0\n    target: 3\n---\n',
+    ).findings;
     expect(findings).toContainEqual(expect.objectContaining({ line: 7, column: 5, message: 'Unknown key `bseline`; did you mean `baseline`?' }));
   });
 
@@ -83,7 +86,8 @@ describe('parseObjective', () => {
 
   it('accepts Obsidian properties such as tags and aliases', () => {
     expect(parseObjective('x.md', '---\ntitle: Deliver engaging presentations\nperiod: 2026-Q4\ntags: [okr, speaking]\naliases: talks\n---\n').findings).toEqual([]);
-    const obsidian = '---\ntitle: Deliver engaging presentations\nperiod: 2026-Q4\ncreated: 2026-09-28\nupdated: 2026-10-02T09:30\npublish: true\ncssclasses: [wide]\naliases: [talks]\ntags: okr\n---\n';
+    const obsidian =
+      '---\ntitle: Deliver engaging presentations\nperiod: 2026-Q4\ncreated: 2026-09-28\nupdated: 2026-10-02T09:30\npublish: true\ncssclasses: [wide]\naliases: [talks]\ntags: okr\n---\n';
     expect(parseObjective('x.md', obsidian).findings).toEqual([]);
     expect(parseMission('okrs/mission.md', '---\nmission: Be an ideal candidate.\ncreated: 2026-09-28\npublish: false\n---\n').findings).toEqual([]);
   });

@@ -28,7 +28,42 @@ key_results:
 - [ ] Record every talk
 `;
 
-const TOKENS = ['---', ':', ': ', '\n', '  ', '- ', '[', ']', '{', '}', '"', "'", '#', '&a', '*a', '!!str', '!!js/function', '\t', '\r\n', 'null', '~', '1e400', '-0', 'true', '2026-Q5', '2026-02-30', 'key_results:', 'id: feedback', '\u0000', '\uFEFF', '\uD800', 'ü', '😀', '<<: *a'];
+const TOKENS = [
+  '---',
+  ':',
+  ': ',
+  '\n',
+  '  ',
+  '- ',
+  '[',
+  ']',
+  '{',
+  '}',
+  '"',
+  "'",
+  '#',
+  '&a',
+  '*a',
+  '!!str',
+  '!!js/function',
+  '\t',
+  '\r\n',
+  'null',
+  '~',
+  '1e400',
+  '-0',
+  'true',
+  '2026-Q5',
+  '2026-02-30',
+  'key_results:',
+  'id: feedback',
+  '\u0000',
+  '\uFEFF',
+  '\uD800',
+  'ü',
+  '😀',
+  '<<: *a',
+];
 
 /** A mutation: insert a token, delete a span, or replace a span with a token, at some position. */
 const mutation = fc.tuple(fc.nat(), fc.nat({ max: 20 }), fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 8 })), fc.constantFrom('insert', 'delete', 'replace'));

@@ -9,7 +9,15 @@ function sample(privateSecret = true) {
     now: '2026-11-20',
     objectives: [
       { id: 'talks', title: 'Deliver engaging presentations', period: Q4, created: '2026-10-01', keyResults: [{ id: 'feedback', title: 'Feedback', kind: 'increase', baseline: 3.6, target: 4.5 }] },
-      { id: 'secret-plan-zq7', title: 'Secret plan zq7', path: 'okrs/secret-plan-zq7.md', period: Q4, private: privateSecret, created: '2026-10-01', keyResults: [{ id: 'x', title: 'X', kind: 'increase', baseline: 0, target: 1 }] },
+      {
+        id: 'secret-plan-zq7',
+        title: 'Secret plan zq7',
+        path: 'okrs/secret-plan-zq7.md',
+        period: Q4,
+        private: privateSecret,
+        created: '2026-10-01',
+        keyResults: [{ id: 'x', title: 'X', kind: 'increase', baseline: 0, target: 1 }],
+      },
       { id: 'helper', title: 'Helper', period: Q4, alignedTo: 'secret-plan-zq7', created: '2026-10-01', keyResults: [] },
     ],
     checkins: [
@@ -17,11 +25,7 @@ function sample(privateSecret = true) {
       { objective: 'talks', date: '2026-10-25', author: 'Jane', message: 'Talk two, and Secret plan zq7 moved too', values: { feedback: { value: 4 } } },
       { objective: 'secret-plan-zq7', date: '2026-10-21', author: 'Jane', message: 'secret', values: { x: { value: 1 } } },
     ],
-    warnings: [
-      { message: 'Malformed YAML', path: 'okrs/secret-plan-zq7.md', commit: 'abc' },
-      { message: 'Malformed YAML in okrs/secret-plan-zq7.md' },
-      { message: 'Shallow history', commit: 'def' },
-    ],
+    warnings: [{ message: 'Malformed YAML', path: 'okrs/secret-plan-zq7.md', commit: 'abc' }, { message: 'Malformed YAML in okrs/secret-plan-zq7.md' }, { message: 'Shallow history', commit: 'def' }],
   });
   return history;
 }

@@ -45,11 +45,7 @@ describe('keyResultProgress', () => {
 describe('objectiveProgress', () => {
   it('is the weighted mean of its key results, dropped ones left out', () => {
     const progress = objectiveProgress({
-      key_results: [
-        kr({ baseline: 0, target: 4, current: 1, weight: 3 }),
-        kr({ done: true }),
-        kr({ baseline: 0, target: 4, current: 4, status: 'dropped' }),
-      ],
+      key_results: [kr({ baseline: 0, target: 4, current: 1, weight: 3 }), kr({ done: true }), kr({ baseline: 0, target: 4, current: 4, status: 'dropped' })],
     });
     expect(progress).toBeCloseTo((0.25 * 3 + 1) / 4, 10);
     expect(progress).toBeCloseTo(0.4375, 10);

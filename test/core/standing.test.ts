@@ -57,7 +57,13 @@ describe('standingOn', () => {
   it('leaves an objective deleted during its period out of the period score, but lists it', () => {
     expect(gone).toMatchObject({ archived: true, counted: false, progress: 1 });
     expect(standing.periods.find((period) => period.label === '2026-Q4')).toEqual({
-      label: '2026-Q4', start: '2026-10-01', end: '2026-12-31', when: 'current', objectives: ['talks'], progress: talks!.progress, grade: 'red',
+      label: '2026-Q4',
+      start: '2026-10-01',
+      end: '2026-12-31',
+      when: 'current',
+      objectives: ['talks'],
+      progress: talks!.progress,
+      grade: 'red',
     });
     expect(standing.periods.find((period) => period.label === '2026-Q3')).toMatchObject({ when: 'past', objectives: ['summer'], progress: 0.5 });
   });

@@ -18,7 +18,12 @@ describe('leastSquares', () => {
   });
 
   it('has no line when every point is on the same day', () => {
-    expect(leastSquares([{ day: 3, value: 1 }, { day: 3, value: 2 }])).toBeUndefined();
+    expect(
+      leastSquares([
+        { day: 3, value: 1 },
+        { day: 3, value: 2 },
+      ]),
+    ).toBeUndefined();
   });
 });
 

@@ -32,7 +32,13 @@ let site: string;
 let summary: string;
 let status: {
   periods: { label: string; progress: number; objectives: string[] }[];
-  objectives: { id: string; progress: number; expected: number | null; status: string; keyResults: { id: string; value: number | null; progress: number; expected: number | null; status: string; confidence: number | null; lastCheckin: string | null }[] }[];
+  objectives: {
+    id: string;
+    progress: number;
+    expected: number | null;
+    status: string;
+    keyResults: { id: string; value: number | null; progress: number; expected: number | null; status: string; confidence: number | null; lastCheckin: string | null }[];
+  }[];
 };
 let statusText: string;
 

@@ -70,12 +70,28 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 /** Every kind of page once, and the pages an organisation adds. */
-const ROUTES = ['', 'groups/okrs/', 'groups/team-2/', 'groups/team-2/person-1/', 'alignment/', 'objectives/company-1/', 'objectives/team-2-1/', 'objectives/p-2-1-1/', 'periods/2026-Q4/', 'owners/team-2/', 'owners/person-2-1/', 'checkins/'];
+const ROUTES = [
+  '',
+  'groups/okrs/',
+  'groups/team-2/',
+  'groups/team-2/person-1/',
+  'alignment/',
+  'objectives/company-1/',
+  'objectives/team-2-1/',
+  'objectives/p-2-1-1/',
+  'periods/2026-Q4/',
+  'owners/team-2/',
+  'owners/person-2-1/',
+  'checkins/',
+];
 
 describe('the site of an organisation', () => {
   it('loads the pages of groups, alignment and objectives with no error and no axe violation, at 360 px in dark mode too', async () => {
     const narrow = ['', 'groups/team-2/', 'alignment/', 'objectives/company-1/'];
-    for (const [options, routes] of [[{}, ROUTES], [{ colorScheme: 'dark' as const, viewport: { width: 360, height: 740 } }, narrow]] as const) {
+    for (const [options, routes] of [
+      [{}, ROUTES],
+      [{ colorScheme: 'dark' as const, viewport: { width: 360, height: 740 } }, narrow],
+    ] as const) {
       const context = await browser.newContext(options);
       try {
         for (const route of routes) {
@@ -130,7 +146,7 @@ describe('the site of an organisation', () => {
     expect(person).toContain('href="/org/objectives/p-2-1-1/"');
   });
 
-  it('takes a from-aligned objective\'s progress from what is aligned to it', async () => {
+  it("takes a from-aligned objective's progress from what is aligned to it", async () => {
     expect(await read('objectives/company-1/index.html')).toContain('not from its key results');
     expect(await read('objectives/company-2/index.html')).not.toContain('not from its key results');
   });
@@ -144,7 +160,7 @@ describe('the site of an organisation', () => {
     expect(map).not.toMatch(/<script/i);
   });
 
-  it('publishes okrs.json as a versioned summary with the groups and no series, and each objective\'s series in its own file', async () => {
+  it("publishes okrs.json as a versioned summary with the groups and no series, and each objective's series in its own file", async () => {
     const text = await read('okrs.json');
     const summary = OkrsSummarySchema.parse(JSON.parse(text));
     expect(summary.schemaVersion).toBe(2);

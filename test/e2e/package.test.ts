@@ -86,9 +86,27 @@ describe('the tarball', () => {
     expect(statSync(tarball).size).toBeLessThanOrEqual(300 * 1024);
     const listed = spawnSync('tar', ['-tzf', tarball], { encoding: 'utf8' });
     expect(listed.status).toBe(0);
-    const files = listed.stdout.split('\n').filter(Boolean).map((file) => file.replace(/^package\//, ''));
-    expect(files).toEqual(expect.arrayContaining(['package.json', 'bin/okr.js', 'lib/cli/main.js', 'lib/index.js', 'lib/index.d.ts', 'lib/site/integration.js', 'lib/pages/index.astro', 'lib/styles/site.css', 'schema/objective.schema.json', 'public/favicon.svg']));
-    const unwanted = files.filter((file) => /^(src|test|bench|okrs|docs|scripts|action|\.github|\.ci)\//.test(file) || /\.test\.|\.png$|\.tgz$/.test(file) || (file.endsWith('.ts') && !file.endsWith('.d.ts')));
+    const files = listed.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((file) => file.replace(/^package\//, ''));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'package.json',
+        'bin/okr.js',
+        'lib/cli/main.js',
+        'lib/index.js',
+        'lib/index.d.ts',
+        'lib/site/integration.js',
+        'lib/pages/index.astro',
+        'lib/styles/site.css',
+        'schema/objective.schema.json',
+        'public/favicon.svg',
+      ]),
+    );
+    const unwanted = files.filter(
+      (file) => /^(src|test|bench|okrs|docs|scripts|action|\.github|\.ci)\//.test(file) || /\.test\.|\.png$|\.tgz$/.test(file) || (file.endsWith('.ts') && !file.endsWith('.d.ts')),
+    );
     expect(unwanted).toEqual([]);
     // Relative imports of the shipped .astro files point at compiled .js files that are there.
     for (const page of files.filter((file) => file.endsWith('.astro'))) {

@@ -66,7 +66,16 @@ beforeAll(async () => {
   const hostileDir = path.join(work, 'hostile');
   await buildSite({ repo: PACKAGE_ROOT, out: demoDir, now: DEMO_NOW, site: SITE, base: DEMO_BASE, historyFile: demoHistoryFile, cacheDir: path.join(work, 'cache-demo') });
   // The hostile site lists its problems, so their text is checked for payloads and private files too.
-  await buildSite({ repo: hostileRepo, out: hostileDir, now: HOSTILE_NOW, site: SITE, base: HOSTILE_BASE, historyFile: hostileHistoryFile, cacheDir: path.join(work, 'cache-hostile'), showProblems: true });
+  await buildSite({
+    repo: hostileRepo,
+    out: hostileDir,
+    now: HOSTILE_NOW,
+    site: SITE,
+    base: HOSTILE_BASE,
+    historyFile: hostileHistoryFile,
+    cacheDir: path.join(work, 'cache-hostile'),
+    showProblems: true,
+  });
   demo = { dir: demoDir, base: DEMO_BASE, server: await serveStatic(demoDir, DEMO_BASE) };
   hostile = { dir: hostileDir, base: HOSTILE_BASE, server: await serveStatic(hostileDir, HOSTILE_BASE) };
   browser = await launchChromium();
@@ -259,7 +268,7 @@ describe('feeds', () => {
     expect(channel['atom:link']['@_href']).toBe(`${SITE}${DEMO_BASE}objectives/presentations/rss.xml`);
   });
 
-  it('publishes okrs.json as a summary of the documented schema, each objective\'s series beside it, and a shields.io badge', async () => {
+  it("publishes okrs.json as a summary of the documented schema, each objective's series beside it, and a shields.io badge", async () => {
     const json = OkrsSummarySchema.parse(JSON.parse(await readFile(path.join(demo.dir, 'okrs.json'), 'utf8')));
     expect(json.schemaVersion).toBe(2);
     expect(json.objectives.map((objective) => objective.id).sort()).toEqual(['new-skills', 'presentations', 'team-onboarding', 'work-pace']);
@@ -303,7 +312,11 @@ describe('the hostile site', () => {
     let items = 0;
     for (const file of feeds) {
       const channel = new XMLParser({ ignoreAttributes: false }).parse(await readFile(path.join(hostile.dir, file), 'utf8')).rss.channel;
-      for (const [field, text] of [['title', channel.title], ['description', channel.description]]) expect(liveMarkup(String(text)), `${file} ${field}`).toEqual([]);
+      for (const [field, text] of [
+        ['title', channel.title],
+        ['description', channel.description],
+      ])
+        expect(liveMarkup(String(text)), `${file} ${field}`).toEqual([]);
       for (const item of [channel.item ?? []].flat()) {
         items++;
         for (const text of [item.title, item.description, item['dc:creator'], ...[item.category ?? []].flat()]) expect(liveMarkup(String(text)), `${file}: ${text}`).toEqual([]);

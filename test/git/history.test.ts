@@ -16,8 +16,7 @@ const feedback = (current?: number, more: Record<string, unknown> = {}): KeyResu
   ...more,
 });
 const talks = (current?: number, extra: Record<string, unknown> = {}) => objectiveText({ key_results: [feedback(current)], ...extra });
-const values = (history: Awaited<ReturnType<typeof readHistory>>, objective = 0) =>
-  history.objectives[objective]?.keyResults[0]?.series.map((point) => point.value);
+const values = (history: Awaited<ReturnType<typeof readHistory>>, objective = 0) => history.objectives[objective]?.keyResults[0]?.series.map((point) => point.value);
 
 describe('readHistory', () => {
   it('turns the commits of okrs/ into a series per key result and check-ins with the commit message', async () => {
@@ -60,9 +59,7 @@ describe('readHistory', () => {
     repo.commit('Check-in', '2026-10-08');
 
     const history = await readHistory(repo.dir, { now: NOW });
-    expect(history.objectives.map((objective) => [objective.id, objective.path, objective.previousPaths])).toEqual([
-      ['talks', 'okrs/2026-q4/talks.md', ['okrs/drafts/talks.md']],
-    ]);
+    expect(history.objectives.map((objective) => [objective.id, objective.path, objective.previousPaths])).toEqual([['talks', 'okrs/2026-q4/talks.md', ['okrs/drafts/talks.md']]]);
     expect(values(history)).toEqual([3.6, 3.9]);
   });
 
@@ -70,10 +67,12 @@ describe('readHistory', () => {
     const repo = createRepo();
     repo.write('okrs/2026-q4/talks.md', talks(3.6, { id: 'speaking' }));
     repo.commit('Plan', '2026-10-01');
-    repo.remove('okrs/2026-q4/talks.md').write(
-      'okrs/2026-q4/public-speaking.md',
-      objectiveText({ id: 'speaking', title: 'Become a speaker other teams ask for', key_results: [feedback(3.8), { id: 'invites', baseline: 0, target: 3, current: 1 }] }),
-    );
+    repo
+      .remove('okrs/2026-q4/talks.md')
+      .write(
+        'okrs/2026-q4/public-speaking.md',
+        objectiveText({ id: 'speaking', title: 'Become a speaker other teams ask for', key_results: [feedback(3.8), { id: 'invites', baseline: 0, target: 3, current: 1 }] }),
+      );
     repo.commit('Rewrite the objective', '2026-10-08');
 
     const history = await readHistory(repo.dir, { now: NOW });
@@ -124,9 +123,7 @@ describe('readHistory', () => {
     const fixed = repo.commit('Fix the check-in', '2026-10-09');
 
     const history = await readHistory(repo.dir, { now: NOW });
-    expect(history.warnings).toEqual([
-      { message: expect.stringContaining(`okrs/2026-q4/talks.md at commit ${broken.slice(0, 7)}, line 9`), commit: broken, path: 'okrs/2026-q4/talks.md', line: 9 },
-    ]);
+    expect(history.warnings).toEqual([{ message: expect.stringContaining(`okrs/2026-q4/talks.md at commit ${broken.slice(0, 7)}, line 9`), commit: broken, path: 'okrs/2026-q4/talks.md', line: 9 }]);
     expect(history.objectives[0]?.keyResults[0]?.series.map((point) => [point.commit, point.value])).toEqual([
       [expect.any(String), 3.6],
       [fixed, 3.9],
@@ -172,7 +169,9 @@ describe('readHistory', () => {
     repo.commit('Tidy: drop as_of', '2026-11-02');
 
     const history = await readHistory(repo.dir, { now: NOW });
-    expect(history.checkins).toEqual([expect.objectContaining({ commit: same, date: '2026-10-30', message: 'No talk this month', changes: [{ kr: 'feedback', from: 3.9, to: 3.9, progressFrom: 0.333, progressTo: 0.333 }] })]);
+    expect(history.checkins).toEqual([
+      expect.objectContaining({ commit: same, date: '2026-10-30', message: 'No talk this month', changes: [{ kr: 'feedback', from: 3.9, to: 3.9, progressFrom: 0.333, progressTo: 0.333 }] }),
+    ]);
     expect(history.objectives[0]?.keyResults[0]?.series.map((point) => point.date)).toEqual(['2026-10-01', '2026-10-30']);
   });
 
@@ -206,9 +205,15 @@ describe('readHistory', () => {
   it('keeps unicode paths and titles intact', async () => {
     const repo = createRepo();
     const file = 'okrs/2026-q4/präsentationen «neu».md';
-    repo.write(file, objectiveText({ title: 'Vorträge halten, die hängen bleiben 🎤', key_results: [{ id: 'rückmeldung', title: 'Rückmeldung von 3,6 auf 4,5 heben', baseline: 3.6, target: 4.5, current: 3.6 }] }));
+    repo.write(
+      file,
+      objectiveText({ title: 'Vorträge halten, die hängen bleiben 🎤', key_results: [{ id: 'rückmeldung', title: 'Rückmeldung von 3,6 auf 4,5 heben', baseline: 3.6, target: 4.5, current: 3.6 }] }),
+    );
     repo.commit('Plan – erste Fassung', '2026-10-01');
-    repo.write(file, objectiveText({ title: 'Vorträge halten, die hängen bleiben 🎤', key_results: [{ id: 'rückmeldung', title: 'Rückmeldung von 3,6 auf 4,5 heben', baseline: 3.6, target: 4.5, current: 4 }] }));
+    repo.write(
+      file,
+      objectiveText({ title: 'Vorträge halten, die hängen bleiben 🎤', key_results: [{ id: 'rückmeldung', title: 'Rückmeldung von 3,6 auf 4,5 heben', baseline: 3.6, target: 4.5, current: 4 }] }),
+    );
     repo.commit('Zwischenstand: 4,0 ✓', '2026-10-08', 'Zoë Åström');
 
     const history = await readHistory(repo.dir, { now: NOW });

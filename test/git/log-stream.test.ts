@@ -21,8 +21,22 @@ describe('LogParser', () => {
     const parser = new LogParser();
     const commits = [...parser.push(bytes), ...parser.end()];
     expect(commits.map((commit) => [commit.message, commit.committed, commit.changes.map((change) => [change.status, change.from, change.path])])).toEqual([
-      ['First\n\nwith a body\x1e that holds a record separator', '2026-10-01T12:00:00+00:00', [['A', undefined, 'okrs/a.md'], ['A', undefined, 'okrs/ü b.md']]],
-      ['Second', '2026-10-02T12:00:00+00:00', [['R', 'okrs/a.md', 'okrs/c.md'], ['D', undefined, 'okrs/ü b.md']]],
+      [
+        'First\n\nwith a body\x1e that holds a record separator',
+        '2026-10-01T12:00:00+00:00',
+        [
+          ['A', undefined, 'okrs/a.md'],
+          ['A', undefined, 'okrs/ü b.md'],
+        ],
+      ],
+      [
+        'Second',
+        '2026-10-02T12:00:00+00:00',
+        [
+          ['R', 'okrs/a.md', 'okrs/c.md'],
+          ['D', undefined, 'okrs/ü b.md'],
+        ],
+      ],
     ]);
     expect(commits[1]?.parents).toEqual([commits[0]?.commit]);
   });

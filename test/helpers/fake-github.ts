@@ -82,7 +82,12 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       comment.body = String((body as { body?: unknown }).body);
       return send(response, 200, comment);
     }
-    if (route.match(/^GET \/repos\/[^/]+\/[^/]+\/issues$/)) return page(response, url, state.issues.filter((issue) => issue.state === 'open'));
+    if (route.match(/^GET \/repos\/[^/]+\/[^/]+\/issues$/))
+      return page(
+        response,
+        url,
+        state.issues.filter((issue) => issue.state === 'open'),
+      );
     if (route.match(/^POST \/repos\/[^/]+\/[^/]+\/issues$/)) {
       const { title, body: text } = body as { title: string; body: string };
       const issue = { id: nextId++, number: nextId++, title, body: text, state: 'open', user: { login: BOT } };

@@ -57,7 +57,7 @@ const yamlString = (text: string) => JSON.stringify(text);
 /** The good key results around a judged one. */
 const GOOD_KRS = [
   '  - id: feedback\n    title: Raise average audience feedback from 3.6 to 4.5 out of 5\n    baseline: 3.6\n    target: 4.5',
-  '  - id: invites\n    title: Get 3 unsolicited invitations to speak at other teams\' meetings\n    baseline: 0\n    target: 3',
+  "  - id: invites\n    title: Get 3 unsolicited invitations to speak at other teams' meetings\n    baseline: 0\n    target: 3",
 ];
 
 /** The files of one folder: a mission and one objective holding the sentence. */

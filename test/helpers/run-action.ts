@@ -107,9 +107,14 @@ export function parseAnnotation(line: string): ParsedAnnotation {
   const match = /^::(\w+)(?: ([^:]*))?::(.*)$/.exec(line);
   if (!match) throw new Error(`Not a workflow command: ${line}`);
   const unescape = (text: string) => text.replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
-  const properties = Object.fromEntries((match[2] ?? '').split(',').filter(Boolean).map((pair) => {
-    const index = pair.indexOf('=');
-    return [pair.slice(0, index), unescape(pair.slice(index + 1))];
-  }));
+  const properties = Object.fromEntries(
+    (match[2] ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map((pair) => {
+        const index = pair.indexOf('=');
+        return [pair.slice(0, index), unescape(pair.slice(index + 1))];
+      }),
+  );
   return { kind: match[1] ?? '', properties, message: unescape(match[3] ?? '') };
 }

@@ -49,11 +49,17 @@ function loadParser(): Promise<Parser> {
 /** The parser's error messages for a workflow file; empty when GitHub would accept it. */
 export async function workflowErrors(name: string, content: string): Promise<string[]> {
   const parser = await loadParser();
-  return parser.parseWorkflow({ name, content }, new parser.NoOperationTraceWriter()).context.errors.getErrors().map((error) => error.message);
+  return parser
+    .parseWorkflow({ name, content }, new parser.NoOperationTraceWriter())
+    .context.errors.getErrors()
+    .map((error) => error.message);
 }
 
 /** The parser's error messages for an action.yml. */
 export async function actionErrors(name: string, content: string): Promise<string[]> {
   const parser = await loadParser();
-  return parser.parseAction({ name, content }, new parser.NoOperationTraceWriter()).context.errors.getErrors().map((error) => error.message);
+  return parser
+    .parseAction({ name, content }, new parser.NoOperationTraceWriter())
+    .context.errors.getErrors()
+    .map((error) => error.message);
 }

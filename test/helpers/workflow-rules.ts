@@ -52,7 +52,9 @@ export function pinProblems(text: string, version: string): string[] {
 /** `file:job:scope` for every permission a job is granted at `write`. */
 export function writeGrants(file: string, workflow: Workflow): string[] {
   return Object.entries(workflow.jobs).flatMap(([job, { permissions }]) =>
-    Object.entries(permissions ?? {}).filter(([, level]) => level === 'write').map(([scope]) => `${file}:${job}:${scope}`),
+    Object.entries(permissions ?? {})
+      .filter(([, level]) => level === 'write')
+      .map(([scope]) => `${file}:${job}:${scope}`),
   );
 }
 

@@ -22,12 +22,7 @@ export const EXAMPLE_PATH = EXAMPLE_FILE;
  */
 export function exampleWorkspace(files: Record<string, string>): Workspace {
   return workspaceOf(
-    Object.fromEntries(
-      Object.entries({ 'okrs/mission.md': MISSION, ...files }).map(([path, text]) => [
-        path,
-        text.startsWith('---') || path.endsWith('.yml') ? text : `---\n${text}\n---\n`,
-      ]),
-    ),
+    Object.fromEntries(Object.entries({ 'okrs/mission.md': MISSION, ...files }).map(([path, text]) => [path, text.startsWith('---') || path.endsWith('.yml') ? text : `---\n${text}\n---\n`])),
   );
 }
 

@@ -76,5 +76,9 @@ describe('npm run release:check -- --only versions', () => {
 });
 
 function lineOf(file: string, needle: string): number {
-  return readFileSync(path.join(ROOT, file), 'utf8').split('\n').findIndex((line) => line.includes(needle)) + 1;
+  return (
+    readFileSync(path.join(ROOT, file), 'utf8')
+      .split('\n')
+      .findIndex((line) => line.includes(needle)) + 1
+  );
 }

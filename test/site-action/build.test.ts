@@ -59,7 +59,7 @@ describe('the site action’s build step', () => {
     const run = runStep(shallow, {});
     expect(run.status).toBe(1);
     expect(run.log).toContain('::error title=gitops-okr site::The repository is a shallow clone');
-    expect(run.log).toContain("fetch-depth: 0");
+    expect(run.log).toContain('fetch-depth: 0');
     // It failed before installing anything.
     expect(existsSync(path.join(tool, 'node_modules'))).toBe(false);
     expect(run.outputs).toBe('');
@@ -102,7 +102,12 @@ describe('the site action’s build step', () => {
 });
 
 describe('site/action.yml', () => {
-  interface Step { uses?: string; run?: string; env?: Record<string, string>; with?: Record<string, string> }
+  interface Step {
+    uses?: string;
+    run?: string;
+    env?: Record<string, string>;
+    with?: Record<string, string>;
+  }
   const action = parse(ACTION_YML) as { runs: { using: string; steps: Step[] }; outputs: Record<string, { value: string }> };
 
   test('is an action GitHub accepts', async () => {

@@ -16,10 +16,7 @@ describe('the alignment map in pages', () => {
 
   it('cuts the tree in order and repeats the branch a page continues', () => {
     const pages = alignmentMapPages(alignment, alignment.roots(), 3);
-    expect(pages.map(shape)).toEqual([
-      [['company', ['team 1', ['ana']]]],
-      [['(company)', ['(team 1)', ['bo']], ['team 2']], ['other']],
-    ]);
+    expect(pages.map(shape)).toEqual([[['company', ['team 1', ['ana']]]], [['(company)', ['(team 1)', ['bo']], ['team 2']], ['other']]]);
     expect(pages.map(countNodes)).toEqual([3, 3]);
   });
 

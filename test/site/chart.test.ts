@@ -110,7 +110,14 @@ describe('keyResultChart', () => {
   });
 
   it('labels a milestone axis open and done', () => {
-    const milestone: KeyResultHistory = { ...feedback, kind: 'milestone', baseline: undefined, target: undefined, trend: null, series: [{ date: '2026-10-01', commit: 'a', value: 0, progress: 0, expected: 0 }] };
+    const milestone: KeyResultHistory = {
+      ...feedback,
+      kind: 'milestone',
+      baseline: undefined,
+      target: undefined,
+      trend: null,
+      series: [{ date: '2026-10-01', commit: 'a', value: 0, progress: 0, expected: 0 }],
+    };
     expect(keyResultChart(milestone, window, '2026-11-20').yTicks.map((tick) => tick.label)).toEqual(['open', 'done']);
   });
 });
@@ -143,7 +150,14 @@ describe('progressSeries and sparkline', () => {
 
   it('draws nothing without points and a path inside its box otherwise', () => {
     expect(sparkline([], window, '2026-11-20').path).toBeNull();
-    const line = sparkline([{ date: '2026-10-01', progress: 0 }, { date: '2026-11-01', progress: 0.5 }], window, '2026-11-20');
+    const line = sparkline(
+      [
+        { date: '2026-10-01', progress: 0 },
+        { date: '2026-11-01', progress: 0.5 },
+      ],
+      window,
+      '2026-11-20',
+    );
     for (const [x, y] of coordinates(line.path!)) {
       expect(x).toBeGreaterThanOrEqual(0);
       expect(x).toBeLessThanOrEqual(line.width);

@@ -22,7 +22,7 @@ describe('badgeJson', () => {
 });
 
 describe('okrsSummary', () => {
-  it('lays out each objective\'s standing and the groups, and points to its own file for the series', async () => {
+  it("lays out each objective's standing and the groups, and points to its own file for the series", async () => {
     const { okrsSummary } = await import('../../src/site/exports.ts');
     const { OkrsSummarySchema } = await import('../../src/core/okrs-json.ts');
     const { groupsOf } = await import('../../src/core/groups.ts');
@@ -66,7 +66,18 @@ describe('okrsSummary', () => {
       },
     };
     const groups = groupsOf([{ path: 'okrs/mission.md', mission: 'Help', owner: null }], [view]);
-    const summary = okrsSummary({ generatedAt: '2026-11-20T00:00:00Z', now: '2026-11-20', repo: '', missions: [{ path: 'okrs/mission.md', mission: 'Help', owner: null, body: 'long text' }], objectives: [view], groupOf: new Map([['talks', '']]), groups, period: '2026-Q4', checkinCount: 2, warnings: [] });
+    const summary = okrsSummary({
+      generatedAt: '2026-11-20T00:00:00Z',
+      now: '2026-11-20',
+      repo: '',
+      missions: [{ path: 'okrs/mission.md', mission: 'Help', owner: null, body: 'long text' }],
+      objectives: [view],
+      groupOf: new Map([['talks', '']]),
+      groups,
+      period: '2026-Q4',
+      checkinCount: 2,
+      warnings: [],
+    });
     expect(OkrsSummarySchema.parse(summary)).toEqual(summary);
     expect(summary.objectives[0]).toMatchObject({ group: '', history: 'objectives/talks/okrs.json', standing: { asOf: '2026-11-20', progress: 0.4, status: 'at risk', progressFrom: 'key-results' } });
     expect(summary.groups[0]!.rollup).toMatchObject({ period: '2026-Q4', objectives: 1, progress: 0.4 });

@@ -46,10 +46,7 @@ describe('feedItems', () => {
   it('gives each check-in of each objective its own guid, not a permalink, and survives @astrojs/rss with markup in every text', async () => {
     const hostile = '<script>alert("x")</script> & <img src=x onerror=alert(1)>';
     const items = feedItems(
-      [
-        checkin({ subject: hostile, body: 'line 1\nline 2', author: hostile }),
-        checkin({ id: 'c1-other', date: '2026-10-19T09:30:00Z', objective: { id: 'other', title: hostile } }),
-      ],
+      [checkin({ subject: hostile, body: 'line 1\nline 2', author: hostile }), checkin({ id: 'c1-other', date: '2026-10-19T09:30:00Z', objective: { id: 'other', title: hostile } })],
       objectives,
       link,
     );

@@ -69,7 +69,9 @@ describe('renderMarkdown', () => {
   });
 
   it('keeps markup out of wiki links, highlights and callouts', () => {
-    const { html } = renderMarkdown('[[<img src=x onerror=alert(1)>|<script>x</script>]] ==<b onclick=alert(1)>x</b>==\n\n> [!"><script>alert(1)</script>] <svg onload=alert(1)>', { wikiLink: () => '../x/' });
+    const { html } = renderMarkdown('[[<img src=x onerror=alert(1)>|<script>x</script>]] ==<b onclick=alert(1)>x</b>==\n\n> [!"><script>alert(1)</script>] <svg onload=alert(1)>', {
+      wikiLink: () => '../x/',
+    });
     expect(html).not.toMatch(/<script|<img|<svg|<b /i);
     expect(html).not.toMatch(/\son\w+=/i);
   });

@@ -23,7 +23,15 @@ function sample() {
           { id: 'course', title: 'Course', kind: 'milestone', weight: 2 },
         ],
       },
-      { id: 'secret-plan-zq7', title: 'Secret plan zq7', path: 'okrs/secret-plan-zq7.md', period: Q4, private: true, created: '2026-10-01', keyResults: [{ id: 'x', title: 'X', kind: 'increase', baseline: 0, target: 1 }] },
+      {
+        id: 'secret-plan-zq7',
+        title: 'Secret plan zq7',
+        path: 'okrs/secret-plan-zq7.md',
+        period: Q4,
+        private: true,
+        created: '2026-10-01',
+        keyResults: [{ id: 'x', title: 'X', kind: 'increase', baseline: 0, target: 1 }],
+      },
       { id: 'helper', title: 'Helper', period: Q4, alignedTo: 'secret-plan-zq7', created: '2026-10-01', keyResults: [] },
     ],
     checkins: [
@@ -31,11 +39,7 @@ function sample() {
       { objective: 'talks', date: '2026-11-10', author: 'Jane', message: 'Course passed', values: { course: { value: 1 } } },
       { objective: 'secret-plan-zq7', date: '2026-10-21', author: 'Jane', message: 'secret', values: { x: { value: 1 } } },
     ],
-    warnings: [
-      { message: 'Malformed YAML', path: 'okrs/secret-plan-zq7.md', commit: 'abc' },
-      { message: 'Malformed YAML in okrs/secret-plan-zq7.md' },
-      { message: 'Shallow history', commit: 'def' },
-    ],
+    warnings: [{ message: 'Malformed YAML', path: 'okrs/secret-plan-zq7.md', commit: 'abc' }, { message: 'Malformed YAML in okrs/secret-plan-zq7.md' }, { message: 'Shallow history', commit: 'def' }],
   });
 }
 
@@ -76,7 +80,9 @@ describe('objectiveView', () => {
   it('links an objective only to a public one it supports', () => {
     const helper = history.objectives[2]!;
     expect(objectiveView(helper, objectiveStanding(helper, [], '2026-11-20'), undefined, { done: 0, total: 0 }, publicIds).alignedTo).toBeNull();
-    expect(objectiveView({ ...helper, alignedTo: 'talks' }, objectiveStanding({ ...helper, alignedTo: 'talks' }, [], '2026-11-20'), undefined, { done: 0, total: 0 }, publicIds).alignedTo).toBe('talks');
+    expect(objectiveView({ ...helper, alignedTo: 'talks' }, objectiveStanding({ ...helper, alignedTo: 'talks' }, [], '2026-11-20'), undefined, { done: 0, total: 0 }, publicIds).alignedTo).toBe(
+      'talks',
+    );
   });
 
   it('takes the reason of an eased target from the current file', () => {
@@ -97,13 +103,26 @@ describe('check-ins', () => {
   const talks = history.objectives[0]!;
 
   it('summarises what moved, with the target and a new confidence', () => {
-    expect(checkinSummary(history.checkins.find((c) => c.message.startsWith('Talk'))!, talks)).toBe('feedback 3.6 → 3.9 of 4.5 (confidence 0.6)');
-    expect(checkinSummary(history.checkins.find((c) => c.message.startsWith('Course'))!, talks)).toBe('course done');
+    expect(
+      checkinSummary(
+        history.checkins.find((c) => c.message.startsWith('Talk'))!,
+        talks,
+      ),
+    ).toBe('feedback 3.6 → 3.9 of 4.5 (confidence 0.6)');
+    expect(
+      checkinSummary(
+        history.checkins.find((c) => c.message.startsWith('Course'))!,
+        talks,
+      ),
+    ).toBe('course done');
     expect(checkinSummary({ ...history.checkins[0]!, changes: [] }, talks)).toBe('updated');
   });
 
   it('splits the commit message into subject and body', () => {
-    const view = checkinView(history.checkins.find((c) => c.message.startsWith('Talk'))!, talks);
+    const view = checkinView(
+      history.checkins.find((c) => c.message.startsWith('Talk'))!,
+      talks,
+    );
     expect(view.subject).toBe('Talk one');
     expect(view.body).toBe('Good room.');
     expect(view.objective).toEqual({ id: 'talks', title: 'Deliver engaging presentations' });

@@ -62,10 +62,7 @@ describe('problemsOf', () => {
 
 describe('buildReport', () => {
   it('tells the build output about every file, private ones included, and why one is not published', () => {
-    const workspace = buildWorkspace('okrs', [
-      file('okrs/maybe.md', '---\ntitle: Maybe\nperiod: 2026-Q4\nprivate: yes\n---\n'),
-      file('okrs/unreadable.md', '---\ntitle: "open\n---\n'),
-    ]);
+    const workspace = buildWorkspace('okrs', [file('okrs/maybe.md', '---\ntitle: Maybe\nperiod: 2026-Q4\nprivate: yes\n---\n'), file('okrs/unreadable.md', '---\ntitle: "open\n---\n')]);
     const report = buildReport(workspace, undefined);
     expect(report).toContainEqual({ path: 'okrs/maybe.md', line: null, message: expect.stringContaining('`private:` is not `true` or `false`') });
     expect(report).toContainEqual({ path: 'okrs/unreadable.md', line: null, message: expect.stringContaining('cannot be read, so it may be private') });

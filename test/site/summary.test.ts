@@ -31,10 +31,7 @@ const YEAR = { label: '2026', start: '2026-01-01', end: '2026-12-31' };
 const Q1 = { label: '2027-Q1', start: '2027-01-01', end: '2027-03-31' };
 
 describe('periodSummaries', () => {
-  const periods = summaries(
-    [objective('a', Q4, 0.8), objective('b', Q4, 0.2), objective('c', Q3, 0.3), objective('d', Q1, 0), objective('e', YEAR, 0.5)],
-    '2026-11-20',
-  );
+  const periods = summaries([objective('a', Q4, 0.8), objective('b', Q4, 0.2), objective('c', Q3, 0.3), objective('d', Q1, 0), objective('e', YEAR, 0.5)], '2026-11-20');
 
   it('orders periods by start and tells past, current and future apart', () => {
     expect(periods.map((period) => [period.label, period.when])).toEqual([

@@ -24,7 +24,9 @@ export function setup(): () => void {
 export function leftBehind(folder = process.env[RUN_TEMP]): string[] {
   if (folder === undefined) return [];
   try {
-    return readdirSync(folder).filter((name) => !CACHES.has(name) && !CACHE_FILES.test(name) && !name.startsWith('.')).sort();
+    return readdirSync(folder)
+      .filter((name) => !CACHES.has(name) && !CACHE_FILES.test(name) && !name.startsWith('.'))
+      .sort();
   } catch {
     return [];
   }

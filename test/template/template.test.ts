@@ -26,20 +26,22 @@ describe('template/', () => {
   it('holds the OKRs, a README, the workflows and Dependabot: twelve files, no tool code, no tool CI', () => {
     // Nothing of the tool: no package.json, no sources, no lockfile, no tests.
     for (const file of template.keys()) expect(file).toMatch(/^(okrs\/|\.github\/(workflows\/)?[\w-]+\.yml$|README\.md$)/);
-    expect(new Set(template.keys())).toEqual(new Set([
-      '.github/dependabot.yml',
-      '.github/workflows/okr-check.yml',
-      '.github/workflows/okr-checkin.yml',
-      '.github/workflows/okr-comment.yml',
-      '.github/workflows/okr-sync.yml',
-      '.github/workflows/pages-nightly.yml',
-      '.github/workflows/pages.yml',
-      '.github/workflows/stale-checkins.yml',
-      'README.md',
-      `okrs/${templatePeriod()?.toLowerCase()}/deliver-engaging-presentations.md`,
-      'okrs/config.yml',
-      'okrs/mission.md',
-    ]));
+    expect(new Set(template.keys())).toEqual(
+      new Set([
+        '.github/dependabot.yml',
+        '.github/workflows/okr-check.yml',
+        '.github/workflows/okr-checkin.yml',
+        '.github/workflows/okr-comment.yml',
+        '.github/workflows/okr-sync.yml',
+        '.github/workflows/pages-nightly.yml',
+        '.github/workflows/pages.yml',
+        '.github/workflows/stale-checkins.yml',
+        'README.md',
+        `okrs/${templatePeriod()?.toLowerCase()}/deliver-engaging-presentations.md`,
+        'okrs/config.yml',
+        'okrs/mission.md',
+      ]),
+    );
   });
 
   it('has one example objective, and it says it is an example', () => {
@@ -50,7 +52,10 @@ describe('template/', () => {
 
   it('README gives the two steps', () => {
     const readme = template.get('README.md') ?? '';
-    const steps = readme.slice(readme.indexOf('## Start in two steps')).split('\n## ')[0]?.match(/^\d+\. /gm);
+    const steps = readme
+      .slice(readme.indexOf('## Start in two steps'))
+      .split('\n## ')[0]
+      ?.match(/^\d+\. /gm);
     expect(steps).toEqual(['1. ', '2. ']);
     expect(readme).toContain('Settings → Pages → Source: GitHub Actions');
     expect(readme).toContain(`gitops-okr) v${packageJson.version}`);
@@ -95,7 +100,9 @@ describe('the checks of shipped workflows catch', () => {
   });
 
   it('a grant the reusable workflow does not need', () => {
-    expect(shippedWorkflowProblems(checkText.replace('contents: read', 'contents: write'), packageJson.version, REUSABLES)).toEqual([expect.stringContaining('reusable-check.yml needs {"contents":"read"}')]);
+    expect(shippedWorkflowProblems(checkText.replace('contents: read', 'contents: write'), packageJson.version, REUSABLES)).toEqual([
+      expect.stringContaining('reusable-check.yml needs {"contents":"read"}'),
+    ]);
   });
 
   it('pull_request_target and permissions at the top', () => {

@@ -74,7 +74,11 @@ export function parseGeneric(text: string, users: readonly User[] = []): ImportP
         const baseline = readNumber(row.baseline);
         const target = readNumber(row.target);
         if (objective === undefined || !isValidId(row.key_result ?? '') || !row.title || (row.target && target === undefined) || (row.baseline && baseline === undefined)) {
-          problem(objective === undefined ? `Key result of unknown objective ${JSON.stringify(row.objective)}` : `Key result ${JSON.stringify(row.key_result)} needs an id, a title and numbers for baseline and target`);
+          problem(
+            objective === undefined
+              ? `Key result of unknown objective ${JSON.stringify(row.objective)}`
+              : `Key result ${JSON.stringify(row.key_result)} needs an id, a title and numbers for baseline and target`,
+          );
           break;
         }
         const kr: ImportedKeyResult = {
@@ -101,7 +105,11 @@ export function parseGeneric(text: string, users: readonly User[] = []): ImportP
         const milestone = kr?.done !== undefined;
         const value = milestone ? undefined : readNumber(row.value);
         if (kr === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(date) || !isCalendarDate(date) || (!milestone && value === undefined) || (milestone && row.value !== 'done' && row.value !== 'not-done')) {
-          problem(kr === undefined ? `Check-in of unknown key result ${JSON.stringify(`${row.objective}/${row.key_result}`)}` : `Check-in needs a date such as 2026-03-10 and a value (a number, or done/not-done for a milestone)`);
+          problem(
+            kr === undefined
+              ? `Check-in of unknown key result ${JSON.stringify(`${row.objective}/${row.key_result}`)}`
+              : `Check-in needs a date such as 2026-03-10 and a value (a number, or done/not-done for a milestone)`,
+          );
           break;
         }
         kr.checkins.push({
@@ -132,10 +140,7 @@ function readPeriodCell(text: string): Objective['period'] | undefined {
 }
 
 /** The file text of an export: the current files for objectives, key results and initiatives, the history for check-ins (oldest first). */
-export function exportGeneric(
-  objectives: readonly { folder: string; data: Objective; initiatives: { title: string; done: boolean }[] }[],
-  history: History,
-): string {
+export function exportGeneric(objectives: readonly { folder: string; data: Objective; initiatives: { title: string; done: boolean }[] }[], history: History): string {
   const rows: Row[] = [];
   const byId = new Map(history.objectives.map((objective) => [objective.id, objective]));
   const checkins = [...history.checkins].reverse();
@@ -145,7 +150,15 @@ export function exportGeneric(
     rows.push({ type: 'objective', objective: id, title: data.title, folder, period, owner: data.owner ?? '', goal_type: data.type, aligned_to: data.aligned_to });
     for (const kr of data.key_results) {
       const metric = kr.done === undefined;
-      rows.push({ type: 'key_result', objective: id, key_result: kr.id, title: kr.title, baseline: metric ? String(kr.baseline ?? '') : '', target: metric ? String(kr.target ?? '') : '', unit: kr.unit ?? '' });
+      rows.push({
+        type: 'key_result',
+        objective: id,
+        key_result: kr.id,
+        title: kr.title,
+        baseline: metric ? String(kr.baseline ?? '') : '',
+        target: metric ? String(kr.target ?? '') : '',
+        unit: kr.unit ?? '',
+      });
     }
     for (const item of initiatives) rows.push({ type: 'initiative', objective: id, title: item.title, value: item.done ? 'done' : 'open' });
     const kinds = new Map(byId.get(id)?.keyResults.map((kr) => [kr.id, kr.kind]));

@@ -127,7 +127,14 @@ export function renderObjective(objective: ImportedObjective, sourceName: string
   const body: string[] = [];
   if (objective.description) body.push(objective.description.trim(), '');
   if (objective.coOwners.length > 0) body.push(`Also owned by ${objective.coOwners.join(', ')}.`, '');
-  if (objective.alignedTo.length > 1) body.push(`Also aligned to ${objective.alignedTo.slice(1).map((id) => `\`${id}\``).join(', ')}.`, '');
+  if (objective.alignedTo.length > 1)
+    body.push(
+      `Also aligned to ${objective.alignedTo
+        .slice(1)
+        .map((id) => `\`${id}\``)
+        .join(', ')}.`,
+      '',
+    );
   if (objective.initiatives.length > 0) {
     body.push('## Initiatives', '', ...objective.initiatives.map((item) => `- [${item.done ? 'x' : ' '}] ${item.title.replace(/\s+/g, ' ').trim()}`), '');
   }

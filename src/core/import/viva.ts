@@ -7,23 +7,33 @@
 import { parse } from 'csv-parse/sync';
 import { periodLabelPattern, type Period } from '../schema.ts';
 import { resolvePeriod } from '../period.ts';
-import {
-  emptyReport,
-  readDate,
-  readNumber,
-  slugify,
-  uniqueId,
-  type ImportedCheckin,
-  type ImportedKeyResult,
-  type ImportedObjective,
-  type ImportPlan,
-  type ImportReport,
-  type User,
-} from './plan.ts';
+import { emptyReport, readDate, readNumber, slugify, uniqueId, type ImportedCheckin, type ImportedKeyResult, type ImportedObjective, type ImportPlan, type ImportReport, type User } from './plan.ts';
 
 type Kind = 'objective' | 'key result' | 'deliverable';
 
-const MAPPED = ['id', 'title', 'team', 'creator', 'owner', 'period', 'start date', 'end date', 'description', 'aligned to', 'metric name', 'unit', 'start', 'target', 'object type', 'goal type', 'status', 'score', 'checkins', 'progress', 'current value'];
+const MAPPED = [
+  'id',
+  'title',
+  'team',
+  'creator',
+  'owner',
+  'period',
+  'start date',
+  'end date',
+  'description',
+  'aligned to',
+  'metric name',
+  'unit',
+  'start',
+  'target',
+  'object type',
+  'goal type',
+  'status',
+  'score',
+  'checkins',
+  'progress',
+  'current value',
+];
 
 interface Row {
   line: number;
@@ -63,7 +73,12 @@ export function parseViva(text: string, users: readonly User[] = []): ImportPlan
     read.push({ line: row.line, id, kind, title, team: cell(row, 'team').trim(), owners: splitNames(cell(row, 'owner')), parents: readParents(cell(row, 'aligned to')), row });
   }
   report.rows = rows.length;
-  const teams = new Set(read.filter((row) => row.kind === 'objective').map((row) => row.team).filter(Boolean));
+  const teams = new Set(
+    read
+      .filter((row) => row.kind === 'objective')
+      .map((row) => row.team)
+      .filter(Boolean),
+  );
   const byId = new Map(read.map((row) => [row.id, row]));
   const handles = handleFinder(users, report);
   const objectives = new Map<string, ImportedObjective>();
@@ -110,7 +125,9 @@ export function parseViva(text: string, users: readonly User[] = []): ImportPlan
       }
       continue;
     }
-    const parent = row.parents.map((candidate) => ({ candidate, objective: row.kind === 'key result' ? objectives.get(candidate.id) : objectiveOf(candidate.id) })).find((each) => each.objective !== undefined);
+    const parent = row.parents
+      .map((candidate) => ({ candidate, objective: row.kind === 'key result' ? objectives.get(candidate.id) : objectiveOf(candidate.id) }))
+      .find((each) => each.objective !== undefined);
     if (parent?.objective === undefined) {
       report.problems.push({ line: row.line, message: `${row.kind === 'key result' ? 'Key result' : 'Deliverable'} ${row.id} is aligned to no objective of the export; skipped` });
       continue;
@@ -240,7 +257,10 @@ function readKeyResult(row: ReadRow, objective: ImportedObjective, krIds: Map<Im
     const date = readDate(record['Checkin Date']) ?? readDate(record['Activity Date']);
     const value = readNumber(record['Current Value']);
     if (date === undefined || (metric && value === undefined)) {
-      report.problems.push({ line: row.line, message: `Key result ${row.id}: a check-in without a readable ${date === undefined ? 'date' : '`Current Value`'} (${JSON.stringify(record['Checkin Date'] ?? record['Current Value'] ?? '')}); skipped` });
+      report.problems.push({
+        line: row.line,
+        message: `Key result ${row.id}: a check-in without a readable ${date === undefined ? 'date' : '`Current Value`'} (${JSON.stringify(record['Checkin Date'] ?? record['Current Value'] ?? '')}); skipped`,
+      });
       continue;
     }
     const at = record['Activity Date']?.trim() || date;

@@ -41,9 +41,7 @@ export const checkinStale: PrRule = {
         context.report({
           file: { path: objective.path },
           at: locateKeyResult(objective, kr, kr.current !== undefined ? 'current' : undefined),
-          message: checkedIn
-            ? `No check-in of \`${kr.id}\` for ${days} days (last on ${checkedIn})`
-            : `No check-in of \`${kr.id}\` since the period started ${days} days ago`,
+          message: checkedIn ? `No check-in of \`${kr.id}\` for ${days} days (last on ${checkedIn})` : `No check-in of \`${kr.id}\` since the period started ${days} days ago`,
           hint: `Update \`current\` (or \`done\`) and \`confidence\` at least every ${STALE_AFTER_DAYS} days`,
         });
       }

@@ -21,9 +21,7 @@ export const krRemovedMidPeriod: PrRule = {
       { base: before, head: withoutInvites, now: '2026-09-20' },
     ],
     bad: [{ base: before, head: withoutInvites, now: '2026-11-02' }],
-    reports: [
-      { bad: 0, line: 4, column: 1, message: 'Key result `invites` was deleted during the period' },
-    ],
+    reports: [{ bad: 0, line: 4, column: 1, message: 'Key result `invites` was deleted during the period' }],
   },
   check(context) {
     if (!context.base) return;
@@ -39,7 +37,12 @@ export const krRemovedMidPeriod: PrRule = {
           context.report({ file: { path: current.path }, at, message: `Key result \`${kr.id}\` was deleted during the period`, hint });
         } else {
           // The whole file is gone: report where the key result was, in the file as it was.
-          context.report({ file: { path: objective.path }, at: locateKeyResult(objective, kr), message: `Key result \`${kr.id}\` was deleted with its objective \`${objective.id}\` during the period`, hint });
+          context.report({
+            file: { path: objective.path },
+            at: locateKeyResult(objective, kr),
+            message: `Key result \`${kr.id}\` was deleted with its objective \`${objective.id}\` during the period`,
+            hint,
+          });
         }
       }
     }

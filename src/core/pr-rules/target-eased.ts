@@ -3,7 +3,8 @@ import { EXAMPLE_OBJECTIVE as before, isMidPeriod, locateKeyResult, objectivesBy
 
 export const targetEased: PrRule = {
   id: 'target-eased',
-  criterion: 'Aggressive yet realistic: “Do the stated results stretch you but still account for potential challenges or unexpected events that could arise?” (Google’s trap: lowering the bar after the fact.)',
+  criterion:
+    'Aggressive yet realistic: “Do the stated results stretch you but still account for potential challenges or unexpected events that could arise?” (Google’s trap: lowering the bar after the fact.)',
   severity: 'warn',
   description: 'Moving a target toward its baseline once the period has started lowers the bar after the fact; say why in `reason:`.',
   examples: {
@@ -13,9 +14,7 @@ export const targetEased: PrRule = {
       { base: before, head: before.replace('target: 4.5', 'target: 4.2'), now: '2026-09-20' },
     ],
     bad: [{ base: before, head: before.replace('target: 4.5', 'target: 4.2'), now: '2026-11-02' }],
-    reports: [
-      { bad: 0, line: 8, column: 13, message: 'Target of `feedback` eased from 4.5 to 4.2 (baseline 3.6) during the period' },
-    ],
+    reports: [{ bad: 0, line: 8, column: 13, message: 'Target of `feedback` eased from 4.5 to 4.2 (baseline 3.6) during the period' }],
   },
   check(context) {
     if (!context.base) return;

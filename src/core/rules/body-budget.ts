@@ -12,9 +12,7 @@ export const bodyBudget: Rule = {
   examples: {
     good: [{ files: { 'okrs/mission.md': MISSION, 'okrs/2026-q4/talks.md': `${OBJECTIVE}> A quote\n>> and a reply\n\n- [ ] Record every talk\n  - [ ] with slides\n` } }],
     bad: [{ files: { 'okrs/mission.md': MISSION, 'okrs/2026-q4/talks.md': `${OBJECTIVE}Why it matters.\n\n${'>'.repeat(40)} deep\n` } }],
-    reports: [
-      { bad: 0, file: 'okrs/2026-q4/talks.md', line: 7, column: 1, message: 'Block quotes and lists are nested 40 deep here, more than 32, so the site shows the body as plain text' },
-    ],
+    reports: [{ bad: 0, file: 'okrs/2026-q4/talks.md', line: 7, column: 1, message: 'Block quotes and lists are nested 40 deep here, more than 32, so the site shows the body as plain text' }],
   },
   check({ workspace, report }) {
     for (const file of [...workspace.objectives, ...workspace.missions]) {

@@ -1,7 +1,8 @@
 import { isRetroFile } from '../workspace.ts';
 import { eachObjective, type Rule } from './rule.ts';
 
-const GRADED = 'title: Ship the billing service\nperiod: 2026-Q4\ntype: committed\ngrade: 0.6\nkey_results:\n  - id: live\n    title: Move 100% of invoices to the new service\n    baseline: 0\n    target: 100\n    current: 60\n';
+const GRADED =
+  'title: Ship the billing service\nperiod: 2026-Q4\ntype: committed\ngrade: 0.6\nkey_results:\n  - id: live\n    title: Move 100% of invoices to the new service\n    baseline: 0\n    target: 100\n    current: 60\n';
 
 export const committedPostmortem: Rule = {
   id: 'committed-postmortem',

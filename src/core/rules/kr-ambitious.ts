@@ -33,7 +33,12 @@ export const krAmbitious: Rule = {
       const at = ['key_results', index];
       const kind = keyResultKind(kr);
       if ((kind === 'increase' || kind === 'decrease') && kr.baseline === kr.target) {
-        context.report({ file: objective, at: [...at, 'target'], message: `Key result \`${kr.id}\`: the target equals the baseline (${kr.target})`, hint: 'Set a target that asks for a change; a level to hold is a `keep_above`/`keep_below` threshold' });
+        context.report({
+          file: objective,
+          at: [...at, 'target'],
+          message: `Key result \`${kr.id}\`: the target equals the baseline (${kr.target})`,
+          hint: 'Set a target that asks for a change; a level to hold is a `keep_above`/`keep_below` threshold',
+        });
         return;
       }
       if (kind === 'threshold') return;
@@ -42,14 +47,24 @@ export const krAmbitious: Rule = {
         context.report({ file: objective, at, message: `Key result \`${kr.id}\` is already met as the period starts`, hint: 'Stretch the target so it asks for something you have not done yet' });
       }
       if (objective.data.type === 'committed' && kr.confidence !== undefined && kr.confidence < 0.5) {
-        context.report({ file: objective, at: [...at, 'confidence'], message: `Key result \`${kr.id}\` of a committed objective has confidence ${kr.confidence}`, hint: 'A committed objective is expected at 1.0: lower the target to what you can promise, or make the objective `type: aspirational`' });
+        context.report({
+          file: objective,
+          at: [...at, 'confidence'],
+          message: `Key result \`${kr.id}\` of a committed objective has confidence ${kr.confidence}`,
+          hint: 'A committed objective is expected at 1.0: lower the target to what you can promise, or make the objective `type: aspirational`',
+        });
       }
     });
     eachObjective(context, (objective) => {
       const confidences = objective.data.key_results.filter((kr) => kr.status !== 'dropped').map((kr) => kr.confidence);
       if (objective.data.type !== 'aspirational' || confidences.length === 0) return;
       if (confidences.every((confidence) => confidence !== undefined && confidence >= 0.9)) {
-        context.report({ file: objective, at: ['type'], message: 'Every key result of this aspirational objective has confidence 0.9 or more', hint: 'Aspirational key results should stretch you (about 0.5–0.7 confidence); raise the targets, or make the objective `type: committed`' });
+        context.report({
+          file: objective,
+          at: ['type'],
+          message: 'Every key result of this aspirational objective has confidence 0.9 or more',
+          hint: 'Aspirational key results should stretch you (about 0.5–0.7 confidence); raise the targets, or make the objective `type: committed`',
+        });
       }
     });
   },

@@ -10,7 +10,9 @@ export const krCount: Rule = {
   severity: 'warn',
   description: `Each objective has ${MIN}–${MAX} key results (not counting dropped ones); none at all is an error.`,
   examples: {
-    good: ['title: Deliver engaging presentations\nperiod: 2026-Q4\nkey_results:\n  - id: a\n    title: Get 3 invitations\n    baseline: 0\n    target: 3\n  - id: b\n    title: Reach 4.5 points of feedback\n    baseline: 3.6\n    target: 4.5\n'],
+    good: [
+      'title: Deliver engaging presentations\nperiod: 2026-Q4\nkey_results:\n  - id: a\n    title: Get 3 invitations\n    baseline: 0\n    target: 3\n  - id: b\n    title: Reach 4.5 points of feedback\n    baseline: 3.6\n    target: 4.5\n',
+    ],
     bad: [
       'title: Deliver engaging presentations\nperiod: 2026-Q4\n',
       'title: Deliver engaging presentations\nperiod: 2026-Q4\nkey_results:\n  - id: a\n    title: Get 3 invitations\n    baseline: 0\n    target: 3\n',
@@ -43,4 +45,3 @@ export const krCount: Rule = {
     });
   },
 };
-

@@ -12,7 +12,8 @@ export const krMeasurable: Rule = {
   id: 'kr-measurable',
   criterion: 'Measurable and verifiable: “Do the key results include specific, objective metrics?”',
   severity: 'warn',
-  description: 'A metric or threshold key result states its quantity in the title (a number, a percentage, a multiple, or a quantity in words), so anyone can verify it. Digits inside names, versions and periods (libp2p, W3C, v1.0, Rails 5, Q1, FY24) and words like first, every or better are not a quantity.',
+  description:
+    'A metric or threshold key result states its quantity in the title (a number, a percentage, a multiple, or a quantity in words), so anyone can verify it. Digits inside names, versions and periods (libp2p, W3C, v1.0, Rails 5, Q1, FY24) and words like first, every or better are not a quantity.',
   examples: {
     good: ['title: Increase my work pace\nperiod: 2026-Q4\nkey_results:\n  - id: cycle\n    title: Cut the median review time from 3 days to 1\n    baseline: 3\n    target: 1\n'],
     bad: [

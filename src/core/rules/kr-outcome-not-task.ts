@@ -20,10 +20,25 @@ export const krOutcomeNotTask: Rule = {
       kr('Competitive research'),
     ],
     reports: [
-      { bad: 0, line: 6, column: 12, message: 'Key result `a` reads like a task: “Attend a public speaking workshop by the end of the 1st quarter” is work to do (“attend”), not the result it should bring' },
+      {
+        bad: 0,
+        line: 6,
+        column: 12,
+        message: 'Key result `a` reads like a task: “Attend a public speaking workshop by the end of the 1st quarter” is work to do (“attend”), not the result it should bring',
+      },
       { bad: 1, line: 6, column: 12, message: 'Key result `a` reads like a task: “Watch at least one TEDTalk per week” is a habit (“watch”), not the result it should bring' },
-      { bad: 2, line: 6, column: 12, message: 'Key result `a` reads like a task: “Block out 90 minutes each day to work on top-priority tasks” is a habit (“block out”), not the result it should bring' },
-      { bad: 3, line: 6, column: 12, message: 'Key result `a` reads like a task: “Delegate items to other team members to focus my time on higher priority tasks” is work to do (“delegate”), not the result it should bring' },
+      {
+        bad: 2,
+        line: 6,
+        column: 12,
+        message: 'Key result `a` reads like a task: “Block out 90 minutes each day to work on top-priority tasks” is a habit (“block out”), not the result it should bring',
+      },
+      {
+        bad: 3,
+        line: 6,
+        column: 12,
+        message: 'Key result `a` reads like a task: “Delegate items to other team members to focus my time on higher priority tasks” is work to do (“delegate”), not the result it should bring',
+      },
       { bad: 4, line: 6, column: 12, message: 'Key result `a` reads like a task: “There is a prototype implementation of GraphSync” states that work exists, not what it changes' },
       { bad: 5, line: 6, column: 12, message: 'Key result `a` reads like a task: “Competitive research” names a piece of work, not a result' },
     ],

@@ -5,7 +5,8 @@ const kr = (title: string, baseline = 0, target = 5) => `title: Grow the newslet
 
 export const krOutputNotOutcome: Rule = {
   id: 'kr-output-not-outcome',
-  criterion: 'Results-oriented—not a task: “Do the key results state the overall outcome, rather than individual steps to get there?” Shipping, publishing or closing your own work is a step toward the outcome.',
+  criterion:
+    'Results-oriented—not a task: “Do the key results state the overall outcome, rather than individual steps to get there?” Shipping, publishing or closing your own work is a step toward the outcome.',
   severity: 'warn',
   description:
     'A key result that counts or delivers the team’s own output (publish 5 posts, ship the beta, close 45 bugs, “X is published”) says what the team makes, not what it changes. Milder than `kr-outcome-not-task`: teams that accept launches as key results can set it to `off`.',

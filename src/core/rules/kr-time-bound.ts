@@ -12,9 +12,7 @@ export const krTimeBound: Rule = {
       'title: Deliver engaging presentations\nperiod: {start: 2026-10-05}\nkey_results:\n  - id: a\n    title: Get 3 invitations\n    baseline: 0\n    target: 3\n    due: 2026-12-15\n',
     ],
     bad: ['title: Deliver engaging presentations\nperiod: {start: 2026-10-05}\nkey_results:\n  - id: a\n    title: Get 3 invitations\n    baseline: 0\n    target: 3\n'],
-    reports: [
-      { bad: 0, line: 5, column: 5, message: 'Key result `a` has no date: the period is open-ended and it has no `due`' },
-    ],
+    reports: [{ bad: 0, line: 5, column: 5, message: 'Key result `a` has no date: the period is open-ended and it has no `due`' }],
   },
   check(context) {
     eachKeyResult(context, (keyResult, index, objective) => {

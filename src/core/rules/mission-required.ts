@@ -9,9 +9,7 @@ export const missionRequired: Rule = {
   examples: {
     good: ['title: Deliver engaging presentations\nperiod: 2026-Q4\n'],
     bad: [{ files: { 'okrs/2026-q4/talks.md': '---\ntitle: Deliver engaging presentations\nperiod: 2026-Q4\n---\n' } }],
-    reports: [
-      { bad: 0, file: 'okrs/2026-q4/talks.md', line: 2, column: 1, message: 'No mission above this objective' },
-    ],
+    reports: [{ bad: 0, file: 'okrs/2026-q4/talks.md', line: 2, column: 1, message: 'No mission above this objective' }],
   },
   check({ workspace, report }) {
     for (const objective of workspace.objectives) {

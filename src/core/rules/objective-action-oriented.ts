@@ -5,7 +5,8 @@ export const objectiveActionOriented: Rule = {
   id: 'objective-action-oriented',
   criterion: 'Action-oriented: “Does the objective indicate making a change or taking action?”',
   severity: 'warn',
-  description: 'An objective names an action or a change: it starts with a verb (“Deliver…”, “Proactively help…”, “Rebuilding trust…”) or states that something changes (“LSIF is adopted by customers”, “gx becomes a beloved tool”). A noun phrase (“Availability”, “Engineering efficiency and foundations”) names a topic, not a change.',
+  description:
+    'An objective names an action or a change: it starts with a verb (“Deliver…”, “Proactively help…”, “Rebuilding trust…”) or states that something changes (“LSIF is adopted by customers”, “gx becomes a beloved tool”). A noun phrase (“Availability”, “Engineering efficiency and foundations”) names a topic, not a change.',
   examples: {
     good: ['title: Deliver engaging presentations\nperiod: 2026-Q4\n', 'title: Increase my work pace\nperiod: 2026-Q4\n', 'title: LSIF is adopted by customers\nperiod: 2026-Q4\n'],
     bad: ['title: Presentations\nperiod: 2026-Q4\n', 'title: Customer happiness and retention\nperiod: 2026-Q4\n'],

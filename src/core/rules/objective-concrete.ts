@@ -27,11 +27,26 @@ export const objectiveConcrete: Rule = {
       const title = objective.data.title.trim();
       const words = title.split(/\s+/).length;
       if (title.length > MAX_CHARACTERS) {
-        context.report({ file: objective, at: ['title'], message: `The objective is ${title.length} characters long; keep it under ${MAX_CHARACTERS}`, hint: 'Say the change in one short line; put the detail in the body' });
+        context.report({
+          file: objective,
+          at: ['title'],
+          message: `The objective is ${title.length} characters long; keep it under ${MAX_CHARACTERS}`,
+          hint: 'Say the change in one short line; put the detail in the body',
+        });
       } else if (words < MIN_WORDS) {
-        context.report({ file: objective, at: ['title'], message: `\`${title}\` is too short to say what will change`, hint: 'Name the action and what it changes, e.g. `Deliver engaging presentations`' });
+        context.report({
+          file: objective,
+          at: ['title'],
+          message: `\`${title}\` is too short to say what will change`,
+          hint: 'Name the action and what it changes, e.g. `Deliver engaging presentations`',
+        });
       } else if (isVague(title)) {
-        context.report({ file: objective, at: ['title'], message: `\`${title}\` uses only vague words`, hint: 'Say what someone else would see change, e.g. `Increase my work pace` instead of `Do better`' });
+        context.report({
+          file: objective,
+          at: ['title'],
+          message: `\`${title}\` uses only vague words`,
+          hint: 'Say what someone else would see change, e.g. `Increase my work pace` instead of `Do better`',
+        });
       }
     });
   },

@@ -6,9 +6,7 @@ export const schema: Rule = {
   severity: 'error',
   description: 'Every file reads as UTF-8 text with YAML frontmatter that matches the OKR schema (docs/format.md).',
   examples: {
-    good: [
-      'title: Deliver engaging presentations\nperiod: 2026-Q4\nkey_results:\n  - id: invites\n    title: Get 3 invitations to speak\n    baseline: 0\n    target: 3\n',
-    ],
+    good: ['title: Deliver engaging presentations\nperiod: 2026-Q4\nkey_results:\n  - id: invites\n    title: Get 3 invitations to speak\n    baseline: 0\n    target: 3\n'],
     bad: [
       'title: Deliver engaging presentations\nperiod: 2026-Q5\n',
       'titel: Deliver engaging presentations\nperiod: 2026-Q4\n',

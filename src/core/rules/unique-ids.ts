@@ -6,7 +6,9 @@ export const uniqueIds: Rule = {
   severity: 'error',
   description: 'Objective ids are unique in the tree (the id defaults to the file name); key result ids are unique in their objective.',
   examples: {
-    good: ['title: Deliver engaging presentations\nperiod: 2026-Q4\nkey_results:\n  - id: a\n    title: Get 3 invitations\n    baseline: 0\n    target: 3\n  - id: b\n    title: Reach 4.5 points of feedback\n    baseline: 3.6\n    target: 4.5\n'],
+    good: [
+      'title: Deliver engaging presentations\nperiod: 2026-Q4\nkey_results:\n  - id: a\n    title: Get 3 invitations\n    baseline: 0\n    target: 3\n  - id: b\n    title: Reach 4.5 points of feedback\n    baseline: 3.6\n    target: 4.5\n',
+    ],
     bad: [
       'title: Deliver engaging presentations\nperiod: 2026-Q4\nkey_results:\n  - id: a\n    title: Get 3 invitations\n    baseline: 0\n    target: 3\n  - id: a\n    title: Reach 4.5 points of feedback\n    baseline: 3.6\n    target: 4.5\n',
       {
@@ -32,14 +34,25 @@ export const uniqueIds: Rule = {
           file: objective,
           at: objective.data?.id === undefined ? [] : ['id'],
           message: `Objective id \`${objective.id}\` is already used by ${first}`,
-          hint: `Give one of them its own \`id:\`, e.g. \`id: ${objective.id}-${objective.data ? String(objective.data.period).toLowerCase().replace(/[^a-z0-9]+/g, '-') : '2'}\``,
+          hint: `Give one of them its own \`id:\`, e.g. \`id: ${objective.id}-${
+            objective.data
+              ? String(objective.data.period)
+                  .toLowerCase()
+                  .replace(/[^a-z0-9]+/g, '-')
+              : '2'
+          }\``,
         });
       }
       const seen = new Set<string>();
       const keyResults = (objective.data?.key_results ?? []) as { id: string }[];
       keyResults.forEach((kr, index) => {
         if (seen.has(kr.id)) {
-          report({ file: objective, at: ['key_results', index, 'id'], message: `Key result id \`${kr.id}\` appears twice in this objective`, hint: 'Each key result needs its own id; history follows it' });
+          report({
+            file: objective,
+            at: ['key_results', index, 'id'],
+            message: `Key result id \`${kr.id}\` appears twice in this objective`,
+            hint: 'Each key result needs its own id; history follows it',
+          });
         }
         seen.add(kr.id);
       });

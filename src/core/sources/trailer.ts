@@ -11,7 +11,7 @@ export function syncCommitMessage(name: string, label: string, summary: string):
 /** The source a commit message names in its trailer, or undefined for a check-in by hand. */
 export function syncedFrom(message: string): string | undefined {
   const paragraphs = message.trimEnd().split(/\n\s*\n/);
-  const trailers = paragraphs.length > 1 ? paragraphs.at(-1) ?? '' : '';
+  const trailers = paragraphs.length > 1 ? (paragraphs.at(-1) ?? '') : '';
   const line = trailers.split('\n').find((each) => each.startsWith(`${SYNC_TRAILER}: `));
   return line?.slice(SYNC_TRAILER.length + 2).trim() || undefined;
 }

@@ -18,7 +18,9 @@ describe('the Viva Goals export', () => {
   });
 
   it('splits the Checkins cell into records, notes with semicolons kept whole', () => {
-    const records = readCheckinCell('Checkin Date: 2025-03-10; User: Jane Doe; Note: went ok; mostly; Metric Name: X; Status: On Track; Current Value: 25%; Activity Date: 2025-03-10 20:57:08 UTC;\nCheckin Date: 2025-03-11; User: Bob; Note: ; Current Value: 30%;');
+    const records = readCheckinCell(
+      'Checkin Date: 2025-03-10; User: Jane Doe; Note: went ok; mostly; Metric Name: X; Status: On Track; Current Value: 25%; Activity Date: 2025-03-10 20:57:08 UTC;\nCheckin Date: 2025-03-11; User: Bob; Note: ; Current Value: 30%;',
+    );
     expect(records).toHaveLength(2);
     expect(records[0]).toMatchObject({ 'Checkin Date': '2025-03-10', User: 'Jane Doe', Note: 'went ok; mostly', 'Current Value': '25%', 'Activity Date': '2025-03-10 20:57:08 UTC' });
     expect(records[1]).toMatchObject({ User: 'Bob', Note: '', 'Current Value': '30%' });

@@ -47,7 +47,9 @@ describe('the rule set', () => {
   // The registry is the list: every rule file is registered once, and every registered rule has its file.
   it('registers each rule file of src/core/rules once, under the id it is named by', () => {
     const folder = path.resolve(import.meta.dirname, '../../../src/core/rules');
-    const files = readdirSync(folder).filter((file) => file.endsWith('.ts') && !['index.ts', 'rule.ts'].includes(file)).map((file) => file.replace(/\.ts$/, ''));
+    const files = readdirSync(folder)
+      .filter((file) => file.endsWith('.ts') && !['index.ts', 'rule.ts'].includes(file))
+      .map((file) => file.replace(/\.ts$/, ''));
     const ids = rules.map((rule) => rule.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect([...ids].sort()).toEqual(files.sort());
@@ -55,7 +57,9 @@ describe('the rule set', () => {
 
   it('registers each change rule of src/core/pr-rules once, under the id it is named by', () => {
     const folder = path.resolve(import.meta.dirname, '../../../src/core/pr-rules');
-    const files = readdirSync(folder).filter((file) => file.endsWith('.ts') && !['index.ts', 'pr-rule.ts'].includes(file)).map((file) => file.replace(/\.ts$/, ''));
+    const files = readdirSync(folder)
+      .filter((file) => file.endsWith('.ts') && !['index.ts', 'pr-rule.ts'].includes(file))
+      .map((file) => file.replace(/\.ts$/, ''));
     expect(prRules.map((rule) => rule.id).sort()).toEqual(files.sort());
   });
 });
