@@ -19,10 +19,7 @@ afterAll(async () => {
 });
 afterEach(() => {
   for (const repo of repos.splice(0)) repo.remove();
-  github.requests.length = 0;
-  github.comments.length = 0;
-  github.commits.length = 0;
-  github.files.clear();
+  github.reset();
 });
 
 /** The default branch checked out, as actions/checkout does for `issue_comment`, and the same files behind the contents API. */

@@ -20,10 +20,7 @@ afterAll(async () => {
 });
 afterEach(() => {
   for (const repo of repos.splice(0)) repo.remove();
-  github.requests.length = 0;
-  github.comments.length = 0;
-  github.issues.length = 0;
-  github.options.forbidWrites = false;
+  github.reset();
 });
 
 function repoWithPullRequest(head: Record<string, string | null>): { repo: ActionRepo; base: string; head: string } {

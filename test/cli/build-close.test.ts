@@ -1,21 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { okrIn } from '../helpers/cli.ts';
 import { createRepo, MISSION, objectiveText, removeTempFolders, tempFolder } from '../helpers/git-repo.ts';
 
 afterAll(removeTempFolders);
-
-async function quietly(argv: string[]): Promise<number> {
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  try {
-    return await main(argv);
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
 
 describe('the archive of a closed period', () => {
   it('shows the final grade as the file says after an edit, and what was carried forward', async () => {
@@ -33,13 +22,13 @@ describe('the archive of a closed period', () => {
       }),
     );
     repo.commit('Billing', '2026-10-01');
-    expect(await quietly(['close', '2026-Q4', '--carry-forward', '--repo', repo.dir])).toBe(0);
+    expect((await okrIn(['close', '2026-Q4', '--carry-forward', '--repo', repo.dir])).status).toBe(0);
     const file = path.join(repo.dir, 'okrs/2026-q4/billing.md');
     // People may edit the grade afterwards: the site shows the edited one.
     repo.write('okrs/2026-q4/billing.md', (await readFile(file, 'utf8')).replace('grade: 0.8', 'grade: 0.7'));
     repo.commit('Close 2026-Q4', '2027-01-02');
     const out = tempFolder();
-    expect(await quietly(['build', '--repo', repo.dir, '--out', out, '--now', '2027-01-15'])).toBe(0);
+    expect((await okrIn(['build', '--repo', repo.dir, '--out', out, '--now', '2027-01-15'])).status).toBe(0);
     const page = await readFile(path.join(out, 'periods/2026-Q4/index.html'), 'utf8');
     expect(page).toContain('Final grade');
     expect(page).toMatch(/<td><span class="grade grade-yellow"[^>]*>0\.7 /);
@@ -57,9 +46,9 @@ describe('the archive of a closed period', () => {
     repo.write('okrs/2026-q4/billing.md', objectiveText({ title: 'Ship the billing service', key_results: [{ id: 'live', baseline: 0, target: 100, current: 60 }] }));
     repo.write('okrs/2026-q4/secret.md', objectiveText({ title: 'Acquire the quiet startup', private: true, key_results: [{ id: 'signed', done: false }] }));
     repo.commit('Objectives', '2026-10-01');
-    expect(await quietly(['close', '2026-Q4', '--commit', '--repo', repo.dir])).toBe(0);
+    expect((await okrIn(['close', '2026-Q4', '--commit', '--repo', repo.dir])).status).toBe(0);
     const out = tempFolder();
-    expect(await quietly(['build', '--repo', repo.dir, '--out', out, '--now', '2027-01-15'])).toBe(0);
+    expect((await okrIn(['build', '--repo', repo.dir, '--out', out, '--now', '2027-01-15'])).status).toBe(0);
     const page = await readFile(path.join(out, 'periods/2026-Q4/index.html'), 'utf8');
     expect(page).toContain('Final grade');
     expect(page).not.toContain('Retro');

@@ -1,29 +1,12 @@
 /** The history's identity rules at the line between private and public objectives. */
 import { describe, expect, it } from 'vitest';
-import { HistoryBuilder, type CommitStep, type FileChange } from '../../src/core/history.ts';
-import { fileRole, readVersion } from '../../src/core/history-version.ts';
+import type { CommitStep, FileChange } from '../../src/core/history.ts';
 import { HIDDEN_MESSAGE, publicHistory } from '../../src/core/publish.ts';
+import { build, change } from '../fixtures/builder-steps.ts';
 import { objectiveText } from '../helpers/git-repo.ts';
-
-const encoder = new TextEncoder();
-
-function change(status: FileChange['status'], path: string, text?: string, from?: string): FileChange {
-  return {
-    status,
-    path,
-    ...(from === undefined ? {} : { from }),
-    ...(text === undefined ? {} : { version: readVersion(fileRole('okrs', path), path, encoder.encode(text)) }),
-  };
-}
 
 function step(commit: string, date: string, changes: FileChange[], message = `note ${commit}`): CommitStep {
   return { commit, date, author: 'Jane Doe', message, changes };
-}
-
-function build(steps: CommitStep[]) {
-  const builder = new HistoryBuilder({ root: 'okrs', repo: 'repo', generatedAt: '2026-11-25' });
-  for (const each of steps) builder.apply(each);
-  return builder.finish();
 }
 
 const hiring = (current: number, extra: Record<string, unknown> = {}) => objectiveText({ title: 'Hire two engineers', key_results: [{ id: 'hires', baseline: 0, target: 2, current }], ...extra });

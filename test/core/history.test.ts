@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { HistoryBuilder, type CommitStep, type FileChange } from '../../src/core/history.ts';
+import type { CommitStep, FileChange } from '../../src/core/history.ts';
 import { HIDDEN_MESSAGE, publicHistory } from '../../src/core/publish.ts';
-import { fileRole, readVersion } from '../../src/core/history-version.ts';
+import { build, change } from '../fixtures/builder-steps.ts';
 import { MISSION, objectiveText, type KeyResultFields } from '../helpers/git-repo.ts';
-
-const encoder = new TextEncoder();
-
-function change(status: FileChange['status'], path: string, text?: string, from?: string): FileChange {
-  return {
-    status,
-    path,
-    ...(from === undefined ? {} : { from }),
-    ...(text === undefined ? {} : { version: readVersion(fileRole('okrs', path), path, encoder.encode(text)) }),
-  };
-}
 
 function step(commit: string, date: string, changes: FileChange[], message = `check-in ${commit}`): CommitStep {
   return { commit, date, author: 'Jane Doe', message, changes };
@@ -21,12 +10,6 @@ function step(commit: string, date: string, changes: FileChange[], message = `ch
 
 function talks(krs: KeyResultFields[], extra: Record<string, unknown> = {}): string {
   return objectiveText({ key_results: krs, ...extra });
-}
-
-function build(steps: CommitStep[]) {
-  const builder = new HistoryBuilder({ root: 'okrs', repo: 'repo', generatedAt: '2026-11-25' });
-  for (const each of steps) builder.apply(each);
-  return builder.finish();
 }
 
 const feedback = (current?: number, more: Record<string, unknown> = {}) => ({ id: 'feedback', baseline: 3.6, target: 4.5, ...(current === undefined ? {} : { current }), ...more });

@@ -53,13 +53,33 @@ export interface FakeGitHub {
   /** Commits made through the contents API, oldest first. */
   commits: FileCommit[];
   options: FakeGitHubOptions;
+  /** Forgets every request, comment, issue, file and commit, and restores the options it started with: a clean slate between tests. */
+  reset(): void;
   close(): Promise<void>;
 }
 
 export const BOT = 'github-actions[bot]';
 
 export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
-  const state: FakeGitHub = { url: '', requests: [], comments: [], issues: [], files: new Map(), commits: [], options, close: async () => {} };
+  const initial = { ...options };
+  const state: FakeGitHub = {
+    url: '',
+    requests: [],
+    comments: [],
+    issues: [],
+    files: new Map(),
+    commits: [],
+    options,
+    reset: () => {
+      state.requests.length = 0;
+      state.comments.length = 0;
+      state.issues.length = 0;
+      state.commits.length = 0;
+      state.files.clear();
+      state.options = { ...initial };
+    },
+    close: async () => {},
+  };
   let nextId = 1000;
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', state.url);
