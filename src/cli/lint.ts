@@ -1,5 +1,5 @@
 /** `okr lint [paths…]`: read the trees, lint them, print in the chosen format. */
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import { lintChange, mergeResults } from '../core/lint-change.ts';
@@ -45,6 +45,18 @@ export async function lintCommand(paths: string[], flags: LintFlags): Promise<nu
  * `okrs` above the path, or the folder itself.
  */
 export async function lintPaths(paths: readonly string[], now: string, cwd = process.cwd(), base?: string): Promise<LintResult[]> {
+  const above = await okrFolderAbove(cwd);
+  if (above !== undefined) {
+    // Inside okrs/ the tree is the folder above: lint from beside it and name files as they are seen from here.
+    const from = path.dirname(above);
+    const found = await lintPaths(
+      paths.map((given) => toPosix(path.relative(from, path.resolve(cwd, given))) || '.'),
+      now,
+      from,
+      base,
+    );
+    return found.map((result) => ({ ...result, path: toPosix(path.relative(cwd, path.join(from, result.path))) }));
+  }
   const baseCommit = base === undefined ? undefined : await mergeBase(cwd, base);
   const trees = new Map<string, Set<string> | 'all'>();
   for (const given of paths) {
@@ -89,6 +101,25 @@ async function treeAtCommit(cwd: string, commit: string, root: string): Promise<
   const inRepo = path.posix.normalize(`${prefix}${root || '.'}`).replace(/\/$/, '');
   const files = await readTreeAt(cwd, commit, inRepo === '.' ? '' : inRepo);
   return files.map((file) => ({ ...file, path: path.posix.relative(prefix.replace(/\/$/, '') || '.', file.path) }));
+}
+
+/**
+ * The nearest folder called `okrs` at or above `cwd`, when `cwd` is inside one (`okr lint .` from
+ * okrs/2026-q4 checks that folder within its tree). Only a folder inside the git repository counts:
+ * nothing is read outside the repository (outside git, `cwd` bounds what is read).
+ */
+async function okrFolderAbove(cwd: string): Promise<string | undefined> {
+  const segments = path.resolve(cwd).split(path.sep);
+  const index = segments.lastIndexOf('okrs');
+  if (index === -1) return undefined;
+  const folder = segments.slice(0, index + 1).join(path.sep) || path.sep;
+  const top = await gitText(cwd, ['rev-parse', '--show-toplevel']).then(
+    (text) => text.trim(),
+    () => undefined,
+  );
+  if (top === undefined) return undefined;
+  const inside = path.relative(await realpath(top), await realpath(folder));
+  return inside !== '' && !inside.startsWith('..') && !path.isAbsolute(inside) ? folder : undefined;
 }
 
 /** The tree a file belongs to: its nearest folder called `okrs`, or its own folder. */

@@ -57,6 +57,22 @@ describe('okr lint', () => {
     ]);
   });
 
+  it('checks the folder it runs in within the OKR tree above, inside a repository only', async () => {
+    const repo = createRepo();
+    repo.write('okrs/mission.md', MISSION).write('okrs/2026-q4/a.md', GOOD).write('okrs/2026-q4/b.md', SECOND).write('okrs/2026-q4/c.md', THIRD).write('okrs/2026-q4/d.md', ERROR);
+    const inside = await okrIn(['lint', '.', '--now', '2026-11-15'], { cwd: path.join(repo.dir, 'okrs/2026-q4') });
+    expect(inside.stdout).not.toContain('mission-required');
+    expect(inside.stdout).toMatch(/^d\.md$/m);
+    expect(inside.stdout).toContain('(1 error,');
+    const one = await okrIn(['lint', 'a.md', '--now', '2026-11-15'], { cwd: path.join(repo.dir, 'okrs/2026-q4') });
+    expect(one.stdout).toContain('✔ 1 file checked, no problems');
+    // Outside git nothing above the folder is read: the mission is not found.
+    const loose = tempDir();
+    writeTree(loose, { 'okrs/mission.md': MISSION, 'okrs/2026-q4/a.md': GOOD });
+    const outside = await okrIn(['lint', '.', '--now', '2026-11-15'], { cwd: path.join(loose, 'okrs/2026-q4') });
+    expect(outside.stdout).toContain('mission-required');
+  });
+
   it('exits 0 and says so on clean OKRs', async () => {
     const run = await okrIn(['lint', '--now', '2026-11-15'], { cwd: clean });
     expect(run.status).toBe(0);
