@@ -13,6 +13,7 @@ import type { Objective } from '../core/schema.ts';
 import { readFrontmatter } from '../core/frontmatter.ts';
 import { buildWorkspace, type Workspace } from '../core/workspace.ts';
 import { readHistory } from '../git/history.ts';
+import { repositoryWebAddress } from '../git/remote.ts';
 import { readOkrTree } from '../io/read-tree.ts';
 import { renderMarkdown, type RenderedBody } from './markdown.ts';
 import type { Problem } from './model.ts';
@@ -87,7 +88,9 @@ export async function readSite(settings: SiteSettings): Promise<{ inputs: SiteIn
   const workspace = buildWorkspace(root, await readOkrTree(root, repo));
   const fullHistory = settings.historyFile ? parseHistory(await readFile(path.resolve(settings.historyFile), 'utf8'), settings.historyFile) : await readHistory(repo, { now, root });
   const hidden = privateObjectiveIds(fullHistory, workspace);
-  const history = publicHistory(fullHistory, hidden);
+  // Check-ins link to their commits when the repository has a web address; the folder it was read from is never published.
+  const address = settings.historyFile ? undefined : await repositoryWebAddress(repo);
+  const history = { ...publicHistory(fullHistory, hidden), ...(address === undefined ? {} : { repo: address }) };
   const files = publishedFiles(history, workspace);
   const notes = publicNotes(history.objectives);
   const objectives = history.objectives.map((objective): ObjectiveInput => {

@@ -33,6 +33,8 @@ beforeAll(async () => {
   repo.write('okrs/2026-q4/maybe.md', objectiveText({ id: `maybe-${SECRET}`, title: `Maybe ${SECRET}`, private: 'yes', key_results: [] }));
   repo.write('okrs/2026-q4/plan.md', `${privateObjective(1).replace('title:', `title: [broken ${SECRET}\nx:`)}`);
   repo.commit('Mark it private', '2026-10-10');
+  // A remote address with a token in it, as some CI setups write it: only host and path may be published.
+  repo.git(['remote', 'add', 'origin', `https://x-access-token:${SECRET}-token@github.com/acme/okrs.git`]);
   out = await tempDir();
   cleanup.push(out, defaultCacheDir(repo.dir));
   const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
@@ -73,10 +75,13 @@ describe('okr build and private objectives', () => {
     expect(json.objectives.map((objective: { id: string; alignedTo: string | null }) => [objective.id, objective.alignedTo])).toEqual([['talks', null]]);
   });
 
-  it('does not publish the folder the site was built in', async () => {
+  it("publishes the repository's web address from its remote, never the folder it was built in or a token", async () => {
     const json = await readFile(path.join(out, 'okrs.json'), 'utf8');
-    expect(JSON.parse(json).repo).toBe('');
+    expect(JSON.parse(json).repo).toBe('https://github.com/acme/okrs');
     expect(json).not.toContain(repo.dir);
+    const page = await readFile(path.join(out, 'objectives/talks/index.html'), 'utf8');
+    const head = repo.git(['rev-parse', 'HEAD~2']).trim();
+    expect(page).toContain(`href="https://github.com/acme/okrs/commit/${head}"`);
   });
 
   it('says on its output why a file is not published', () => {
