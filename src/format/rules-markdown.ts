@@ -36,7 +36,19 @@ export function formatRulesMarkdown(rules: readonly Rule[], changeRules: readonl
     const reported = rule.examples.bad.map((value, index) => [change(value), ...reportsOf(rule.examples.reports, index)].join('\n'));
     lines.push('', 'Passes:', '', ...rule.examples.good.map(change), '', 'Reported:', '', ...reported);
   }
-  return `${lines.join('\n')}\n`;
+  return `${singleBlankLines(lines.join('\n'))}\n`;
+}
+
+/** One blank line between blocks, as Markdown linters expect; inside fenced examples every line stays. */
+function singleBlankLines(text: string): string {
+  let fenced = false;
+  const kept: string[] = [];
+  for (const line of text.split('\n')) {
+    if (line.startsWith('```')) fenced = !fenced;
+    if (!fenced && line === '' && kept.at(-1) === '') continue;
+    kept.push(line);
+  }
+  return kept.join('\n').replace(/\n+$/, '');
 }
 
 function reportsOf(reports: readonly ExampleReport[], index: number): string[] {
