@@ -7,9 +7,9 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse } from 'yaml';
 import packageJson from '../../package.json' with { type: 'json' };
 import { DEPENDABOT_ENTRY, DEPENDABOT_PATH, dependabotFile, githubWorkflows, type ScaffoldFile } from '../core/github-templates.ts';
+import { parseYaml, readYaml } from '../core/frontmatter.ts';
 import { currentQuarter, starterFiles, type StarterKind } from '../core/templates.ts';
 import { gitText } from '../git/run.ts';
 import { toPosix } from '../io/read-tree.ts';
@@ -84,12 +84,8 @@ async function writeDependabot(repo: string): Promise<void> {
 }
 
 function updatesGithubActions(text: string): boolean {
-  let config: unknown;
-  try {
-    config = parse(text);
-  } catch {
-    return false;
-  }
+  // The one YAML reading of the project; a file that does not read as YAML has no such entry.
+  const config = readYaml(parseYaml(text)).data;
   const updates = (config as { updates?: unknown } | null)?.updates;
   return (
     Array.isArray(updates) &&
