@@ -123,6 +123,17 @@ export const siteFacts = once(async (): Promise<SiteFacts> => {
   return { now, generatedAt: history.generatedAt, repo: repoUrl ?? '', repoUrl, problems, problemCount, warnings: showProblems ? history.warnings : [] };
 });
 
+/** Where a check-in's commit is: an organisation's source's repository, or the site's (`fallback`). */
+export const commitRepoOf = once(async (): Promise<(objectiveId: string, fallback: string | null) => string | null> => {
+  const links = (inputs.commitLinks ?? []).map((entry) => ({ ...entry, repo: entry.repo.replace(/\.git$/, '').replace(/\/+$/, '') }));
+  return (objectiveId, fallback) => {
+    if (links.length === 0) return fallback;
+    const source = links.find((entry) => objectiveId.startsWith(entry.prefix));
+    // An objective of a source that has no public address has no commit to link to.
+    return source ? source.repo : objectiveId.includes(':') ? null : fallback;
+  };
+});
+
 /** Everything the dashboard-like pages share. */
 export const overview = once(async () => {
   const [objectives, site, standing] = await Promise.all([objectiveViews(), siteFacts(), siteStanding()]);
