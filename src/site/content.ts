@@ -80,6 +80,9 @@ export const objectiveEntries = once(async (): Promise<ObjectiveEntry[]> => {
   return entries.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
 });
 
+/** The views by id, built once: what a feed's items look their objective up in. */
+export const objectiveViewsById = once(async (): Promise<Map<string, ObjectiveView>> => new Map((await objectiveEntries()).map((entry) => [entry.id, entry.data.view])));
+
 export async function objectiveViews(): Promise<ObjectiveView[]> {
   return (await objectiveEntries()).map((entry) => entry.data.view);
 }

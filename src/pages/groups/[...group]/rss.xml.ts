@@ -1,7 +1,7 @@
 /** The feed of one group's check-ins: on its objectives and those of every group below it, in the dashboard's period. */
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
-import { groupEntries, newestCheckinsOf, objectiveEntries, subtreeObjectives, type GroupEntry } from '../../../site/content.ts';
+import { objectiveViewsById, groupEntries, newestCheckinsOf, subtreeObjectives, type GroupEntry } from '../../../site/content.ts';
 import { feedItems, feedText } from '../../../site/feed.ts';
 import { absoluteLink } from '../../../site/links.ts';
 import { paths } from '../../../site/urls.ts';
@@ -15,7 +15,7 @@ export async function getStaticPaths() {
 export async function GET(context: APIContext) {
   const { entry } = context.props as { entry: GroupEntry };
   const site = context.site ?? new URL('http://localhost/');
-  const objectives = new Map((await objectiveEntries()).map((candidate) => [candidate.id, candidate.data.view]));
+  const objectives = await objectiveViewsById();
   return rss({
     title: feedText(`Check-ins: ${entry.group.name}`),
     description: feedText(`Check-ins on the objectives of ${entry.group.name} and the groups below it: ${entry.group.mission}`),

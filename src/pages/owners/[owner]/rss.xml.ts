@@ -1,7 +1,7 @@
 /** The feed of one owner's check-ins: on the objectives they own and those where they own a key result. */
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
-import { newestCheckinsOf, objectiveEntries, overview } from '../../../site/content.ts';
+import { objectiveViewsById, newestCheckinsOf, overview } from '../../../site/content.ts';
 import { feedItems, feedText } from '../../../site/feed.ts';
 import { absoluteLink } from '../../../site/links.ts';
 import type { OwnerSummary } from '../../../site/summary.ts';
@@ -16,7 +16,7 @@ export async function getStaticPaths() {
 export async function GET(context: APIContext) {
   const { owner } = context.props as { owner: OwnerSummary };
   const site = context.site ?? new URL('http://localhost/');
-  const objectives = new Map((await objectiveEntries()).map((entry) => [entry.id, entry.data.view]));
+  const objectives = await objectiveViewsById();
   const ids = [...owner.objectives.map((objective) => objective.id), ...owner.keyResults.map(({ objective }) => objective.id)];
   return rss({
     title: feedText(`Check-ins: ${owner.name}`),
