@@ -53,6 +53,8 @@ export interface FakeRepo {
   private: boolean;
   /** The token that may read it: any other is refused with 401 (no token at all: 404 for a private repository). */
   token?: string;
+  /** Answer this many of the next requests with 502, as GitHub does at times. */
+  failures?: number;
   branch: string;
   /** Oldest first. */
   commits: RepoCommit[];
@@ -143,6 +145,10 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       const given = auth?.replace(/^(token|bearer) /i, '');
       if (given !== undefined && fakeRepo.token !== undefined && given !== fakeRepo.token) return send(response, 401, { message: 'Bad credentials' });
       if (fakeRepo.private && given === undefined) return send(response, 404, { message: 'Not Found' });
+      if (fakeRepo.failures) {
+        fakeRepo.failures -= 1;
+        return send(response, 502, { message: 'Server Error' });
+      }
       return repoRoute(response, url, decodeURIComponent(repoMatch[1]!), fakeRepo, repoMatch[2] ?? '');
     }
     if (route === 'GET /user') return send(response, 403, { message: 'Resource not accessible by integration' });
