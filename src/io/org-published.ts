@@ -5,6 +5,7 @@
  * site published is read, and it is checked against the same schemas it was written with.
  */
 import type { Checkin, History, ObjectiveHistory } from '../core/history-types.ts';
+import { isValidId } from '../core/ids.ts';
 import { ObjectiveHistoryFileSchema, OKRS_SCHEMA_VERSION, OkrsSummarySchema } from '../core/okrs-json.ts';
 import type { PublishedSource } from '../core/org.ts';
 import { publicHistory } from '../core/publish.ts';
@@ -17,6 +18,8 @@ const MAX_SUMMARY_BYTES = 32 * 1024 * 1024;
 const MAX_OBJECTIVE_BYTES = 8 * 1024 * 1024;
 const MAX_OBJECTIVES = 20_000;
 const CONCURRENCY = 8;
+/** `2026-Q4`, `2026-H1`, `2026-10-05..2026-12-18`: the labels a period can have. */
+const SAFE_LABEL = /^[A-Za-z0-9][A-Za-z0-9._-]{0,40}$/;
 
 export async function readPublishedSource(source: PublishedSource, options: { timeoutMs: number }): Promise<SourceRead> {
   const http = { timeoutMs: options.timeoutMs, headers: { accept: 'application/json' } };
@@ -35,6 +38,11 @@ export async function readPublishedSource(source: PublishedSource, options: { ti
   if (summary.objectives.length > MAX_OBJECTIVES) throw new SourceError(source.url, `lists ${summary.objectives.length} objectives, more than ${MAX_OBJECTIVES}`, 'Split the source in org.yml');
   const notes: string[] = [];
   const files = await mapLimited(summary.objectives, CONCURRENCY, async (objective) => {
+    // Ids and period labels become folders of the site: only what a local file could hold.
+    if (!isValidId(objective.id) || !SAFE_LABEL.test(objective.period.label)) {
+      notes.push(`${JSON.stringify(objective.id)}: not an objective id with a period such as 2026-Q4 (${JSON.stringify(objective.period.label)}); left out`);
+      return undefined;
+    }
     const url = historyUrl(source.url, objective.history);
     if (url === undefined) {
       notes.push(`${objective.id}: its history \`${objective.history}\` is not beside okrs.json; left out`);
@@ -43,6 +51,8 @@ export async function readPublishedSource(source: PublishedSource, options: { ti
     try {
       const file = ObjectiveHistoryFileSchema.safeParse(parseJson(url, await getText(url, { ...http, maxBytes: MAX_OBJECTIVE_BYTES })));
       if (!file.success) throw schemaMismatch(url, file.error.issues[0]);
+      if (file.data.objective.period.label !== objective.period.label)
+        throw new SourceError(url, `holds period \`${file.data.objective.period.label}\`, expected \`${objective.period.label}\``, 'Rebuild that site');
       if (file.data.objective.id !== objective.id) throw new SourceError(url, `holds objective \`${file.data.objective.id}\`, expected \`${objective.id}\``, 'Rebuild that site');
       return file.data;
     } catch (error) {
