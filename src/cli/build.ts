@@ -24,6 +24,8 @@ export interface BuildFlags {
   strict?: boolean;
   history?: string;
   showProblems?: boolean;
+  /** An org.yml: the sources of an organisation's site. */
+  org?: string;
 }
 
 export const DEFAULT_SITE = 'http://localhost:4321/';
@@ -46,6 +48,10 @@ export async function buildCommand(flags: BuildFlags): Promise<number> {
       process.stderr.write(`okr build: ${error instanceof Error ? error.message : String(error)}\n`);
       return 1;
     }
+  }
+  if (flags.org !== undefined) {
+    if (flags.history !== undefined) throw new UsageError("--org and --history do not go together: an organisation's site reads the history of each source");
+    return (await import('./build-org.ts')).buildOrg({ orgFile: flags.org, repo, out, now, site, base, showProblems: flags.showProblems ?? false, strict: flags.strict ?? false });
   }
   if (flags.history === undefined && !(await isFolder(path.join(repo, 'okrs')))) {
     const where = (await isFolder(repo)) ? `${repo} has no okrs/ folder` : `there is no folder ${repo}`;
@@ -77,16 +83,20 @@ export async function buildCommand(flags: BuildFlags): Promise<number> {
     process.stderr.write(`okr build: ${terminalText(error instanceof Error ? error.message : String(error), { newlines: true })}\n`);
     return 1;
   }
+  await reportBuilt(out, now);
+  return 0;
+}
+
+export async function reportBuilt(out: string, now: string): Promise<void> {
   const pages = (await readdir(out, { recursive: true })).filter((file) => file.endsWith('.html')).length;
   process.stdout.write(`Built ${pages} pages for ${now} into ${path.relative(process.cwd(), out) || '.'}\n`);
-  return 0;
 }
 
 async function isFolder(folder: string): Promise<boolean> {
   return (await stat(folder).catch(() => undefined))?.isDirectory() ?? false;
 }
 
-function parseSite(value: string | undefined): string {
+export function parseSite(value: string | undefined): string {
   if (value === undefined) return DEFAULT_SITE;
   try {
     const url = new URL(value);

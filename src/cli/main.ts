@@ -60,8 +60,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   program
     .command('schema')
     .description('print the JSON Schema of objective files, or write all schemas to a folder')
-    .addOption(new Option('--kind <kind>', 'which schema to print').choices(['objective', 'mission', 'config', 'okrs']).default('objective'))
-    .option('--write <folder>', 'write the objective, mission, config and okrs.json schemas into this folder')
+    .addOption(new Option('--kind <kind>', 'which schema to print').choices(['objective', 'mission', 'config', 'okrs', 'okrs-objective', 'org']).default('objective'))
+    .option('--write <folder>', 'write the objective, mission, config, okrs.json, objectives/<id>/okrs.json and org.yml schemas into this folder')
     .action(run(async (options) => (await import('./schema.ts')).schemaCommand(options)));
 
   program
@@ -81,6 +81,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--strict', 'fail when a file in okrs/ cannot be used instead of listing it on the site')
     .option('--history <file>', 'publish this history JSON (`okr history --format json`) instead of reading git')
     .option('--show-problems', 'list the problems of public files on the site (by default the site shows their number; the build prints them)')
+    .option('--org <file>', "one site of an organisation from several repositories: the sources listed in this org.yml, beside the repository's own okrs/")
     .action(run(async (options) => (await import('./build.ts')).buildCommand(options)));
 
   program

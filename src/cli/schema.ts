@@ -4,7 +4,7 @@ import path from 'node:path';
 import { jsonSchemas } from '../core/schema.ts';
 
 export interface SchemaFlags {
-  kind: 'objective' | 'mission' | 'config' | 'okrs';
+  kind: 'objective' | 'mission' | 'config' | 'okrs' | 'okrs-objective' | 'org';
   write?: string;
 }
 

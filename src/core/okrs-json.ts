@@ -6,6 +6,7 @@
  * Changing a field is a breaking change and bumps `schemaVersion`.
  */
 import { z } from 'zod';
+import { CheckinSchema, ObjectiveHistorySchema } from './history-types.ts';
 
 export const OKRS_SCHEMA_VERSION = 2;
 
@@ -99,6 +100,14 @@ export const OkrsSummarySchema = z.object({
   warnings: z.array(z.object({ message: z.string(), commit: z.string().optional(), path: z.string().optional(), line: z.number().optional() })),
 });
 
+/** `objectives/<id>/okrs.json`: one objective's history (as `okr history --format json` has it) and its check-ins, newest first. */
+export const ObjectiveHistoryFileSchema = z.object({
+  schemaVersion: z.literal(OKRS_SCHEMA_VERSION),
+  objective: ObjectiveHistorySchema,
+  checkins: z.array(CheckinSchema),
+});
+
+export type ObjectiveHistoryFile = z.infer<typeof ObjectiveHistoryFileSchema>;
 export type OkrsSummary = z.infer<typeof OkrsSummarySchema>;
 export type ObjectiveSummary = z.infer<typeof ObjectiveSummarySchema>;
 export type GroupSummary = z.infer<typeof GroupSummarySchema>;

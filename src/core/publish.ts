@@ -5,6 +5,7 @@
  */
 import type { History } from './history-types.ts';
 import { withoutComments } from './obsidian-comments.ts';
+import { isSourceReference } from './org.ts';
 
 export const HIDDEN_MESSAGE = '(note hidden: the same commit changed a private objective)';
 
@@ -26,8 +27,11 @@ export function publicHistory(history: History, alsoPrivate: ReadonlySet<string>
     ...rest,
     // Obsidian's `%% … %%` comments stay in the vault.
     missions: history.missions.map((mission) => ({ ...mission, body: withoutComments(mission.body) })),
-    // `aligned_to: <id>` or `<id>/<kr>`: a link to anything but a published objective goes up to the mission.
-    objectives: objectives.map((objective) => (objective.alignedTo === 'mission' || publicIds.has(objective.alignedTo.split('/')[0] ?? '') ? objective : { ...objective, alignedTo: 'mission' })),
+    // `aligned_to: <id>` or `<id>/<kr>`: a link to anything but a published objective goes up to the mission. One to
+    // another repository's objective (`team-platform:latency`) stays for an organisation's site to resolve.
+    objectives: objectives.map((objective) =>
+      objective.alignedTo === 'mission' || publicIds.has(objective.alignedTo.split('/')[0] ?? '') || isSourceReference(objective.alignedTo) ? objective : { ...objective, alignedTo: 'mission' },
+    ),
     checkins: history.checkins
       .filter((checkin) => !hidden.has(checkin.objective))
       .map((checkin) => (mixed.has(checkin.commit) || mentionsHidden(checkin.message) ? { ...checkin, message: HIDDEN_MESSAGE } : checkin)),

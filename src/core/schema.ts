@@ -4,7 +4,8 @@
  * them into the JSON Schema that editors use.
  */
 import { z } from 'zod';
-import { OkrsSummarySchema } from './okrs-json.ts';
+import { ObjectiveHistoryFileSchema, OkrsSummarySchema } from './okrs-json.ts';
+import { OrgConfigSchema } from './org.ts';
 import { ID_HINT, ID_MAX_LENGTH, ID_PATTERN } from './ids.ts';
 
 const calendarDate = z
@@ -205,7 +206,7 @@ export function isCalendarDate(value: string): boolean {
 }
 
 /** JSON Schemas for editors (`# yaml-language-server: $schema=…`). */
-export function jsonSchemas(): Record<'objective' | 'mission' | 'config' | 'okrs', unknown> {
+export function jsonSchemas(): Record<'objective' | 'mission' | 'config' | 'okrs' | 'okrs-objective' | 'org', unknown> {
   const options = { io: 'input', unrepresentable: 'any' } as const;
   return {
     objective: z.toJSONSchema(ObjectiveSchema, options),
@@ -213,5 +214,8 @@ export function jsonSchemas(): Record<'objective' | 'mission' | 'config' | 'okrs
     config: z.toJSONSchema(ConfigSchema, options),
     // The site's okrs.json: what the build writes, so the output side.
     okrs: z.toJSONSchema(OkrsSummarySchema, { io: 'output', unrepresentable: 'any' }),
+    'okrs-objective': z.toJSONSchema(ObjectiveHistoryFileSchema, { io: 'output', unrepresentable: 'any' }),
+    // org.yml (`okr build --org`): what people write, so the input side.
+    org: z.toJSONSchema(OrgConfigSchema, options),
   };
 }

@@ -14,10 +14,12 @@ export interface CheckinListOptions {
   showObjective: boolean;
   /** Where the site's pages are, e.g. `/my-okrs/`: links to objectives go under it. */
   prefix: string;
+  /** The repository of a check-in's commit when it is not `repoUrl` (an organisation's site of several repositories). */
+  repoOf?: (objectiveId: string, fallback: string | null) => string | null;
 }
 
 /** The `<li>` items of the list, in the order given. */
-export function checkinItems(checkins: readonly CheckinView[], { repoUrl, showObjective, prefix }: CheckinListOptions): string {
+export function checkinItems(checkins: readonly CheckinView[], { repoUrl, showObjective, prefix, repoOf }: CheckinListOptions): string {
   let html = '';
   for (const checkin of checkins) {
     html += `<li class="checkin"><p class="checkin-head"><time datetime="${escapeHtml(checkin.date.slice(0, 10))}">${escapeHtml(formatDay(checkin.date))}</time>`;
@@ -25,7 +27,8 @@ export function checkinItems(checkins: readonly CheckinView[], { repoUrl, showOb
     if (checkin.syncedFrom !== null) html += `<span class="checkin-synced" title="${escapeHtml(`synced from ${checkin.syncedFrom}`)}">synced</span>`;
     if (checkin.commit !== '') {
       const short = escapeHtml(checkin.commit.slice(0, 7));
-      html += repoUrl !== null ? `<a class="commit" href="${escapeHtml(`${repoUrl}/commit/${checkin.commit}`)}" rel="noopener noreferrer">${short}</a>` : `<code class="commit">${short}</code>`;
+      const repo = repoOf ? repoOf(checkin.objective.id, repoUrl) : repoUrl;
+      html += repo !== null ? `<a class="commit" href="${escapeHtml(`${repo}/commit/${checkin.commit}`)}" rel="noopener noreferrer">${short}</a>` : `<code class="commit">${short}</code>`;
     }
     html += '</p>';
     if (showObjective) {

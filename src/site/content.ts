@@ -10,11 +10,11 @@ import type { Objective } from '../core/schema.ts';
 import { alignedRollup, alignmentOf, progressFromAligned, type Alignment } from '../core/alignment.ts';
 import { groupsOf, type Group } from '../core/groups.ts';
 import { standingOn, type Standing } from '../core/standing.ts';
-import { newestFirst } from './feed.ts';
+import { FEED_LIMIT, newestFirst } from './feed.ts';
 import { syncedFrom } from '../core/sources/trailer.ts';
 import { checkinId, checkinView, objectiveView, withAlignedProgress, type CheckinView, type ObjectiveView, type Problem } from './model.ts';
 import { currentPeriod, ownerSummaries, periodSummaries, sortObjectives } from './summary.ts';
-import { ownerSlug } from './urls.ts';
+import { GROUP_PAGE, ownerSlug } from './urls.ts';
 
 export interface ObjectiveEntry {
   id: string;
@@ -80,6 +80,9 @@ export const objectiveEntries = once(async (): Promise<ObjectiveEntry[]> => {
   return entries.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
 });
 
+/** The views by id, built once: what a feed's items look their objective up in. */
+export const objectiveViewsById = once(async (): Promise<Map<string, ObjectiveView>> => new Map((await objectiveEntries()).map((entry) => [entry.id, entry.data.view])));
+
 export async function objectiveViews(): Promise<ObjectiveView[]> {
   return (await objectiveEntries()).map((entry) => entry.data.view);
 }
@@ -121,6 +124,17 @@ export const siteFacts = once(async (): Promise<SiteFacts> => {
   const repoUrl = /^https?:\/\//.test(history.repo) ? history.repo.replace(/\.git$/, '').replace(/\/+$/, '') : null;
   // The build machine's folder is nobody's business: the repository's public address, or nothing.
   return { now, generatedAt: history.generatedAt, repo: repoUrl ?? '', repoUrl, problems, problemCount, warnings: showProblems ? history.warnings : [] };
+});
+
+/** Where a check-in's commit is: an organisation's source's repository, or the site's (`fallback`). */
+export const commitRepoOf = once(async (): Promise<(objectiveId: string, fallback: string | null) => string | null> => {
+  const links = (inputs.commitLinks ?? []).map((entry) => ({ ...entry, repo: entry.repo.replace(/\.git$/, '').replace(/\/+$/, '') }));
+  return (objectiveId, fallback) => {
+    if (links.length === 0) return fallback;
+    const source = links.find((entry) => objectiveId.startsWith(entry.prefix));
+    // An objective of a source that has no public address has no commit to link to.
+    return source ? source.repo : objectiveId.includes(':') ? null : fallback;
+  };
 });
 
 /** Everything the dashboard-like pages share. */
@@ -177,13 +191,31 @@ function groupSlugs(groups: readonly Group[]): Map<string, string> {
   const slugs = new Map<string, string>();
   const taken = new Set<string>();
   for (const group of groups) {
-    const base = (group.id === '' ? group.name : group.id).split('/').map(ownerSlug).join('/');
+    // A segment `page` could end a slug in `page/<n>`, where the pages of a long sub-group table are.
+    const base = (group.id === '' ? group.name : group.id)
+      .split('/')
+      .map((segment) => (ownerSlug(segment) === GROUP_PAGE ? `${GROUP_PAGE}-group` : ownerSlug(segment)))
+      .join('/');
     let slug = base;
     for (let n = 2; taken.has(slug); n += 1) slug = `${base}-${n}`;
     taken.add(slug);
     slugs.set(group.id, slug);
   }
   return slugs;
+}
+
+/** Ids of a group's objectives and those of every group below it, in the dashboard's period. */
+export function subtreeObjectives(entry: GroupEntry): string[] {
+  return [...entry.group.objectives, ...entry.children.flatMap(subtreeObjectives)];
+}
+
+/**
+ * The newest check-ins on some objectives, at most a feed's worth: each objective's own list is
+ * newest first already, so only its first FEED_LIMIT can be among them.
+ */
+export async function newestCheckinsOf(ids: Iterable<string>): Promise<CheckinView[]> {
+  const byObjective = await checkinsByObjective();
+  return newestFirst([...new Set(ids)].flatMap((id) => (byObjective.get(id) ?? []).slice(0, FEED_LIMIT))).slice(0, FEED_LIMIT);
 }
 
 /** Alignment between the public objectives, with their standing. */

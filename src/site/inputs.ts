@@ -71,6 +71,8 @@ export interface SiteInputs {
   problemCount: number;
   /** Whether the site lists problems and the history's warnings (`--show-problems`). */
   showProblems: boolean;
+  /** An organisation's site: check-ins on objectives whose id starts with `prefix` link their commits to `repo`, not the site's. */
+  commitLinks?: { prefix: string; repo: string }[];
 }
 
 export async function readSiteInputs(settings: SiteSettings): Promise<SiteInputs> {
@@ -87,12 +89,34 @@ export async function readSite(settings: SiteSettings): Promise<{ inputs: SiteIn
   const now = settings.now ?? today();
   const workspace = buildWorkspace(root, await readOkrTree(root, repo));
   const fullHistory = settings.historyFile ? parseHistory(await readFile(path.resolve(settings.historyFile), 'utf8'), settings.historyFile) : await readHistory(repo, { now, root });
+  const { problems, report, ...parts } = assembleSite(workspace, fullHistory);
+  return {
+    inputs: { now, ...parts, problems: settings.showProblems ? problems : [], problemCount: problems.length, showProblems: settings.showProblems ?? false },
+    report,
+  };
+}
+
+/** What a repository publishes, from its current files and its full history, wherever they were read (git, or the GitHub API). */
+export interface AssembledSite {
+  history: History;
+  objectives: ObjectiveInput[];
+  missions: MissionInput[];
+  retros: RetroInput[];
+  problems: Problem[];
+  report: Problem[];
+}
+
+/**
+ * The public part of a repository: private objectives and what mentions them left out, bodies rendered.
+ * `linkId` is the id an objective has on the site (a source's prefix in an organisation's site), for wiki links.
+ */
+export function assembleSite(workspace: Workspace, fullHistory: History, linkId: (id: string) => string = (id) => id): AssembledSite {
   const hidden = privateObjectiveIds(fullHistory, workspace);
   // Check-ins link to their commits when the repository has a web address; the folder it was read from is never published.
   const address = settings.historyFile ? undefined : await repositoryWebAddress(repo);
   const history = { ...publicHistory(fullHistory, hidden), ...(address === undefined ? {} : { repo: address }) };
   const files = publishedFiles(history, workspace);
-  const notes = publicNotes(history.objectives);
+  const notes = publicNotes(history.objectives, linkId);
   const objectives = history.objectives.map((objective): ObjectiveInput => {
     const file = files.get(objective.id);
     // An objective page is at objectives/<id>/, so another objective is at ../<id>/.
@@ -102,11 +126,7 @@ export async function readSite(settings: SiteSettings): Promise<{ inputs: SiteIn
   // Missions are shown on the dashboard, where objectives are at objectives/<id>/.
   const missions = history.missions.map((mission): MissionInput => ({ ...mission, html: renderMarkdown(mission.body, { wikiLink: (note) => linkTo(notes, note, 'objectives/') }).html }));
   const retros = publishedRetros(workspace, history);
-  const problems = problemsOf(workspace, history, hidden);
-  return {
-    inputs: { now, history, objectives, missions, retros, problems: settings.showProblems ? problems : [], problemCount: problems.length, showProblems: settings.showProblems ?? false },
-    report: buildReport(workspace, fullHistory),
-  };
+  return { history, objectives, missions, retros, problems: problemsOf(workspace, history, hidden), report: buildReport(workspace, fullHistory) };
 }
 
 /**
@@ -135,7 +155,7 @@ function publishedRetros(workspace: Workspace, history: History): RetroInput[] {
  * What a wiki link may name: a public objective by its id or its file name (lower-cased, as Obsidian matches
  * notes); ids win over file names. A private objective is no note here, so a link to it stays text.
  */
-function publicNotes(objectives: readonly { id: string; path: string }[]): Map<string, string> {
+function publicNotes(objectives: readonly { id: string; path: string }[], linkId: (id: string) => string): Map<string, string> {
   const notes = new Map<string, string>();
   for (const objective of objectives)
     notes.set(
@@ -143,9 +163,9 @@ function publicNotes(objectives: readonly { id: string; path: string }[]): Map<s
         .slice(objective.path.lastIndexOf('/') + 1)
         .replace(/\.md$/i, '')
         .toLowerCase(),
-      objective.id,
+      linkId(objective.id),
     );
-  for (const objective of objectives) notes.set(objective.id.toLowerCase(), objective.id);
+  for (const objective of objectives) notes.set(objective.id.toLowerCase(), linkId(objective.id));
   return notes;
 }
 

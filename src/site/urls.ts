@@ -26,12 +26,23 @@ export const paths = {
   checkins: (page = 1) => (page <= 1 ? '/checkins/' : `/checkins/${page}/`),
   period: (label: string, page = 1) => (page <= 1 ? `/periods/${periodSlug(label)}/` : `/periods/${periodSlug(label)}/${page}/`),
   owner: (slug: string) => `/owners/${slug}/`,
-  group: (slug: string) => `/groups/${slug}/`,
+  ownerFeed: (slug: string) => `/owners/${slug}/rss.xml`,
+  group: (slug: string, page = 1) => (page <= 1 ? `/groups/${slug}/` : `/groups/${slug}/${GROUP_PAGE}/${page}/`),
+  groupFeed: (slug: string) => `/groups/${slug}/rss.xml`,
   alignment: (page = 1) => (page <= 1 ? '/alignment/' : `/alignment/${page}/`),
   feed: () => '/rss.xml',
   json: () => '/okrs.json',
   badge: () => '/badge.json',
 };
+
+/**
+ * The segment before a page number of a group's sub-groups (`/groups/<slug>/page/2/`). A group
+ * slug's segments never end the slug in `page/<number>` (src/site/content.ts), so the two never meet.
+ */
+export const GROUP_PAGE = 'page';
+
+/** Sub-groups to a page of a group: a flat group of hundreds (a company of people without teams) stays a small page. */
+export const GROUPS_PER_PAGE = 100;
 
 /** `2026-Q4` stays; an explicit range `2026-10-05..2026-12-18` becomes `2026-10-05--2026-12-18`. */
 export function periodSlug(label: string): string {

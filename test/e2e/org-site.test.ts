@@ -5,7 +5,7 @@
  * a base path. One build, shared by the tests here.
  */
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -14,6 +14,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OkrsSummarySchema } from '../../src/core/okrs-json.ts';
 import { buildSite } from '../../src/site/build-site.ts';
 import { ORG_NOW, orgObjectives, writeOrgRepo } from '../fixtures/org-repo.ts';
+import { ORG_SOURCES_NOW, orgYml, publishPlatform, SEARCH_TOKEN, writeCompanyRepo, writePlatformRepo } from '../fixtures/org-sources.ts';
+import { okrIn } from '../helpers/cli.ts';
+import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.ts';
 import { removeAll, tempDir } from '../fixtures/repos.ts';
 import { launchChromium } from './browser.ts';
 import { allFiles, htmlPages, linksIn, pagePath } from './site-files.ts';
@@ -48,7 +51,7 @@ afterAll(async () => {
 
 const read = (file: string) => readFile(path.join(dir, file), 'utf8');
 
-async function open(page: Page, route: string): Promise<string[]> {
+async function open(page: Page, route: string, at: StaticServer = server): Promise<string[]> {
   const problems: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console: ${message.text()}`);
@@ -56,7 +59,7 @@ async function open(page: Page, route: string): Promise<string[]> {
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
-  await page.goto(server.url + route, { waitUntil: 'load' });
+  await page.goto(at.url + route, { waitUntil: 'load' });
   return problems;
 }
 
@@ -84,6 +87,20 @@ const ROUTES = [
   'owners/person-2-1/',
   'checkins/',
 ];
+
+describe('feeds of owners and groups', () => {
+  it('links each owner and group page to its own feed, which holds only their check-ins', async () => {
+    const team = await read('groups/team-2/index.html');
+    expect(team).toContain('<link rel="alternate" type="application/rss+xml" title="Check-ins: team-2" href="/org/groups/team-2/rss.xml">');
+    const owner = await read('owners/person-2-1/index.html');
+    expect(owner).toContain('<link rel="alternate" type="application/rss+xml" title="Check-ins: Person 2.1" href="/org/owners/person-2-1/rss.xml">');
+    const links = [...(await read('groups/team-2/rss.xml')).matchAll(/<link>https:\/\/acme\.github\.io\/org\/objectives\/([^/]+)\/<\/link>/g)].map((match) => match[1]!);
+    expect(links.length).toBeGreaterThan(0);
+    const { objectives } = orgObjectives(SHAPE);
+    const inTeam = new Set(objectives.filter((objective) => objective.path.startsWith('okrs/team-2/')).map((objective) => objective.id));
+    expect(links.filter((id) => !inTeam.has(id))).toEqual([]);
+  });
+});
 
 describe('the site of an organisation', () => {
   it('loads the pages of groups, alignment and objectives with no error and no axe violation, at 360 px in dark mode too', async () => {
@@ -195,5 +212,105 @@ describe('the site of an organisation', () => {
     const messages = (JSON.parse(stderr) as { messages: { message: string; url: string; lastLine?: number }[] }).messages;
     expect(messages.map((message) => `${message.url}:${message.lastLine} ${message.message}`)).toEqual([]);
     expect(files.length).toBeGreaterThan(60);
+  }, 120_000);
+});
+
+describe('the site of an organisation of several repositories', () => {
+  let multiWork: string;
+  let multiDir: string;
+  let multiServer: StaticServer;
+  let fake: FakeGitHub;
+  const PEOPLE = 130;
+
+  beforeAll(async () => {
+    multiWork = await tempDir('okr-org-multi-');
+    fake = await startFakeGitHub();
+    writeCompanyRepo(path.join(multiWork, 'company'), { people: PEOPLE });
+    writePlatformRepo(path.join(multiWork, 'platform'));
+    const platformUrl = await publishPlatform(fake, path.join(multiWork, 'platform'), path.join(multiWork, 'platform-dist'), path.join(multiWork, 'cache'));
+    await writeFile(path.join(multiWork, 'org.yml'), orgYml(fake, { platformUrl, apiUrl: fake.url }));
+    multiDir = path.join(multiWork, 'dist');
+    const built = await okrIn(
+      ['build', '--org', path.join(multiWork, 'org.yml'), '--repo', path.join(multiWork, 'company'), '--out', multiDir, '--now', ORG_SOURCES_NOW, '--site', SITE, '--base', BASE],
+      {
+        env: { GITHUB_TOKEN: SEARCH_TOKEN },
+      },
+    );
+    expect(built.status, built.stderr).toBe(0);
+    multiServer = await serveStatic(multiDir, BASE);
+  }, 180_000);
+
+  afterAll(async () => {
+    await multiServer?.close();
+    await fake?.close();
+    await removeAll(multiWork);
+  });
+
+  const MULTI_ROUTES = [
+    '',
+    'groups/team-platform/',
+    'groups/team-search/',
+    'groups/people/',
+    'groups/people/page/2/',
+    'objectives/team-platform%3Alatency/',
+    'objectives/team-search%3Arelevance/',
+    'owners/alan-search/',
+    'alignment/',
+  ];
+
+  it('loads the pages of every source, the owner and group pages with their feeds and a paged group, with no error and no axe violation, at 360 px too', async () => {
+    for (const [options, routes] of [
+      [{}, MULTI_ROUTES],
+      [{ colorScheme: 'dark' as const, viewport: { width: 360, height: 740 } }, ['groups/people/page/2/', 'objectives/team-platform%3Alatency/', 'groups/team-search/']],
+    ] as const) {
+      const context = await browser.newContext(options);
+      try {
+        for (const route of routes) {
+          const page = await context.newPage();
+          expect(await open(page, route, multiServer), route).toEqual([]);
+          expect(await axeViolations(page), route).toEqual([]);
+          if ('viewport' in options) expect(await page.evaluate(() => document.documentElement.scrollWidth), route).toBeLessThanOrEqual(360);
+          await page.close();
+        }
+      } finally {
+        await context.close();
+      }
+    }
+  }, 120_000);
+
+  it('pages the table of a flat group of many sub-groups, each page with its own part', async () => {
+    const first = await readFile(path.join(multiDir, 'groups/people/index.html'), 'utf8');
+    const second = await readFile(path.join(multiDir, 'groups/people/page/2/index.html'), 'utf8');
+    const people = (html: string) => [...html.matchAll(/href="\/org\/groups\/people\/(person-\d+)\/"/g)].map((match) => match[1]);
+    expect(people(first)).toHaveLength(100);
+    expect(people(second)).toHaveLength(PEOPLE - 100);
+    expect(new Set([...people(first), ...people(second)]).size).toBe(PEOPLE);
+    expect(people(first).slice(0, 3)).toEqual(['person-1', 'person-2', 'person-3']);
+    expect(first).toContain('href="/org/groups/people/page/2/" rel="next"');
+    expect(second).toContain('href="/org/groups/people/" rel="prev"');
+    expect(second).toContain('<link rel="canonical" href="https://acme.github.io/org/groups/people/page/2/">');
+  });
+
+  it('resolves every internal link under the base and keeps every page under 200 KB', async () => {
+    const origin = new URL(multiServer.url).origin;
+    const broken: string[] = [];
+    for (const file of (await allFiles(multiDir)).filter((name) => /\.(html|xml)$/.test(name))) {
+      if (file.endsWith('.html')) expect((await stat(path.join(multiDir, file))).size, file).toBeLessThanOrEqual(200 * 1024);
+      for (const link of await linksIn(multiDir, file)) {
+        const url = new URL(link.replace(SITE, origin), multiServer.url + pagePath(file));
+        if (url.origin !== origin) continue;
+        if (!url.pathname.startsWith(BASE) || !(await findFile(multiDir, decodeURIComponent(url.pathname.slice(BASE.length))))) broken.push(`${file}: ${link}`);
+      }
+    }
+    expect(broken).toEqual([]);
+    for (const file of await allFiles(multiDir)) expect(await readFile(path.join(multiDir, file), 'utf8'), file).not.toContain(multiWork);
+  });
+
+  it('has no Nu HTML Checker errors on any page', async () => {
+    const files = (await htmlPages(multiDir)).map((file) => path.join(multiDir, file));
+    const { stderr } = await promisify(execFile)('java', ['-jar', VNU_JAR, '--errors-only', '--format', 'json', '--exit-zero-always', ...files], { maxBuffer: 64 * 1024 * 1024 });
+    const messages = (JSON.parse(stderr) as { messages: { message: string; url: string; lastLine?: number }[] }).messages;
+    expect(messages.map((message) => `${message.url}:${message.lastLine} ${message.message}`)).toEqual([]);
+    expect(files.length).toBeGreaterThan(PEOPLE);
   }, 120_000);
 });

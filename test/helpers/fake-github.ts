@@ -1,8 +1,12 @@
 /**
  * A small stand-in for the GitHub REST API on 127.0.0.1: the paths the action
  * uses (issue comments with pagination, issues, a pull request, the token's user,
- * a collaborator's permission, files through the contents API), recording every request.
+ * a collaborator's permission, files through the contents API), the paths an
+ * organisation's build reads a repository through (the repository, its trees, blobs
+ * and commits, private ones only with a token), and published sites' files under
+ * `/sites/`, recording every request.
  */
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -34,6 +38,36 @@ export interface FakeGitHubOptions {
   beforePut?: (file: string) => void;
 }
 
+/** A commit of a repository the API serves: the files it sets (text) or deletes (null). */
+export interface RepoCommit {
+  sha: string;
+  date: string;
+  author: string;
+  message: string;
+  /** More than one for a merge commit. */
+  parents?: number;
+  files: Record<string, string | null>;
+}
+
+export interface FakeRepo {
+  private: boolean;
+  /** The token that may read it: any other is refused with 401 (no token at all: 404 for a private repository). */
+  token?: string;
+  /** Answer this many of the next requests with 502, as GitHub does at times. */
+  failures?: number;
+  branch: string;
+  /** Oldest first. */
+  commits: RepoCommit[];
+}
+
+/** A file of a published site: its answer, and how long the server waits before it. */
+export interface PublishedFile {
+  status?: number;
+  body: string;
+  delayMs?: number;
+  contentType?: string;
+}
+
 export interface FileCommit {
   path: string;
   branch: string;
@@ -53,6 +87,10 @@ export interface FakeGitHub {
   /** Commits made through the contents API, oldest first. */
   commits: FileCommit[];
   options: FakeGitHubOptions;
+  /** Repositories by `owner/name`. */
+  repos: Map<string, FakeRepo>;
+  /** Files of published sites by path, e.g. `/sites/platform/okrs.json`. */
+  sites: Map<string, PublishedFile>;
   /** Forgets every request, comment, issue, file and commit, and restores the options it started with: a clean slate between tests. */
   reset(): void;
   close(): Promise<void>;
@@ -70,7 +108,11 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     files: new Map(),
     commits: [],
     options,
+    repos: new Map(),
+    sites: new Map(),
     reset: () => {
+      state.repos.clear();
+      state.sites.clear();
       state.requests.length = 0;
       state.comments.length = 0;
       state.issues.length = 0;
@@ -89,6 +131,26 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     const write = request.method === 'POST' || request.method === 'PATCH' || request.method === 'PUT';
     if (write && state.options.forbidWrites) return send(response, 403, { message: 'Resource not accessible by integration' });
     let match: RegExpExecArray | null;
+    if (request.method === 'GET' && state.sites.has(url.pathname)) {
+      const file = state.sites.get(url.pathname)!;
+      if (file.delayMs) await new Promise((resolve) => setTimeout(resolve, file.delayMs));
+      if (response.destroyed) return;
+      response.writeHead(file.status ?? 200, { 'content-type': file.contentType ?? 'application/json; charset=utf-8' });
+      return void response.end(file.body);
+    }
+    const repoMatch = /^\/repos\/([^/]+\/[^/]+)(\/.*)?$/.exec(url.pathname);
+    const fakeRepo = repoMatch && request.method === 'GET' ? state.repos.get(decodeURIComponent(repoMatch[1]!)) : undefined;
+    if (fakeRepo && repoMatch) {
+      const auth = request.headers.authorization;
+      const given = auth?.replace(/^(token|bearer) /i, '');
+      if (given !== undefined && fakeRepo.token !== undefined && given !== fakeRepo.token) return send(response, 401, { message: 'Bad credentials' });
+      if (fakeRepo.private && given === undefined) return send(response, 404, { message: 'Not Found' });
+      if (fakeRepo.failures) {
+        fakeRepo.failures -= 1;
+        return send(response, 502, { message: 'Server Error' });
+      }
+      return repoRoute(response, url, decodeURIComponent(repoMatch[1]!), fakeRepo, repoMatch[2] ?? '');
+    }
     if (route === 'GET /user') return send(response, 403, { message: 'Resource not accessible by integration' });
     if ((match = /^GET \/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(route))) return page(response, url, state.comments);
     if ((match = /^POST \/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(route))) {
@@ -154,7 +216,47 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   state.close = () => new Promise((resolve) => server.close(() => resolve()));
 
-  function page(response: ServerResponse, url: URL, items: readonly Item[]): void {
+  function repoRoute(response: ServerResponse, url: URL, name: string, repo: FakeRepo, rest: string): void {
+    let match: RegExpExecArray | null;
+    if (rest === '') return send(response, 200, { full_name: name, private: repo.private, default_branch: repo.branch, html_url: `https://github.com/${name}` });
+    if ((match = /^\/git\/trees\/([^/]+)$/.exec(rest))) {
+      const files = filesAt(repo, decodeURIComponent(match[1]!));
+      if (!files) return send(response, 404, { message: 'Not Found' });
+      const tree = [...files].map(([path, text]) => ({ path, mode: '100644', type: 'blob', sha: blobSha(text), size: Buffer.byteLength(text) }));
+      return send(response, 200, { sha: match[1], tree, truncated: false });
+    }
+    if ((match = /^\/git\/blobs\/([0-9a-f]+)$/.exec(rest))) {
+      for (const commit of repo.commits)
+        for (const text of Object.values(commit.files))
+          if (text !== null && blobSha(text) === match[1]) return send(response, 200, { sha: match[1], encoding: 'base64', content: Buffer.from(text).toString('base64') });
+      return send(response, 404, { message: 'Not Found' });
+    }
+    if (rest === '/commits') {
+      const folder = url.searchParams.get('path') ?? '';
+      const listed = repo.commits
+        .filter((commit) => Object.keys(commit.files).some((file) => folder === '' || file.startsWith(`${folder}/`)))
+        .reverse()
+        .map((commit, index, all) => ({
+          sha: commit.sha,
+          parents: Array.from({ length: commit.parents ?? (index === all.length - 1 ? 0 : 1) }, (_, n) => ({ sha: `${n}`.repeat(40) })),
+          commit: { message: commit.message, author: { name: commit.author, date: commit.date }, committer: { name: commit.author, date: commit.date } },
+        }));
+      return page(response, url, listed);
+    }
+    if ((match = /^\/commits\/([^/]+)$/.exec(rest))) {
+      const index = repo.commits.findIndex((commit) => commit.sha === match![1]);
+      if (index === -1) return send(response, 404, { message: 'No commit found for SHA' });
+      const commit = repo.commits[index]!;
+      const before = filesAt(repo, repo.commits[index - 1]?.sha ?? '') ?? new Map<string, string>();
+      const files = Object.entries(commit.files).map(([filename, text]) =>
+        text === null ? { filename, status: 'removed', sha: null } : { filename, status: before.has(filename) ? 'modified' : 'added', sha: blobSha(text) },
+      );
+      return send(response, 200, { sha: commit.sha, parents: index === 0 ? [] : [{ sha: repo.commits[index - 1]!.sha }], files });
+    }
+    send(response, 404, { message: `No route for GET ${url.pathname}` });
+  }
+
+  function page(response: ServerResponse, url: URL, items: readonly unknown[]): void {
     const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30), state.options.pageSize ?? 100);
     const number = Number(url.searchParams.get('page') ?? 1);
     const slice = items.slice((number - 1) * perPage, number * perPage);
@@ -167,6 +269,27 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     send(response, 200, slice, headers);
   }
   return state;
+}
+
+/** The files of a repository at a commit (or at its branch). */
+function filesAt(repo: FakeRepo, ref: string): Map<string, string> | undefined {
+  const end = ref === repo.branch ? repo.commits.length - 1 : repo.commits.findIndex((commit) => commit.sha === ref);
+  if (end === -1) return undefined;
+  const files = new Map<string, string>();
+  for (const commit of repo.commits.slice(0, end + 1))
+    for (const [path, text] of Object.entries(commit.files)) {
+      if (text === null) files.delete(path);
+      else files.set(path, text);
+    }
+  return files;
+}
+
+/** As git names a blob. */
+export function blobSha(text: string): string {
+  const bytes = Buffer.from(text);
+  return createHash('sha1')
+    .update(Buffer.concat([Buffer.from(`blob ${bytes.length}\0`), bytes]))
+    .digest('hex');
 }
 
 function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

@@ -1,3 +1,4 @@
+import { isSourceReference } from '../org.ts';
 import { closest } from '../suggest.ts';
 import { eachObjective, type Rule } from './rule.ts';
 
@@ -5,7 +6,8 @@ export const alignedToResolves: Rule = {
   id: 'aligned-to-resolves',
   criterion: 'Aligned: “your objectives should align with the mission you defined earlier. Does the objective help you in achieving your overall goals?”',
   severity: 'error',
-  description: '`aligned_to` is `mission` or the id of an objective that exists, and alignment never goes round in a circle.',
+  description:
+    '`aligned_to` is `mission` or the id of an objective that exists, and alignment never goes round in a circle. `source:id` names an objective of another repository, which `okr build --org` resolves.',
   examples: {
     good: [
       {
@@ -15,6 +17,7 @@ export const alignedToResolves: Rule = {
           'okrs/2026-q4/jane.md': '---\ntitle: Speed up the onboarding flow\nperiod: 2026-Q4\naligned_to: team\n---\n',
         },
       },
+      'title: Cut the checkout latency\nperiod: 2026-Q4\naligned_to: team-platform:latency\n',
     ],
     bad: [
       'title: Deliver engaging presentations\nperiod: 2026-Q4\naligned_to: nowhere\n',
@@ -37,7 +40,8 @@ export const alignedToResolves: Rule = {
     const ids = context.workspace.objectives.map((objective) => objective.id);
     eachObjective(context, (objective) => {
       const target = objective.data.aligned_to;
-      if (target === 'mission') return;
+      // Another repository's objective: only an organisation's build (`okr build --org`) can see it.
+      if (target === 'mission' || isSourceReference(target)) return;
       if (!ids.includes(target)) {
         const suggestion = closest(target, ids);
         context.report({

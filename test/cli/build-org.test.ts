@@ -1,0 +1,194 @@
+/**
+ * `okr build --org org.yml` end to end into dist/: the company's repository, a published site
+ * and a private repository read through the (fake) GitHub API on 127.0.0.1, beside sources
+ * that fail each way. One build, shared by the tests here.
+ */
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OkrsSummarySchema } from '../../src/core/okrs-json.ts';
+import { ORG_SOURCES_NOW, orgYml, publishPlatform, SEARCH_TOKEN, writeCompanyRepo, writePlatformRepo } from '../fixtures/org-sources.ts';
+import { removeAll, tempDir } from '../fixtures/repos.ts';
+import { okrIn, type Run } from '../helpers/cli.ts';
+import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.ts';
+
+let work: string;
+let fake: FakeGitHub;
+let dist: string;
+let run: Run;
+
+beforeAll(async () => {
+  work = await tempDir('okr-org-build-');
+  fake = await startFakeGitHub({ pageSize: 2 });
+  writeCompanyRepo(path.join(work, 'company'));
+  writePlatformRepo(path.join(work, 'platform'));
+  const platformUrl = await publishPlatform(fake, path.join(work, 'platform'), path.join(work, 'platform-dist'), path.join(work, 'cache'));
+  await writeFile(path.join(work, 'org.yml'), orgYml(fake, { platformUrl, apiUrl: fake.url, failures: true }));
+  dist = path.join(work, 'dist');
+  run = await okrIn(
+    ['build', '--org', path.join(work, 'org.yml'), '--repo', path.join(work, 'company'), '--out', dist, '--now', ORG_SOURCES_NOW, '--site', 'https://acme.example', '--base', '/org/'],
+    {
+      env: { GITHUB_TOKEN: SEARCH_TOKEN, GITHUB_API_URL: undefined },
+    },
+  );
+}, 180_000);
+
+afterAll(async () => {
+  await fake?.close();
+  await removeAll(work);
+});
+
+const read = (file: string) => readFile(path.join(dist, file), 'utf8');
+
+async function everyFile(dir: string): Promise<string[]> {
+  return (await readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
+}
+
+describe('okr build --org', () => {
+  it('builds one site with pages from the repository, a published site and a repository read through the API', async () => {
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/Built \d+ pages for 2026-11-20/);
+    for (const page of [
+      'objectives/company-1/',
+      'objectives/team-platform:latency/',
+      'objectives/team-platform:uptime/',
+      'objectives/team-search:relevance/',
+      'groups/team-platform/',
+      'groups/team-search/',
+    ]) {
+      expect(await read(`${page}index.html`), page).toMatch(/^<!DOCTYPE html>/);
+    }
+    const dashboard = await read('index.html');
+    expect(dashboard).toContain('Make every customer successful');
+    expect(dashboard).toContain('href="/org/groups/team-platform/"');
+    expect(dashboard).toContain('href="/org/groups/team-search/"');
+  });
+
+  it('keeps each source’s ids under its name and resolves aligned_to across repositories', async () => {
+    const relevance = await read('objectives/team-search:relevance/index.html');
+    expect(relevance).toContain('href="/org/objectives/team-platform%3Alatency/"');
+    const latency = await read('objectives/team-platform:latency/index.html');
+    // `aligned_to: acme:company-1` names the company repository's own objective (org.yml `name: acme`).
+    expect(latency).toContain('href="/org/objectives/company-1/"');
+    expect(latency).toContain('href="/org/objectives/team-platform%3Auptime/"');
+    expect(latency).toContain('href="/org/objectives/team-search%3Arelevance/"');
+    const summary = OkrsSummarySchema.parse(JSON.parse(await read('okrs.json')));
+    expect(Object.fromEntries(summary.objectives.map((objective) => [objective.id, objective.alignedTo]))).toEqual({
+      'company-1': null,
+      'company-2': null,
+      'team-platform:latency': 'company-1',
+      'team-platform:uptime': 'team-platform:latency',
+      'team-search:relevance': 'team-platform:latency',
+    });
+    expect(summary.groups.map((group) => group.id)).toEqual(['', 'team-platform', 'team-search']);
+  });
+
+  it('warns about an aligned_to that names no objective of the organisation, with a suggestion', () => {
+    expect(run.stderr).toContain('okrs/2026-q4/company-2.md  `aligned_to: team-platform:latnecy` names no objective of the organisation');
+    expect(run.stderr).toContain('Did you mean `team-platform:latency`?');
+  });
+
+  it('reports each failing source with its name, address, what came back and a hint, and builds the rest', () => {
+    const lines = run.stderr.split('\n');
+    const failure = (name: string) => lines.findIndex((line) => line.startsWith(`source failed ${name} (`));
+    const expectations: [string, RegExp, RegExp][] = [
+      ['team-gone', /\/sites\/gone\/okrs\.json\): answered 404 Not Found/, /check it in org\.yml/],
+      ['team-locked', /repos\/acme\/locked-okrs\): answered 401: ".*Bad credentials/, /token that can read the repository/],
+      ['team-slow', /\/sites\/slow\/okrs\.json\): no answer within 1 s/, /timeout_seconds/],
+      ['team-broken', /\/sites\/broken\/okrs\.json\): the answer is not JSON .*"<!doctype html>/, /okrs\.json/],
+      ['team-old', /`schemaVersion` is missing, expected 2/, /okr build/],
+      ['team-wrong', /does not match the okrs\.json schema: at `/, /rebuild it/],
+    ];
+    for (const [name, answer, hint] of expectations) {
+      const index = failure(name);
+      expect(index, `${name} in\n${run.stderr}`).toBeGreaterThan(-1);
+      expect(lines[index]).toMatch(answer);
+      expect(lines[index + 1]).toMatch(hint);
+    }
+    expect(run.stderr).toContain('okr build: 2 of 8 source(s) read');
+  });
+
+  it('reads the private repository through the API with the token, page by page', () => {
+    const commitPages = fake.requests.filter((request) => request.path.startsWith('/repos/acme/search-okrs/commits?'));
+    expect(commitPages.length).toBeGreaterThanOrEqual(3);
+    expect(commitPages.some((request) => request.path.includes('page=3'))).toBe(true);
+  });
+
+  it('takes the history of a repository read through the API from its commits', async () => {
+    const summary = OkrsSummarySchema.parse(JSON.parse(await read('okrs.json')));
+    const relevance = summary.objectives.find((objective) => objective.id === 'team-search:relevance')!;
+    expect(relevance.standing.checkinCount).toBe(2);
+    expect(relevance.keyResults[0]!.standing.value).toBe(0.62);
+    const own = JSON.parse(await read(decodeURIComponent(relevance.history)));
+    expect(own.objective.keyResults[0].series.map((point: { value: number }) => point.value)).toEqual([0.45, 0.55, 0.62]);
+    const timeline = await read('checkins/index.html');
+    expect(timeline).toContain('Check-in: ndcg 0.62 after the ranking change');
+    expect(timeline).toContain('Check-in: 18 deals');
+  });
+
+  it('publishes nothing of a private objective of a source', async () => {
+    for (const file of await everyFile(dist)) {
+      const text = await read(file);
+      expect(text, file).not.toContain('Globex');
+      expect(text, file).not.toContain('globex');
+      expect(text, file).not.toContain(work);
+    }
+  });
+
+  it('escapes what a source sent wherever it lands: pages and feeds', async () => {
+    const group = await read('groups/team-platform/index.html');
+    expect(group).toContain('A platform &lt;b&gt;nobody&lt;/b&gt; waits for');
+    const timeline = await read('checkins/index.html');
+    expect(timeline).not.toContain('<script>alert(1)</script>');
+    const parser = new XMLParser({ ignoreAttributes: false });
+    for (const feed of ['rss.xml', 'groups/team-platform/rss.xml', 'owners/grace-platform/rss.xml']) {
+      const xml = parser.parse(await read(feed));
+      const items = [xml.rss.channel.item].flat();
+      const titles = items.map((item: { title: string }) => item.title);
+      expect(
+        titles.some((title: string) => title.includes('Cut the checkout latency')),
+        feed,
+      ).toBe(true);
+      for (const item of items) expect(item.title, feed).not.toContain('<');
+    }
+  });
+
+  it('gives each owner and each group a feed of check-ins, linked from their pages', async () => {
+    const group = await read('groups/team-search/index.html');
+    expect(group).toContain('<link rel="alternate" type="application/rss+xml" title="Check-ins: team-search" href="/org/groups/team-search/rss.xml">');
+    expect(group).toContain('<a href="/org/groups/team-search/rss.xml">');
+    const owner = await read('owners/alan-search/index.html');
+    expect(owner).toContain('href="/org/owners/alan-search/rss.xml"');
+    const parser = new XMLParser();
+    const searchFeed = parser.parse(await read('groups/team-search/rss.xml'));
+    expect([searchFeed.rss.channel.item].flat().map((item: { title: string }) => item.title)).toEqual([
+      'Make search results relevant — ndcg 0.55 → 0.62 of 0.8',
+      'Make search results relevant — ndcg 0.45 → 0.55 of 0.8',
+    ]);
+    const ownerFeed = parser.parse(await read('owners/alan-search/rss.xml'));
+    expect([ownerFeed.rss.channel.item].flat()[0].title).toBe('Make search results relevant — ndcg 0.55 → 0.62 of 0.8');
+    const top = parser.parse(await read('groups/okrs/rss.xml'));
+    expect([top.rss.channel.item].flat().length).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('org.yml', () => {
+  it('is checked before anything is built: each mistake with its file and line and an example', async () => {
+    const dir = await tempDir('okr-org-yml-');
+    try {
+      const file = path.join(dir, 'org.yml');
+      await writeFile(file, 'sources:\n  - name: team-platform\n    url: ftp://example.com/okrs.json\n  - name: Team Search\n    github: acme/search\n    token: abc\n');
+      const result = await okrIn(['build', '--org', file, '--repo', dir, '--out', path.join(dir, 'dist')]);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain(`${file}:3:10`);
+      expect(result.stderr).toMatch(/:4:\d+ +error +`sources\.1\.name`: A source name is lower-case letters/);
+      expect(result.stderr).toMatch(/:6:5 +error +`sources\.1`: Unknown key `token`/);
+      expect(result.stderr).toContain('org.yml lists the sources of the site, e.g.');
+      expect(result.stderr).toContain('nothing was built');
+      await expect(readdir(path.join(dir, 'dist'))).rejects.toThrow();
+    } finally {
+      await removeAll(dir);
+    }
+  });
+});

@@ -1,0 +1,61 @@
+/** A published okrs.json read as untrusted data: what it says about ids, periods and where its files are is checked. */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OkrsSummary } from '../../src/core/okrs-json.ts';
+import { readPublishedSource } from '../../src/io/org-published.ts';
+import { publishPlatform, writePlatformRepo } from '../fixtures/org-sources.ts';
+import { removeAll, tempDir } from '../fixtures/repos.ts';
+import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.ts';
+
+let fake: FakeGitHub;
+let work: string;
+let summary: OkrsSummary;
+
+beforeAll(async () => {
+  fake = await startFakeGitHub();
+  work = await tempDir('okr-org-published-');
+  writePlatformRepo(path.join(work, 'platform'));
+  await publishPlatform(fake, path.join(work, 'platform'), path.join(work, 'dist'), path.join(work, 'cache'));
+  summary = JSON.parse(fake.sites.get('/sites/platform/okrs.json')!.body) as OkrsSummary;
+}, 120_000);
+
+afterAll(async () => {
+  await fake?.close();
+  await removeAll(work);
+});
+
+const read = () => readPublishedSource({ name: 'team-platform', url: `${fake.url}/sites/platform/okrs.json` }, { timeoutMs: 5000 });
+
+describe('a published okrs.json', () => {
+  it('gives the history of each objective from the file beside it', async () => {
+    const source = await read();
+    expect(source.history.objectives.map((objective) => objective.id).sort()).toEqual(['latency', 'uptime']);
+    expect(source.history.checkins.map((checkin) => checkin.objective)).toContain('latency');
+    expect(source.notes).toEqual([]);
+  });
+
+  it('leaves out an objective whose id, period or file it could not take, and says why', async () => {
+    const [latency, uptime] = summary.objectives;
+    const hostile = {
+      ...summary,
+      objectives: [
+        { ...latency!, id: '../../escape' },
+        { ...uptime!, period: { ...uptime!.period, label: '2026/Q4' } },
+        { ...latency!, history: '../../elsewhere/okrs.json' },
+        { ...uptime!, history: 'http://169.254.169.254/latest/meta-data' },
+      ],
+    };
+    fake.sites.set('/sites/platform/okrs.json', { body: JSON.stringify(hostile) });
+    const before = fake.requests.length;
+    const source = await read();
+    expect(source.history.objectives).toEqual([]);
+    expect(source.notes).toEqual([
+      '"../../escape": not an objective id with a period such as 2026-Q4 ("2026-Q4"); left out',
+      '"uptime": not an objective id with a period such as 2026-Q4 ("2026/Q4"); left out',
+      'latency: its history `../../elsewhere/okrs.json` is not beside okrs.json; left out',
+      'uptime: its history `http://169.254.169.254/latest/meta-data` is not beside okrs.json; left out',
+    ]);
+    // Only the summary itself was asked for.
+    expect(fake.requests.slice(before).map((request) => request.path)).toEqual(['/sites/platform/okrs.json']);
+  });
+});
