@@ -85,6 +85,13 @@ describe('objectiveView', () => {
     );
   });
 
+  it('lists every public parent it supports, the primary first, and drops the others', () => {
+    const helper = { ...history.objectives[2]!, alignedTo: ['nowhere', 'talks'] };
+    const view = objectiveView(helper, objectiveStanding(helper, [], '2026-11-20'), undefined, { done: 0, total: 0 }, publicIds);
+    expect(view.parents).toEqual(['talks']);
+    expect(view.alignedTo).toBe('talks');
+  });
+
   it('takes the reason of an eased target from the current file', () => {
     const frontmatter = {
       title: 'Deliver engaging presentations',
