@@ -1,7 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
 import { okrIn } from '../helpers/cli.ts';
+import { xlsxWorkbook } from '../helpers/xlsx.ts';
 import { createRepo, MISSION, removeTempFolders, tempFolder, testGitEnv, type TestRepo } from '../helpers/git-repo.ts';
 
 afterAll(removeTempFolders);
@@ -86,6 +88,59 @@ describe('okr import viva', () => {
     expect(run.stdout).toContain('dry run: nothing written');
     expect(repo.git(['status', '--porcelain', '--untracked-files=all'])).toBe('');
     expect(() => repo.head()).toThrow();
+  });
+});
+
+describe('okr import viva with an XLSX export', () => {
+  /** The fixture's rows as a sheet: numbers as number cells, text (multi-line cells, commas, quotes) as strings; the malformed line left out. */
+  function fixtureWorkbook(): Buffer {
+    const records = parse(readFileSync(FIXTURE, 'utf8'), { relax_column_count: true }) as string[][];
+    const rows = records.filter((record) => record.length === records[0]!.length).map((record) => record.map((value) => (/^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value)));
+    return xlsxWorkbook(rows);
+  }
+
+  it('reads the first sheet with the same column handling as the CSV and writes the same files', async () => {
+    const book = path.join(tempFolder(), 'export.xlsx');
+    writeFileSync(book, fixtureWorkbook());
+    const users = path.join(tempFolder(), 'users.csv');
+    writeFileSync(users, USERS);
+    const fromSheet = createRepo();
+    const run = await okrIn(['import', 'viva', book, '--users', users, '--repo', fromSheet.dir, '--now', '2026-12-01'], { env: ENV });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('3 objective(s), 4 key result(s), 2 initiative(s), 5 check-in(s)');
+    expect(run.stdout).toContain('export.xlsx:11: Key result 2005: could not read `Start` "fifty"');
+    expect(run.stdout).toContain('wrote 3 file(s), 6 commit(s)');
+    const fromCsv = createRepo();
+    await importViva(fromCsv, '--now', '2026-12-01');
+    const files = ['platform/2025-q1/deliver-engaging-presentations-live-and-recorded.md', 'leadership/2025-q1/grow-the-company.md', 'people/2025-q1/hire-well-2025.md'];
+    for (const file of files) expect(readFileSync(path.join(fromSheet.dir, 'okrs', file), 'utf8')).toBe(readFileSync(path.join(fromCsv.dir, 'okrs', file), 'utf8'));
+    const talks = readFileSync(path.join(fromSheet.dir, 'okrs', files[0]!), 'utf8');
+    expect(talks).toContain('title: Deliver engaging presentations, "live" and recorded');
+    expect(talks).toContain('Why this matters:\ntalks bring customers\nand hires');
+    const log = fromSheet.git(['log', '--reverse', '--format=%s', '--date=short']).trim().split('\n');
+    expect(log).toContain('Second talk went better');
+  });
+
+  it('says so when a file that looks like a workbook cannot be read as one', async () => {
+    const book = path.join(tempFolder(), 'broken.xlsx');
+    writeFileSync(book, Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(64, 7)]));
+    const run = await okrIn(['import', 'viva', book, '--repo', createRepo().dir, '--dry-run'], { env: ENV });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain('broken.xlsx as an XLSX workbook');
+  });
+});
+
+describe("Viva's Creator, Status and Score", () => {
+  it('reports in the dry run what became a grade and what was not imported', async () => {
+    const run = await importViva(createRepo(), '--dry-run', '--now', '2026-12-01');
+    expect(run.stdout).toContain('not imported: Status on 3 row(s), of objectives: the status follows from progress and the time left');
+    expect(run.stdout).toContain('Score as grade: 3 objective(s) of periods that are over');
+  });
+
+  it('writes the grade of a period that is over into the file', async () => {
+    const repo = createRepo();
+    await importViva(repo, '--now', '2026-12-01');
+    expect(readFileSync(path.join(repo.dir, 'okrs/leadership/2025-q1/grow-the-company.md'), 'utf8')).toContain('\ngrade: 0.5\n');
   });
 });
 

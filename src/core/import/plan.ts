@@ -44,6 +44,8 @@ export interface ImportedObjective {
   start: string;
   owner?: string;
   type: 'aspirational' | 'committed';
+  /** The final grade of a period that is over, when the source has one. */
+  grade?: number;
   /** Ids of the objectives it aligns to, highest weight first: `aligned_to`, the first its primary parent. */
   alignedTo: string[];
   /** Co-owners after the first. */
@@ -60,6 +62,10 @@ export interface ImportReport {
   counts: { objectives: number; keyResults: number; initiatives: number; checkins: number };
   /** Columns the importer does not map (tags and the like). */
   unmappedColumns: string[];
+  /** Columns it reads, but whose values on some rows have no place in the files: how many rows, and why. */
+  notImported: { column: string; rows: number; why: string }[];
+  /** Values that found a place other than their column's usual one. */
+  mapped: { creatorAsOwner: number; scoreAsGrade: number };
   /** Owners and check-in authors that `--users` gives no handle for. */
   ownersWithoutHandle: string[];
   /** Rows or cells that could not be read: skipped, with the line. */
@@ -82,7 +88,16 @@ export interface User {
 }
 
 export function emptyReport(): ImportReport {
-  return { rows: 0, counts: { objectives: 0, keyResults: 0, initiatives: 0, checkins: 0 }, unmappedColumns: [], ownersWithoutHandle: [], problems: [], objectTypes: {} };
+  return {
+    rows: 0,
+    counts: { objectives: 0, keyResults: 0, initiatives: 0, checkins: 0 },
+    unmappedColumns: [],
+    notImported: [],
+    mapped: { creatorAsOwner: 0, scoreAsGrade: 0 },
+    ownersWithoutHandle: [],
+    problems: [],
+    objectTypes: {},
+  };
 }
 
 /** A title as an id: `Deliver engaging presentations` → `deliver-engaging-presentations`. */
@@ -110,6 +125,7 @@ export function renderObjective(objective: ImportedObjective, sourceName: string
   const data: Record<string, unknown> = { id: objective.id, title: objective.title, period: objective.period };
   if (objective.owner !== undefined) data.owner = objective.owner;
   if (objective.type === 'committed') data.type = 'committed';
+  if (objective.grade !== undefined) data.grade = objective.grade;
   // One parent as a plain id, several as a list in the source's order of weight.
   if (objective.alignedTo.length > 0) data.aligned_to = objective.alignedTo.length === 1 ? objective.alignedTo[0] : objective.alignedTo;
   data.key_results = objective.keyResults.map((kr) => {
