@@ -14,6 +14,7 @@ import { parseGeneric } from '../core/import/csv.ts';
 import { checkinsInOrder, renderObjective, type ImportPlan, type User } from '../core/import/plan.ts';
 import { parseViva, parseVivaRows, type SheetRecord } from '../core/import/viva.ts';
 import { parseObjective } from '../core/parse.ts';
+import { IMPORT_TRAILER } from '../core/sources/trailer.ts';
 import { terminalText } from '../core/terminal-text.ts';
 import { gitEnv, gitText } from '../git/run.ts';
 import { parseNow, parseRoot, UsageError } from './usage.ts';
@@ -148,7 +149,7 @@ export async function applyPlan(plan: ImportPlan, options: ApplyOptions): Promis
       await writeFile(file, renderObjective(objective, sourceLabel(trailer)));
     }
     const first = fresh.map((objective) => objective.start).sort()[0]!;
-    const trailers = fresh.map((objective) => `Imported-From: ${trailer} ${objective.sourceId}`).join('\n');
+    const trailers = fresh.map((objective) => `${IMPORT_TRAILER}: ${trailer} ${objective.sourceId}`).join('\n');
     await commit(repo, fresh.map(pathOf), `Import ${fresh.length} objective(s) from ${sourceLabel(trailer)}\n\n${trailers}`, first, headDate, undefined);
     commits += 1;
   }
@@ -169,7 +170,7 @@ export async function applyPlan(plan: ImportPlan, options: ApplyOptions): Promis
     if (after !== before) await writeFile(file, after);
     const subject = checkin.note.trim() || `Check in ${objective.id}/${kr.id}: ${checkin.value ?? (checkin.done ? 'done' : 'not done')}`;
     const user = options.users.find((each) => each.github === checkin.user || each.name === checkin.user);
-    await commit(repo, after === before ? [] : [relative], `${subject}\n\nImported-From: ${trailer} ${checkin.key}`, checkin.date, headDate, {
+    await commit(repo, after === before ? [] : [relative], `${subject}\n\n${IMPORT_TRAILER}: ${trailer} ${checkin.key}`, checkin.date, headDate, {
       name: user?.name ?? checkin.user,
       email: user?.email ?? '',
     });

@@ -11,7 +11,7 @@ import { pointsUpTo, type KeyResultStanding, type ObjectiveStanding } from '../c
 import type { Workspace } from '../core/workspace.ts';
 import { keyResultChart, progressSeries, sparkline, type KeyResultChart, type Sparkline } from './chart.ts';
 import { formatNumber, subjectOf, bodyOf } from './format.ts';
-import { syncedFrom } from '../core/sources/trailer.ts';
+import { syncedFrom, withoutToolTrailers } from '../core/sources/trailer.ts';
 import type { RenderedBody } from './markdown.ts';
 
 export interface KeyResultView {
@@ -198,7 +198,8 @@ export function checkinView(checkin: Checkin, objective: ObjectiveHistory): Chec
     date: checkin.date,
     author: checkin.author,
     subject: subjectOf(checkin.message),
-    body: bodyOf(checkin.message),
+    // The trailers of `okr sync` and `okr import` are for the tool; `syncedFrom` below keeps the mark.
+    body: bodyOf(withoutToolTrailers(checkin.message)),
     objective: { id: objective.id, title: objective.title },
     summary: checkinSummary(checkin, objective),
     syncedFrom: syncedFrom(checkin.message) ?? null,

@@ -141,4 +141,13 @@ describe('check-ins', () => {
     const synced = { ...talk, message: syncCommitMessage('talks/feedback', 'https://x.test/m.json#/a', '3.6 → 3.9') };
     expect(checkinView(synced, talks)).toMatchObject({ syncedFrom: 'https://x.test/m.json#/a', subject: 'synced from https://x.test/m.json#/a' });
   });
+
+  it('keeps the Okr-Sync and Imported-From trailers out of the body, and the synced mark', () => {
+    const talk = history.checkins.find((c) => c.message.startsWith('Talk'))!;
+    const synced = checkinView({ ...talk, message: syncCommitMessage('talks/feedback', 'https://x.test/m.json#/a', '3.6 → 3.9') }, talks);
+    expect(synced.body).toBe('talks/feedback: 3.6 → 3.9');
+    expect(synced.syncedFrom).toBe('https://x.test/m.json#/a');
+    const imported = checkinView({ ...talk, message: 'Second talk\nwent better\n\nImported-From: viva-goals 2001 2025-02-14 17:00:00 UTC' }, talks);
+    expect(imported).toMatchObject({ subject: 'Second talk', body: 'went better', syncedFrom: null });
+  });
 });
