@@ -37,5 +37,5 @@ export function parseCheckinCommand(body: string): ParsedCommand {
     words.splice(0, 2);
   }
   const note = [words.join(' '), ...rest].join('\n').trim();
-  return { ok: true, objective: target.slice(0, slash), keyResult: target.slice(slash + 1), request: { value, confidence, note } };
+  return { ok: true, objective: target.slice(0, slash), keyResult: target.slice(slash + 1), request: { value, noChange: value === undefined, confidence, note } };
 }

@@ -74,7 +74,7 @@ export async function checkinFromComment(eventJson: string | undefined, context:
   const current = parseObjective(objective.path, file.text).data?.key_results[index];
   if (current?.id !== kr.id) return fail(`\`${objective.path}\` changed on \`${context.defaultBranch}\` while this ran; post the check-in again`);
   const plan = planCheckin(current, command.request, context.today);
-  if (!plan.ok) return fail(plan.problem);
+  if (!plan.ok) return fail(plan.reason === 'nothing-changed' ? `${plan.problem} after \`no change\`` : plan.problem);
   let after: string;
   try {
     after = editKeyResult(file.text, index, plan.edit);

@@ -1,12 +1,11 @@
 /** `okr checkin <objective>/<kr> <value>`: records a new value in the file, optionally as a commit. */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describeEdit, shownValue } from '../core/checkin-request.ts';
-import { CheckinEditError, editKeyResult, type KeyResultEdit } from '../core/checkin-edit.ts';
+import { planCheckin, shownValue } from '../core/checkin-request.ts';
+import { CheckinEditError, editKeyResult } from '../core/checkin-edit.ts';
 import { parseObjective } from '../core/parse.ts';
 import { today } from '../core/period.ts';
-import { isCalendarDate, type KeyResult } from '../core/schema.ts';
-import { keyResultKind } from '../core/score.ts';
+import { isCalendarDate } from '../core/schema.ts';
 import { buildWorkspace, type ObjectiveFile } from '../core/workspace.ts';
 import { GitError, runGit } from '../git/run.ts';
 import { readOkrTree } from '../io/read-tree.ts';
@@ -48,20 +47,31 @@ export async function checkinCommand(target: string, value: string | undefined, 
   }
   const noChange = flags.change === false;
   if (value === undefined && !noChange) throw new UsageError(`Give the new value of \`${kr.id}\`, or \`--no-change -m "…"\` to record that it has not changed`);
-  const edit = editFor(kr, value, flags);
   const note = flags.message?.trim() ?? '';
-  const sameValue = (edit.current === undefined || edit.current === kr.current) && (edit.done === undefined || edit.done === (kr.done ?? false));
-  const unchanged = sameValue && (edit.confidence === undefined || edit.confidence === kr.confidence);
-  if (noChange && !sameValue) throw new UsageError(`--no-change records the value the file has (${shownValue(kr)}); leave it out to check in a new value`);
   const name = `${objective.id}/${kr.id}`;
-  if (unchanged) {
-    if (note === '') {
-      process.stderr.write(`okr: nothing changed: \`${name}\` is already ${shownValue(kr)}. To record a check-in without a change, give its note: okr checkin ${name} --no-change -m "…"\n`);
-      return 1;
+  // The same decision as `/checkin` (src/core/checkin-request.ts); only the words of the hints are the command line's.
+  const plan = planCheckin(kr, { value, noChange, confidence: readConfidence(flags.confidence), note, ...(flags.asOf === undefined ? {} : { asOf: readAsOf(flags.asOf) }) }, today());
+  if (!plan.ok) {
+    switch (plan.reason) {
+      case 'value':
+        throw new UsageError(plan.problem);
+      case 'confidence':
+        throw new UsageError(`--confidence takes a number from 0 to 1, e.g. 0.7; got \`${flags.confidence}\``);
+      case 'no-change-moves':
+        throw new UsageError(`--no-change records the value the file has (${shownValue(kr)}); leave it out to check in a new value`);
+      case 'nothing-changed':
+        process.stderr.write(
+          `okr: nothing changed: \`${terminalText(name)}\` is already ${terminalText(shownValue(kr))}. To record a check-in without a change, give its note: okr checkin ${terminalText(name)} --no-change -m "…"\n`,
+        );
+        return 1;
+      case 'already-recorded':
+        process.stderr.write(
+          `okr: nothing changed: \`${terminalText(name)}\` is already ${terminalText(shownValue(kr))} as of ${kr.as_of}, so there is nothing to ${flags.commit ? 'commit' : 'write'}\n`,
+        );
+        return 1;
     }
-    // The value still holds on this day: `as_of` says so, and the history reads that as a check-in.
-    edit.as_of = flags.asOf ?? today();
   }
+  const { edit, summary } = plan;
   const file = path.join(flags.repo, objective.path);
   const before = await readFile(file, 'utf8');
   let after: string;
@@ -72,12 +82,6 @@ export async function checkinCommand(target: string, value: string | undefined, 
     process.stderr.write(`okr: ${terminalText(objective.path)}: ${terminalText(error.message)}\n`);
     return 1;
   }
-  if (after === before) {
-    process.stderr.write(
-      `okr: nothing changed: \`${terminalText(name)}\` is already ${terminalText(shownValue(kr))} as of ${kr.as_of ?? edit.as_of}, so there is nothing to ${flags.commit ? 'commit' : 'write'}\n`,
-    );
-    return 1;
-  }
   const checked = parseObjective(objective.path, after);
   if (checked.data === undefined) {
     for (const finding of checked.findings) process.stderr.write(`okr: ${terminalText(objective.path)}:${finding.line}: ${terminalText(finding.message)}\n`);
@@ -86,7 +90,6 @@ export async function checkinCommand(target: string, value: string | undefined, 
   }
   await writeFile(file, after);
   const colors = colorsFor(process.stdout);
-  const summary = unchanged ? `no change: still ${shownValue(kr)}, as of ${edit.as_of}` : describeEdit(kr, edit);
   process.stdout.write(`${colors.bold(terminalText(name))}  ${terminalText(summary)}  ${colors.dim(terminalText(objective.path))}\n`);
   if (flags.commit) {
     const message = note || `Check in ${name}: ${summary}`;
@@ -119,26 +122,13 @@ function findObjective(objectives: readonly ObjectiveFile[], id: string): Object
   throw new UsageError(`No objective \`${id}\`; the objectives are: ${ids.join(', ') || 'none (run `okr init`)'}`);
 }
 
-function editFor(kr: KeyResult, value: string | undefined, flags: CheckinFlags): KeyResultEdit {
-  const edit: KeyResultEdit = {};
-  if (value === undefined) {
-    // --no-change: the value stays as it is.
-  } else if (keyResultKind(kr) === 'milestone') {
-    if (value !== 'done' && value !== 'not-done') throw new UsageError(`\`${kr.id}\` is a milestone: give \`done\` or \`not-done\`, got \`${value}\``);
-    edit.done = value === 'done';
-  } else {
-    edit.current = parseNumber(value, `the value of \`${kr.id}\``);
-  }
-  if (flags.confidence !== undefined) {
-    const confidence = parseNumber(flags.confidence, '--confidence');
-    if (confidence < 0 || confidence > 1) throw new UsageError(`--confidence takes a number from 0 to 1, e.g. 0.7; got \`${flags.confidence}\``);
-    edit.confidence = confidence;
-  }
-  if (flags.asOf !== undefined) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(flags.asOf) || !isCalendarDate(flags.asOf)) throw new UsageError(`--as-of takes a date such as 2026-11-20, got \`${flags.asOf}\``);
-    edit.as_of = flags.asOf;
-  }
-  return edit;
+function readConfidence(text: string | undefined): number | undefined {
+  return text === undefined ? undefined : parseNumber(text, '--confidence');
+}
+
+function readAsOf(text: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || !isCalendarDate(text)) throw new UsageError(`--as-of takes a date such as 2026-11-20, got \`${text}\``);
+  return text;
 }
 
 function parseNumber(text: string, what: string): number {

@@ -8,18 +8,21 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import type { SheetData } from 'read-excel-file/node';
 import { editKeyResult, type KeyResultEdit } from '../core/checkin-edit.ts';
 import { parseGeneric } from '../core/import/csv.ts';
 import { checkinsInOrder, renderObjective, type ImportPlan, type User } from '../core/import/plan.ts';
-import { parseViva } from '../core/import/viva.ts';
+import { parseViva, parseVivaRows, type SheetRecord } from '../core/import/viva.ts';
 import { parseObjective } from '../core/parse.ts';
+import { IMPORT_TRAILER } from '../core/sources/trailer.ts';
 import { terminalText } from '../core/terminal-text.ts';
 import { gitEnv, gitText } from '../git/run.ts';
-import { parseRoot, UsageError } from './usage.ts';
+import { parseNow, parseRoot, UsageError } from './usage.ts';
 
 export interface ImportFlags {
   users?: string;
   dryRun?: boolean;
+  now?: string;
   repo: string;
   root: string;
 }
@@ -29,9 +32,15 @@ const SOURCE_NAMES: Record<string, string> = { viva: 'viva-goals', csv: 'csv' };
 export async function importCommand(format: string, file: string, flags: ImportFlags): Promise<number> {
   if (!(format in SOURCE_NAMES)) throw new UsageError(`Import from \`viva\` or \`csv\`, got \`${format}\`; e.g. okr import viva export.csv`);
   const root = parseRoot(flags.root) ?? 'okrs';
-  const text = await readText(file);
+  const now = parseNow(flags.now);
+  const bytes = await readBytes(file);
   const users = flags.users === undefined ? [] : readUsers(await readText(flags.users));
-  const plan = format === 'viva' ? parseViva(text, users) : parseGeneric(text, users);
+  const plan =
+    format === 'csv'
+      ? parseGeneric(bytes.toString('utf8'), users)
+      : isZip(bytes)
+        ? parseVivaRows(await readXlsxRecords(bytes, file), users, { now })
+        : parseViva(bytes.toString('utf8'), users, { now });
   const trailer = SOURCE_NAMES[format]!;
   process.stdout.write(formatReport(plan, file));
   if (flags.dryRun) {
@@ -44,11 +53,51 @@ export async function importCommand(format: string, file: string, flags: ImportF
 }
 
 async function readText(file: string): Promise<string> {
+  return (await readBytes(file)).toString('utf8');
+}
+
+async function readBytes(file: string): Promise<Buffer> {
   try {
-    return await readFile(file, 'utf8');
+    return await readFile(file);
   } catch (error) {
     throw new UsageError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
+}
+
+/** An XLSX file is a zip archive: it starts with `PK\x03\x04`. */
+function isZip(bytes: Buffer): boolean {
+  return bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50;
+}
+
+/** The first sheet of an XLSX export as rows of text, each with its row number in the sheet. */
+async function readXlsxRecords(bytes: Buffer, file: string): Promise<SheetRecord[]> {
+  const { readSheet } = await import('read-excel-file/node');
+  let rows: SheetData;
+  try {
+    rows = await readSheet(bytes, 1, { trim: false });
+  } catch (error) {
+    throw new UsageError(`Cannot read ${file} as an XLSX workbook: ${error instanceof Error ? error.message : String(error)}; save the sheet as CSV, or export it again`);
+  }
+  // A sheet has no ragged rows: empty cells past the header's last column are not cells, missing ones are empty.
+  const header = (rows[0] ?? []).map(cellText);
+  while (header.at(-1) === '') header.pop();
+  const width = header.length;
+  return rows.map((row, index) => {
+    const cells = row.map(cellText);
+    while (cells.length > width && cells.at(-1) === '') cells.pop();
+    while (cells.length < width) cells.push('');
+    return { line: index + 1, cells };
+  });
+}
+
+/** A cell as the CSV export would write it: numbers as written, dates as `YYYY-MM-DD` (with the time when it has one). */
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) {
+    const iso = value.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
+  }
+  return String(value);
 }
 
 /** `name,email,github` with a header row. */
@@ -69,6 +118,9 @@ export function formatReport(plan: ImportPlan, file: string): string {
   const types = Object.entries(report.objectTypes);
   if (types.length > 0) lines.push(`  object types: ${types.map(([type, kind]) => `${terminalText(type)} → ${kind}`).join(', ')}`);
   if (report.unmappedColumns.length > 0) lines.push(`  columns not imported: ${report.unmappedColumns.map((name) => terminalText(name)).join(', ')}`);
+  for (const { column, rows, why } of report.notImported) lines.push(`  not imported: ${terminalText(column)} on ${rows} row(s), ${terminalText(why)}`);
+  if (report.mapped.creatorAsOwner > 0) lines.push(`  Creator as owner: ${report.mapped.creatorAsOwner} objective(s) without an Owner`);
+  if (report.mapped.scoreAsGrade > 0) lines.push(`  Score as grade: ${report.mapped.scoreAsGrade} objective(s) of periods that are over`);
   if (report.ownersWithoutHandle.length > 0)
     lines.push(`  people without a handle (kept as names; map them with --users name,email,github): ${report.ownersWithoutHandle.map((name) => terminalText(name)).join(', ')}`);
   for (const problem of report.problems) lines.push(`  ${terminalText(file)}:${problem.line}: ${terminalText(problem.message)}`);
@@ -97,7 +149,7 @@ export async function applyPlan(plan: ImportPlan, options: ApplyOptions): Promis
       await writeFile(file, renderObjective(objective, sourceLabel(trailer)));
     }
     const first = fresh.map((objective) => objective.start).sort()[0]!;
-    const trailers = fresh.map((objective) => `Imported-From: ${trailer} ${objective.sourceId}`).join('\n');
+    const trailers = fresh.map((objective) => `${IMPORT_TRAILER}: ${trailer} ${objective.sourceId}`).join('\n');
     await commit(repo, fresh.map(pathOf), `Import ${fresh.length} objective(s) from ${sourceLabel(trailer)}\n\n${trailers}`, first, headDate, undefined);
     commits += 1;
   }
@@ -118,7 +170,7 @@ export async function applyPlan(plan: ImportPlan, options: ApplyOptions): Promis
     if (after !== before) await writeFile(file, after);
     const subject = checkin.note.trim() || `Check in ${objective.id}/${kr.id}: ${checkin.value ?? (checkin.done ? 'done' : 'not done')}`;
     const user = options.users.find((each) => each.github === checkin.user || each.name === checkin.user);
-    await commit(repo, after === before ? [] : [relative], `${subject}\n\nImported-From: ${trailer} ${checkin.key}`, checkin.date, headDate, {
+    await commit(repo, after === before ? [] : [relative], `${subject}\n\n${IMPORT_TRAILER}: ${trailer} ${checkin.key}`, checkin.date, headDate, {
       name: user?.name ?? checkin.user,
       email: user?.email ?? '',
     });

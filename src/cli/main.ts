@@ -128,9 +128,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   program
     .command('import')
     .description('import objectives and their check-ins from a Viva Goals export or the generic CSV (docs/import.md)')
-    .argument('<format>', '`viva` (Viva Goals Explorer export, CSV) or `csv` (the generic format)')
+    .argument('<format>', '`viva` (Viva Goals Explorer export, CSV or XLSX) or `csv` (the generic format)')
     .argument('<file>', 'the export file')
     .option('--users <file>', 'CSV of name,email,github that maps the people of the export to handles')
+    .option('--now <date>', "the day of the import, YYYY-MM-DD (default: today): a Viva objective's Score becomes its grade once its period ended before it")
     .option('--dry-run', 'print what would be imported and what could not be read; write nothing')
     .option('--repo <folder>', 'repository to import into', '.')
     .option('--root <folder>', 'folder of the OKRs inside the repository', 'okrs')

@@ -3,6 +3,11 @@
  * `aligned_to` to the mission) and what is aligned to it. Pure: objectives
  * with their standing in, chains and roll-ups out. A chain that loops (the
  * linter reports it) stops where it would repeat.
+ *
+ * An objective may serve several parents (`aligned_to: [a, b]`). The first is
+ * its primary parent: its place in the tree (the alignment map) and the chain
+ * up to the mission. It counts under every parent: each lists it as aligned to
+ * it and rolls it up, `progress: from-aligned` included.
  */
 import { compareNatural } from './natural.ts';
 import { round } from './numbers.ts';
@@ -10,46 +15,71 @@ import { round } from './numbers.ts';
 export interface AlignedMember {
   id: string;
   title: string;
-  /** The public objective it is aligned to; null under the mission. */
+  /** The primary public objective it is aligned to; null under the mission. */
   alignedTo: string | null;
+  /** Every public objective it is aligned to, the primary first; `[alignedTo]` when left out. */
+  parents?: readonly string[];
   progress: number;
 }
 
 export interface Alignment<T extends AlignedMember> {
-  /** What `id` serves, nearest first, up to the one under the mission. */
+  /** What `id` serves: its parents (the primary first), then up the primary's chain to the one under the mission. */
   serves(id: string): T[];
-  /** Objectives aligned straight to `id`, in natural order of their titles. */
+  /** Objectives aligned straight to `id`, through any of their parents, in natural order of their titles. */
   alignedTo(id: string): T[];
+  /** Objectives whose primary parent is `id`, in natural order of their titles: the tree of the map. */
+  children(id: string): T[];
   /** Objectives under the mission, in natural order of their titles. */
   roots(): T[];
+}
+
+/** `aligned_to` as the file writes it → the ids it names, the primary first; none for `mission`. */
+export function alignedIds(value: string | readonly string[]): string[] {
+  return (typeof value === 'string' ? [value] : [...value]).filter((id) => id !== 'mission');
+}
+
+export function parentsOf(member: AlignedMember): readonly string[] {
+  return member.parents ?? (member.alignedTo === null ? [] : [member.alignedTo]);
 }
 
 export function alignmentOf<T extends AlignedMember>(members: readonly T[]): Alignment<T> {
   const byId = new Map(members.map((member) => [member.id, member]));
   const children = new Map<string, T[]>();
+  const aligned = new Map<string, T[]>();
   const roots: T[] = [];
+  const add = (map: Map<string, T[]>, key: string, member: T) => map.set(key, [...(map.get(key) ?? []), member]);
   for (const member of members) {
     const parent = member.alignedTo === null ? undefined : byId.get(member.alignedTo);
     if (parent === undefined || parent.id === member.id) roots.push(member);
-    else children.set(parent.id, [...(children.get(parent.id) ?? []), member]);
+    else add(children, parent.id, member);
+    for (const id of new Set(parentsOf(member))) if (id !== member.id && byId.has(id)) add(aligned, id, member);
   }
   const byTitle = (a: T, b: T) => compareNatural(a.title, b.title) || compareNatural(a.id, b.id);
-  for (const list of children.values()) list.sort(byTitle);
+  for (const list of [...children.values(), ...aligned.values()]) list.sort(byTitle);
   roots.sort(byTitle);
   return {
     serves(id) {
       const chain: T[] = [];
-      const seen = new Set([id]);
-      for (let next = byId.get(id)?.alignedTo ?? null; next !== null && !seen.has(next);) {
+      const listed = new Set([id]);
+      const list = (member: T | undefined) => {
+        if (member === undefined || listed.has(member.id)) return;
+        listed.add(member.id);
+        chain.push(member);
+      };
+      const direct = parentsOf(byId.get(id) ?? { id, title: '', alignedTo: null, progress: 0 });
+      for (const parent of direct) list(byId.get(parent));
+      // Up the primary parent's chain; a loop stops where it would repeat.
+      const climbed = new Set([id]);
+      for (let next = direct[0]; next !== undefined && !climbed.has(next);) {
+        climbed.add(next);
         const parent = byId.get(next);
-        if (!parent) break;
-        chain.push(parent);
-        seen.add(next);
-        next = parent.alignedTo;
+        list(parent);
+        next = parent?.alignedTo ?? undefined;
       }
       return chain;
     },
-    alignedTo: (id) => children.get(id) ?? [],
+    alignedTo: (id) => aligned.get(id) ?? [],
+    children: (id) => children.get(id) ?? [],
     roots: () => roots,
   };
 }
@@ -63,6 +93,7 @@ export function alignedRollup(children: readonly Pick<AlignedMember, 'progress'>
 /**
  * Progress of objectives with `progress: from-aligned`: the mean of what is aligned to them
  * (theirs in turn from their own children when they opt in too), instead of their key results.
+ * An objective with several parents counts, whole, in the mean of each of them.
  * An opted-in objective with nothing aligned keeps its own. Off by default: a parent's key
  * results are its own commitments, and children's progress is shown beside them, not mixed in.
  */

@@ -10,39 +10,53 @@ import { keyResultKind } from './score.ts';
 export interface CheckinRequest {
   /** A number, `done` or `not-done`; undefined for no change. */
   value: string | undefined;
+  /** Said "no change" (`--no-change`, `/checkin … no change`): a value given as well must be the one the file has. */
+  noChange?: boolean;
   confidence: number | undefined;
   note: string;
+  /** The day the check-in is for; today when left out. */
+  asOf?: string;
 }
 
-export type PlannedCheckin = { ok: true; edit: KeyResultEdit; summary: string } | { ok: false; problem: string };
+/**
+ * Why a check-in is refused, so that each place words its own hint (a flag on the command line, a
+ * form in a comment) for the same decision.
+ */
+export type CheckinRefusal = 'value' | 'confidence' | 'no-change-moves' | 'nothing-changed' | 'already-recorded';
 
+export type PlannedCheckin = { ok: true; edit: KeyResultEdit; summary: string; unchanged: boolean } | { ok: false; reason: CheckinRefusal; problem: string };
+
+/** The one decision of a check-in, for `okr checkin` and `/checkin` alike: what to write, or why nothing. */
 export function planCheckin(kr: KeyResult, request: CheckinRequest, today: string): PlannedCheckin {
+  const refuse = (reason: CheckinRefusal, problem: string): PlannedCheckin => ({ ok: false, reason, problem });
   const edit: KeyResultEdit = {};
   if (request.value !== undefined) {
     if (keyResultKind(kr) === 'milestone') {
-      if (request.value !== 'done' && request.value !== 'not-done') return { ok: false, problem: `\`${kr.id}\` is a milestone: give \`done\` or \`not-done\`, got \`${request.value}\`` };
+      if (request.value !== 'done' && request.value !== 'not-done') return refuse('value', `\`${kr.id}\` is a milestone: give \`done\` or \`not-done\`, got \`${request.value}\``);
       edit.done = request.value === 'done';
     } else {
       const value = Number(request.value);
-      if (request.value.trim() === '' || !Number.isFinite(value))
-        return { ok: false, problem: `the value of \`${kr.id}\` must be a plain number such as 4.2 (no units or commas), got \`${request.value}\`` };
+      if (request.value.trim() === '' || !Number.isFinite(value)) return refuse('value', `the value of \`${kr.id}\` must be a plain number such as 4.2 (no units or commas), got \`${request.value}\``);
       edit.current = value;
     }
   }
   if (request.confidence !== undefined) {
-    if (!(request.confidence >= 0 && request.confidence <= 1)) return { ok: false, problem: `confidence takes a number from 0 to 1, e.g. 0.7; got \`${request.confidence}\`` };
+    if (!(request.confidence >= 0 && request.confidence <= 1)) return refuse('confidence', `confidence takes a number from 0 to 1, e.g. 0.7; got \`${request.confidence}\``);
     edit.confidence = request.confidence;
   }
+  const day = request.asOf ?? today;
   const sameValue = (edit.current === undefined || edit.current === kr.current) && (edit.done === undefined || edit.done === (kr.done ?? false));
   const unchanged = sameValue && (edit.confidence === undefined || edit.confidence === kr.confidence);
-  if (request.value === undefined && !sameValue) return { ok: false, problem: 'no change keeps the value' };
-  if (unchanged) {
-    if (request.note.trim() === '') return { ok: false, problem: `nothing changed: \`${kr.id}\` is already ${shownValue(kr)}; to check in without a change, add a note after \`no change\`` };
-    edit.as_of = today;
-    if (kr.as_of === today) return { ok: false, problem: `\`${kr.id}\` is already ${shownValue(kr)} as of ${today}, so there is nothing to record` };
-    return { ok: true, edit, summary: `no change: still ${shownValue(kr)}, as of ${today}` };
+  if ((request.noChange ?? request.value === undefined) && !sameValue) return refuse('no-change-moves', `no change keeps the value \`${kr.id}\` has (${shownValue(kr)})`);
+  if (!unchanged) {
+    if (request.asOf !== undefined) edit.as_of = request.asOf;
+    return { ok: true, edit, summary: describeEdit(kr, edit), unchanged };
   }
-  return { ok: true, edit, summary: describeEdit(kr, edit) };
+  if (request.note.trim() === '') return refuse('nothing-changed', `nothing changed: \`${kr.id}\` is already ${shownValue(kr)}; to check in without a change, add a note`);
+  // The value still holds on this day: `as_of` says so, and the history reads that as a check-in.
+  if (kr.as_of === day) return refuse('already-recorded', `\`${kr.id}\` is already ${shownValue(kr)} as of ${day}, so there is nothing to record`);
+  edit.as_of = day;
+  return { ok: true, edit, summary: `no change: still ${shownValue(kr)}, as of ${day}`, unchanged };
 }
 
 export function shownValue(kr: KeyResult): string {

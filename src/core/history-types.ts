@@ -54,7 +54,8 @@ export const ObjectiveHistorySchema = z.object({
   period: z.object({ label: z.string(), start: day, end: day.nullable() }),
   owner: z.string().nullable(),
   type: z.enum(['aspirational', 'committed']),
-  alignedTo: z.string(),
+  /** `aligned_to` of the latest valid version: `mission`, an id, or a list of ids (the first is the primary parent). */
+  alignedTo: z.union([z.string(), z.array(z.string())]),
   /**
    * Never published: `private: true` in the latest version, a latest version whose `private:` is anything but
    * `false`, one that cannot be read, or one that fails the schema after the objective was private.

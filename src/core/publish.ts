@@ -3,6 +3,7 @@
  * notes of commits that also touched them, the warnings that name them and the
  * links to them are gone. The shape stays `History`.
  */
+import { alignedIds } from './alignment.ts';
 import type { History } from './history-types.ts';
 import { withoutComments } from './obsidian-comments.ts';
 import { isSourceReference } from './org.ts';
@@ -27,15 +28,22 @@ export function publicHistory(history: History, alsoPrivate: ReadonlySet<string>
     ...rest,
     // Obsidian's `%% … %%` comments stay in the vault.
     missions: history.missions.map((mission) => ({ ...mission, body: withoutComments(mission.body) })),
-    // `aligned_to: <id>` or `<id>/<kr>`: a link to anything but a published objective goes up to the mission. One to
-    // another repository's objective (`team-platform:latency`) stays for an organisation's site to resolve.
-    objectives: objectives.map((objective) =>
-      objective.alignedTo === 'mission' || publicIds.has(objective.alignedTo.split('/')[0] ?? '') || isSourceReference(objective.alignedTo) ? objective : { ...objective, alignedTo: 'mission' },
-    ),
+    objectives: objectives.map((objective) => ({ ...objective, alignedTo: publicAlignment(objective.alignedTo, publicIds) })),
     checkins: history.checkins
       .filter((checkin) => !hidden.has(checkin.objective))
       .map((checkin) => (mixed.has(checkin.commit) || mentionsHidden(checkin.message) ? { ...checkin, message: HIDDEN_MESSAGE } : checkin)),
     // A warning about a version in a commit that changed a private file may quote that version.
     warnings: history.warnings.filter((warning) => !mentionsHidden(warning.path) && !mentionsHidden(warning.message) && !(warning.commit !== undefined && mixed.has(warning.commit))),
   };
+}
+
+/**
+ * `aligned_to` as published: each `<id>` or `<id>/<kr>` that names anything but a published objective
+ * (or another repository's objective) is dropped from the list, and an objective left with none serves the mission. One id stays a string.
+ */
+export function publicAlignment(alignedTo: string | readonly string[], publicIds: ReadonlySet<string>): string | string[] {
+  // One to another repository's objective (`team-platform:latency`) stays for an organisation's site to resolve.
+  const kept = alignedIds(alignedTo).filter((id) => publicIds.has(id.split('/')[0] ?? '') || isSourceReference(id));
+  if (kept.length === 0) return 'mission';
+  return typeof alignedTo === 'string' || kept.length === 1 ? kept[0]! : kept;
 }

@@ -144,13 +144,31 @@ export const KeyResultSchema = z
     }
   });
 
+const alignedId = z.string().trim().min(1, { error: 'Must not be empty' });
+
+/**
+ * `mission`, one objective id, or a list of them when an objective serves several: the first is its
+ * primary parent (its place in the alignment tree and the chain up to the mission).
+ */
+export const AlignedToSchema = z
+  .union([alignedId, z.array(alignedId).min(1, { error: 'Expected at least one id, or `mission`' })], { error: 'Expected `mission`, an objective id or a list of ids' })
+  .default('mission')
+  .superRefine((value, ctx) => {
+    if (typeof value === 'string') return;
+    value.forEach((id, index) => {
+      if (id === 'mission' && value.length > 1) ctx.addIssue({ code: 'custom', path: [index], message: 'write `aligned_to: mission` alone, not in a list of objectives' });
+      else if (value.indexOf(id) !== index) ctx.addIssue({ code: 'custom', path: [index], message: 'listed twice' });
+    });
+  })
+  .describe('`mission`, the id of the objective this one serves, or a list of ids when it serves several (the first is the primary parent).');
+
 export const ObjectiveSchema = z.strictObject({
   id: slug.optional().describe('Defaults to the file name; pins history across renames.'),
   title: text,
   period: PeriodSchema,
   owner: z.string().trim().min(1).optional().describe('Defaults to the owner of the mission above.'),
   type: z.enum(['aspirational', 'committed']).default('aspirational'),
-  aligned_to: z.string().trim().min(1).default('mission').describe('`mission` or the id of another objective.'),
+  aligned_to: AlignedToSchema,
   private: z.boolean().default(false).describe('true: never published on the site, feed or JSON; still linted.'),
   progress: z
     .enum(['key-results', 'from-aligned'])

@@ -1,5 +1,6 @@
 /**
- * The alignment map, from the mission down, in pages: the tree is walked in
+ * The alignment map, from the mission down, in pages: the tree of primary
+ * parents (an objective with several parents sits under its first) is walked in
  * order and cut every `size` objectives; a page that starts inside a branch
  * first repeats the objectives above it (marked as continued), so every page
  * is a tree of its own and no page grows with the organisation.
@@ -20,7 +21,7 @@ export function alignmentMapPages<T extends AlignedMember>(alignment: Alignment<
     if (seen.has(objective.id)) return;
     seen.add(objective.id);
     order.push({ objective, above });
-    for (const child of alignment.alignedTo(objective.id)) walk(child, [...above, objective]);
+    for (const child of alignment.children(objective.id)) walk(child, [...above, objective]);
   };
   for (const root of roots) walk(root, []);
   const pages: MapNode<T>[][] = [];

@@ -63,6 +63,7 @@ function objectiveSummary(objective: ObjectiveView, group: string | null): Objec
     owner: objective.owner,
     type: objective.type,
     alignedTo: objective.alignedTo,
+    parents: objective.parents,
     group,
     standing: { ...standing, progressFrom: objective.fromAligned ? 'aligned' : 'key-results' },
     keyResults: objective.keyResults.map((kr, index) => ({

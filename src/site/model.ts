@@ -3,6 +3,7 @@
  * view per public objective and check-in, the list of files that need
  * attention, and nothing at all of a private objective.
  */
+import { alignedIds } from '../core/alignment.ts';
 import type { Checkin, History, KeyResultHistory, ObjectiveHistory } from '../core/history-types.ts';
 import type { Objective } from '../core/schema.ts';
 import { grade, status, type Grade, type KeyResultKind, type KeyResultStatus, type Status } from '../core/score.ts';
@@ -10,7 +11,7 @@ import { pointsUpTo, type KeyResultStanding, type ObjectiveStanding } from '../c
 import type { Workspace } from '../core/workspace.ts';
 import { keyResultChart, progressSeries, sparkline, type KeyResultChart, type Sparkline } from './chart.ts';
 import { formatNumber, subjectOf, bodyOf } from './format.ts';
-import { syncedFrom } from '../core/sources/trailer.ts';
+import { syncedFrom, withoutToolTrailers } from '../core/sources/trailer.ts';
 import type { RenderedBody } from './markdown.ts';
 
 export interface KeyResultView {
@@ -49,8 +50,10 @@ export interface ObjectiveView {
   period: { label: string; start: string; end: string | null };
   owner: string | null;
   type: 'aspirational' | 'committed';
-  /** Id of the public objective this one supports; null under the mission. */
+  /** Id of the public objective this one supports first (its primary parent); null under the mission. */
   alignedTo: string | null;
+  /** Every public objective it supports, the primary first; empty under the mission. */
+  parents: string[];
   /** Deleted on or before the build day. */
   archived: boolean;
   /** Counted in its period's overall score (see ObjectiveStanding). */
@@ -106,6 +109,7 @@ export function objectiveView(
   syncedCommits: ReadonlySet<string> = new Set(),
 ): ObjectiveView {
   const { asOf } = standing;
+  const parents = alignedIds(objective.alignedTo).filter((id) => publicIds.has(id));
   return {
     id: objective.id,
     title: objective.title,
@@ -113,7 +117,8 @@ export function objectiveView(
     period: objective.period,
     owner: objective.owner,
     type: objective.type,
-    alignedTo: objective.alignedTo !== 'mission' && publicIds.has(objective.alignedTo) ? objective.alignedTo : null,
+    alignedTo: parents[0] ?? null,
+    parents,
     archived: standing.archived,
     counted: standing.counted,
     progress: standing.progress,
@@ -193,7 +198,8 @@ export function checkinView(checkin: Checkin, objective: ObjectiveHistory): Chec
     date: checkin.date,
     author: checkin.author,
     subject: subjectOf(checkin.message),
-    body: bodyOf(checkin.message),
+    // The trailers of `okr sync` and `okr import` are for the tool; `syncedFrom` below keeps the mark.
+    body: bodyOf(withoutToolTrailers(checkin.message)),
     objective: { id: objective.id, title: objective.title },
     summary: checkinSummary(checkin, objective),
     syncedFrom: syncedFrom(checkin.message) ?? null,

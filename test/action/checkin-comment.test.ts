@@ -4,6 +4,7 @@ import { createActionRepo, type ActionRepo } from '../helpers/action-repo.ts';
 import { removeTempFolders } from '../helpers/git-repo.ts';
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.ts';
 import { runAction } from '../helpers/run-action.ts';
+import { CHECKIN_DECISIONS } from '../fixtures/checkin-decisions.ts';
 import { baseTree, PRESENTATIONS } from './fixtures.ts';
 
 const FILE = 'okrs/2026-q4/presentations.md';
@@ -115,15 +116,30 @@ describe('/checkin in a comment', () => {
   });
 });
 
+describe('/checkin decides as okr checkin does (test/fixtures/checkin-decisions.ts)', () => {
+  test.each(CHECKIN_DECISIONS)('$name', async ({ before, comment, after }) => {
+    const repo = defaultBranch();
+    github.files.set(FILE, { text: before, sha: `sha-of-${FILE}` });
+    const result = await run(repo, commentEvent(`/checkin presentations/feedback ${comment}`));
+    expect(result.outputs.checkin).toBe(after === undefined ? 'invalid' : 'committed');
+    expect(github.commits.map((commit) => commit.text)).toEqual(after === undefined ? [] : [after]);
+  });
+});
+
 describe('the /checkin command', () => {
   test('reads the value, no change, confidence and a note over several lines', () => {
     expect(parseCheckinCommand('/checkin a/b done Shipped\nat last')).toEqual({
       ok: true,
       objective: 'a',
       keyResult: 'b',
-      request: { value: 'done', confidence: undefined, note: 'Shipped\nat last' },
+      request: { value: 'done', noChange: false, confidence: undefined, note: 'Shipped\nat last' },
     });
-    expect(parseCheckinCommand('/checkin a/b No Change confidence 0.5')).toEqual({ ok: true, objective: 'a', keyResult: 'b', request: { value: undefined, confidence: 0.5, note: '' } });
+    expect(parseCheckinCommand('/checkin a/b No Change confidence 0.5')).toEqual({
+      ok: true,
+      objective: 'a',
+      keyResult: 'b',
+      request: { value: undefined, noChange: true, confidence: 0.5, note: '' },
+    });
     expect(parseCheckinCommand('/checkin a/b 3 confidence high')).toEqual({ ok: false, problem: '`confidence` takes a number from 0 to 1, e.g. 0.7; got `high`' });
     expect(parseCheckinCommand('/checkin feedback 3')).toMatchObject({ ok: false, problem: expect.stringContaining('`<objective>/<key result>`') });
   });

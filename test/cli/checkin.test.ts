@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createRepo, removeTempFolders } from '../helpers/git-repo.ts';
 import { okr, okrIn } from '../helpers/cli.ts';
 import { testGitEnv } from '../helpers/git-repo.ts';
+import { CHECKIN_DECISIONS } from '../fixtures/checkin-decisions.ts';
 
 afterAll(removeTempFolders);
 
@@ -163,5 +164,17 @@ describe('okr checkin', () => {
     expect(result.stderr).toContain('okr/2026-q4/presentations.md has 2 key results with the id `feedback`'.replace('okr/', 'okrs/'));
     expect(result.stderr).toContain('`unique-ids`');
     expect(readFileSync(path.join(repository.dir, FILE), 'utf8')).toBe(before);
+  });
+});
+
+describe('okr checkin decides as /checkin does (test/fixtures/checkin-decisions.ts)', () => {
+  it.each(CHECKIN_DECISIONS)('$name', async ({ before, cli, after }) => {
+    const repository = createRepo();
+    repository.write(FILE, before);
+    repository.commit('Plan', '2026-10-01');
+    const result = await okrIn(['checkin', 'presentations/feedback', ...cli, '--repo', repository.dir]);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(readFileSync(path.join(repository.dir, FILE), 'utf8')).toBe(after ?? before);
+    expect(result.status === 0).toBe(after !== undefined);
   });
 });

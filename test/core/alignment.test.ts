@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { alignedRollup, alignmentOf, progressFromAligned } from '../../src/core/alignment.ts';
 
-const objective = (id: string, alignedTo: string | null, progress = 0, extra: { expected?: number | null; fromAligned?: boolean } = {}) => ({
+const objective = (id: string, alignedTo: string | null | string[], progress = 0, extra: { expected?: number | null; fromAligned?: boolean } = {}) => ({
   id,
   title: id,
-  alignedTo,
+  alignedTo: Array.isArray(alignedTo) ? (alignedTo[0] ?? null) : alignedTo,
+  parents: Array.isArray(alignedTo) ? alignedTo : alignedTo === null ? [] : [alignedTo],
   progress,
   expected: extra.expected ?? null,
   fromAligned: extra.fromAligned ?? false,
@@ -41,7 +42,54 @@ describe('alignment', () => {
   });
 });
 
+describe('alignment with several parents', () => {
+  const alignment = alignmentOf([
+    objective('company', null),
+    objective('sales', 'company'),
+    objective('platform', 'company'),
+    objective('billing', ['platform', 'sales']),
+    objective('invoices', 'billing'),
+  ]);
+
+  it('places an objective in the tree under its primary parent only', () => {
+    expect(alignment.children('platform').map((member) => member.id)).toEqual(['billing']);
+    expect(alignment.children('sales')).toEqual([]);
+  });
+
+  it('counts an objective as aligned to each of its parents', () => {
+    expect(alignment.alignedTo('platform').map((member) => member.id)).toEqual(['billing']);
+    expect(alignment.alignedTo('sales').map((member) => member.id)).toEqual(['billing']);
+  });
+
+  it('lists every parent, the primary first, then the primary chain up to the mission', () => {
+    expect(alignment.serves('billing').map((member) => member.id)).toEqual(['platform', 'sales', 'company']);
+    expect(alignment.serves('invoices').map((member) => member.id)).toEqual(['billing', 'platform', 'company']);
+  });
+
+  it('lists a parent that is also higher up the primary chain once, and keeps climbing past it', () => {
+    const chain = alignmentOf([objective('company', null), objective('group', 'company'), objective('team', 'group'), objective('ana', ['team', 'group'])]);
+    expect(chain.serves('ana').map((member) => member.id)).toEqual(['team', 'group', 'company']);
+  });
+
+  it('lets an objective name a parent twice or itself without counting it twice', () => {
+    const odd = alignmentOf([objective('a', null), objective('b', ['a', 'a', 'b'])]);
+    expect(odd.alignedTo('a').map((member) => member.id)).toEqual(['b']);
+    expect(odd.alignedTo('b')).toEqual([]);
+  });
+});
+
 describe('progress: from-aligned', () => {
+  it('counts an objective with several parents, whole, in the mean of each', () => {
+    const result = progressFromAligned([
+      objective('sales', null, 0, { fromAligned: true }),
+      objective('platform', null, 0, { fromAligned: true }),
+      objective('billing', ['platform', 'sales'], 0.6),
+      objective('api', 'platform', 0.2),
+    ]);
+    expect(result.get('sales')).toEqual({ progress: 0.6, expected: null });
+    expect(result.get('platform')).toEqual({ progress: 0.4, expected: null });
+  });
+
   it('takes the mean of the aligned objectives, through children that opt in too', () => {
     const result = progressFromAligned([
       objective('company', null, 0.9, { fromAligned: true }),

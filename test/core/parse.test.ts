@@ -34,6 +34,19 @@ describe('parseObjective', () => {
     expect(parsed.body).toContain('Context.');
   });
 
+  it('reads `aligned_to` as one id or a list of ids', () => {
+    expect(parseObjective('x.md', '---\ntitle: Grow the team\nperiod: 2026\naligned_to: [sales, platform]\n---\n').data?.aligned_to).toEqual(['sales', 'platform']);
+    expect(parseObjective('x.md', '---\ntitle: Grow the team\nperiod: 2026\naligned_to: sales\n---\n').data?.aligned_to).toBe('sales');
+  });
+
+  it('points at `mission` inside a list and at an id listed twice', () => {
+    const findings = parseObjective('x.md', '---\ntitle: Grow the team\nperiod: 2026\naligned_to: [sales, mission, sales]\n---\n').findings;
+    expect(findings.map((finding) => [finding.line, finding.column, finding.message])).toEqual([
+      [4, 21, 'Unexpected `aligned_to: "mission"`: write `aligned_to: mission` alone, not in a list of objectives'],
+      [4, 30, 'Unexpected `aligned_to: "sales"`: listed twice'],
+    ]);
+  });
+
   it('reads a bare year as a period', () => {
     expect(parseObjective('x.md', '---\ntitle: Grow the team\nperiod: 2026\n---\n').data?.period).toBe('2026');
   });

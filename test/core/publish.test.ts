@@ -74,6 +74,27 @@ describe('publicHistory', () => {
     expect(alignedTo(publicHistory(aligned('talks/feedback')))).toBe('talks/feedback');
   });
 
+  it('drops a parent that is not published from a list of several, and keeps the order of the rest', () => {
+    const history = historyFrom({
+      now: '2026-11-20',
+      objectives: ['sales', 'platform', 'web']
+        .map((id) => ({ id, title: id, period: Q4, created: '2026-10-01', keyResults: [] }))
+        .concat([
+          { id: 'secret-zq7', title: 'Secret zq7', period: Q4, created: '2026-10-01', keyResults: [], private: true } as never,
+          { id: 'billing', title: 'Billing', period: Q4, created: '2026-10-01', keyResults: [], alignedTo: ['platform', 'secret-zq7', 'sales'] } as never,
+          { id: 'api', title: 'API', period: Q4, created: '2026-10-01', keyResults: [], alignedTo: ['secret-zq7', 'web'] } as never,
+          { id: 'ops', title: 'Ops', period: Q4, created: '2026-10-01', keyResults: [], alignedTo: ['secret-zq7', 'gone-zq7'] } as never,
+        ]),
+      checkins: [],
+    });
+    const published = publicHistory(history);
+    const alignedOf = (id: string) => published.objectives.find((objective) => objective.id === id)!.alignedTo;
+    expect(alignedOf('billing')).toEqual(['platform', 'sales']);
+    expect(alignedOf('api')).toBe('web');
+    expect(alignedOf('ops')).toBe('mission');
+    expect(JSON.stringify(published)).not.toMatch(/zq7/);
+  });
+
   it('leaves Obsidian comments out of mission bodies', () => {
     const history = { ...sample(), missions: [{ path: 'okrs/mission.md', mission: 'M', owner: null, body: 'Why %% hidden zq7 %% we\n%%\nblock zq7\n%%\nend' }] };
     expect(publicHistory(history).missions[0]?.body).toBe('Why  we\nend');

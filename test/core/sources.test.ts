@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolvePointer } from '../../src/core/sources/json-pointer.ts';
-import { syncCommitMessage, syncedFrom } from '../../src/core/sources/trailer.ts';
+import { syncCommitMessage, syncedFrom, withoutToolTrailers } from '../../src/core/sources/trailer.ts';
 import { isJump, valueFromCsv, valueFromJson } from '../../src/core/sources/values.ts';
 import { KeyResultSchema } from '../../src/core/schema.ts';
 
@@ -45,6 +45,20 @@ describe('the sync trailer', () => {
     expect(syncedFrom(syncCommitMessage('a/b', 'https://x.test/m.json#/n', '1 → 2'))).toBe('https://x.test/m.json#/n');
     expect(syncedFrom('Okr-Sync: https://x.test')).toBeUndefined();
     expect(syncedFrom('Raised it\n\nWe saw Okr-Sync: lines before')).toBeUndefined();
+  });
+});
+
+describe('the tool trailers in a message people read', () => {
+  it('leaves out the Okr-Sync and Imported-From lines of the closing trailers, and the paragraph when they were all of it', () => {
+    expect(withoutToolTrailers(syncCommitMessage('a/b', 'https://x.test/m.json#/n', '1 → 2'))).toBe('synced from https://x.test/m.json#/n\n\na/b: 1 → 2');
+    expect(withoutToolTrailers('Signed\n\nImported-From: viva-goals 2004 2025-02-20 10:00:00 UTC')).toBe('Signed');
+    expect(withoutToolTrailers('Signed\n\nCo-authored-by: Bob <bob@example.com>\nImported-From: csv talks/x 2026-01-01')).toBe('Signed\n\nCo-authored-by: Bob <bob@example.com>');
+  });
+
+  it('keeps a note that only mentions them, and a message without trailers', () => {
+    expect(withoutToolTrailers('Raised it\n\nWe saw Okr-Sync: lines before')).toBe('Raised it\n\nWe saw Okr-Sync: lines before');
+    expect(withoutToolTrailers('Imported-From: viva-goals 1')).toBe('Imported-From: viva-goals 1');
+    expect(withoutToolTrailers('Talk one\n\nGood room.')).toBe('Talk one\n\nGood room.');
   });
 });
 

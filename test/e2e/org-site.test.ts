@@ -150,8 +150,27 @@ describe('the site of an organisation', () => {
     expect(person).toContain(`href="/org/objectives/${team.id}/"`);
     expect(person).toContain(`href="/org/objectives/${team.alignedTo}/"`);
     const company = await read(`objectives/${team.alignedTo}/index.html`);
-    const aligned = objectives.filter((objective) => objective.alignedTo === team.alignedTo).length;
+    const aligned = objectives.filter((objective) => [objective.alignedTo].flat().includes(team.alignedTo as string)).length;
     expect(company).toMatch(new RegExp(`${aligned} objectives? aligned, \\d+% on average`));
+  });
+
+  it('lists every parent of an objective that serves several, and counts it under each', async () => {
+    const { objectives } = orgObjectives(SHAPE);
+    const own = objectives.find((objective) => objective.id === 'team-2-2')!;
+    const parents = own.alignedTo as string[];
+    expect(parents).toHaveLength(2);
+    const page = await read('objectives/team-2-2/index.html');
+    const supports = /<li>Supports (.*?)<\/li>/.exec(page)![1]!;
+    expect([...supports.matchAll(/href="\/org\/objectives\/([^"]+)\/"/g)].map((match) => match[1])).toEqual(parents);
+    for (const parent of parents) {
+      const html = await read(`objectives/${parent}/index.html`);
+      const section = html.slice(html.indexOf('Aligned to it'));
+      expect(section).toContain('href="/org/objectives/team-2-2/"');
+    }
+    const map = await read('alignment/index.html');
+    expect(map.match(/href="\/org\/objectives\/team-2-2\/"/g)).toHaveLength(1);
+    const summary = OkrsSummarySchema.parse(JSON.parse(await read('okrs.json')));
+    expect(summary.objectives.find((objective) => objective.id === 'team-2-2')).toMatchObject({ alignedTo: parents[0], parents });
   });
 
   it('shows the owner of a key result on the objective page and on their owner page', async () => {

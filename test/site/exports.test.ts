@@ -34,6 +34,7 @@ describe('okrsSummary', () => {
       owner: 'jane',
       type: 'aspirational' as const,
       alignedTo: null,
+      parents: [],
       archived: false,
       progress: 0.4,
       expected: 0.5,

@@ -85,6 +85,13 @@ describe('objectiveView', () => {
     );
   });
 
+  it('lists every public parent it supports, the primary first, and drops the others', () => {
+    const helper = { ...history.objectives[2]!, alignedTo: ['nowhere', 'talks'] };
+    const view = objectiveView(helper, objectiveStanding(helper, [], '2026-11-20'), undefined, { done: 0, total: 0 }, publicIds);
+    expect(view.parents).toEqual(['talks']);
+    expect(view.alignedTo).toBe('talks');
+  });
+
   it('takes the reason of an eased target from the current file', () => {
     const frontmatter = {
       title: 'Deliver engaging presentations',
@@ -133,5 +140,14 @@ describe('check-ins', () => {
     expect(checkinView(talk, talks).syncedFrom).toBeNull();
     const synced = { ...talk, message: syncCommitMessage('talks/feedback', 'https://x.test/m.json#/a', '3.6 → 3.9') };
     expect(checkinView(synced, talks)).toMatchObject({ syncedFrom: 'https://x.test/m.json#/a', subject: 'synced from https://x.test/m.json#/a' });
+  });
+
+  it('keeps the Okr-Sync and Imported-From trailers out of the body, and the synced mark', () => {
+    const talk = history.checkins.find((c) => c.message.startsWith('Talk'))!;
+    const synced = checkinView({ ...talk, message: syncCommitMessage('talks/feedback', 'https://x.test/m.json#/a', '3.6 → 3.9') }, talks);
+    expect(synced.body).toBe('talks/feedback: 3.6 → 3.9');
+    expect(synced.syncedFrom).toBe('https://x.test/m.json#/a');
+    const imported = checkinView({ ...talk, message: 'Second talk\nwent better\n\nImported-From: viva-goals 2001 2025-02-14 17:00:00 UTC' }, talks);
+    expect(imported).toMatchObject({ subject: 'Second talk', body: 'went better', syncedFrom: null });
   });
 });

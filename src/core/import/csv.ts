@@ -147,7 +147,16 @@ export function exportGeneric(objectives: readonly { folder: string; data: Objec
   for (const { folder, data, initiatives } of objectives) {
     const id = data.id!;
     const period = typeof data.period === 'string' ? data.period : `${data.period.start}..${data.period.end ?? ''}`;
-    rows.push({ type: 'objective', objective: id, title: data.title, folder, period, owner: data.owner ?? '', goal_type: data.type, aligned_to: data.aligned_to });
+    rows.push({
+      type: 'objective',
+      objective: id,
+      title: data.title,
+      folder,
+      period,
+      owner: data.owner ?? '',
+      goal_type: data.type,
+      aligned_to: typeof data.aligned_to === 'string' ? data.aligned_to : data.aligned_to.join(' '),
+    });
     for (const kr of data.key_results) {
       const metric = kr.done === undefined;
       rows.push({

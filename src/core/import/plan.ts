@@ -44,7 +44,9 @@ export interface ImportedObjective {
   start: string;
   owner?: string;
   type: 'aspirational' | 'committed';
-  /** Ids of the objectives it aligns to, highest weight first: the first becomes `aligned_to`. */
+  /** The final grade of a period that is over, when the source has one. */
+  grade?: number;
+  /** Ids of the objectives it aligns to, highest weight first: `aligned_to`, the first its primary parent. */
   alignedTo: string[];
   /** Co-owners after the first. */
   coOwners: string[];
@@ -60,6 +62,10 @@ export interface ImportReport {
   counts: { objectives: number; keyResults: number; initiatives: number; checkins: number };
   /** Columns the importer does not map (tags and the like). */
   unmappedColumns: string[];
+  /** Columns it reads, but whose values on some rows have no place in the files: how many rows, and why. */
+  notImported: { column: string; rows: number; why: string }[];
+  /** Values that found a place other than their column's usual one. */
+  mapped: { creatorAsOwner: number; scoreAsGrade: number };
   /** Owners and check-in authors that `--users` gives no handle for. */
   ownersWithoutHandle: string[];
   /** Rows or cells that could not be read: skipped, with the line. */
@@ -82,7 +88,16 @@ export interface User {
 }
 
 export function emptyReport(): ImportReport {
-  return { rows: 0, counts: { objectives: 0, keyResults: 0, initiatives: 0, checkins: 0 }, unmappedColumns: [], ownersWithoutHandle: [], problems: [], objectTypes: {} };
+  return {
+    rows: 0,
+    counts: { objectives: 0, keyResults: 0, initiatives: 0, checkins: 0 },
+    unmappedColumns: [],
+    notImported: [],
+    mapped: { creatorAsOwner: 0, scoreAsGrade: 0 },
+    ownersWithoutHandle: [],
+    problems: [],
+    objectTypes: {},
+  };
 }
 
 /** A title as an id: `Deliver engaging presentations` → `deliver-engaging-presentations`. */
@@ -107,11 +122,12 @@ export function uniqueId(base: string, taken: Set<string>): string {
 
 /** The objective file as the importer first writes it: every key result at its baseline, as of the period's start. */
 export function renderObjective(objective: ImportedObjective, sourceName: string): string {
-  const alignedTo = objective.alignedTo[0] ?? 'mission';
   const data: Record<string, unknown> = { id: objective.id, title: objective.title, period: objective.period };
   if (objective.owner !== undefined) data.owner = objective.owner;
   if (objective.type === 'committed') data.type = 'committed';
-  if (alignedTo !== 'mission') data.aligned_to = alignedTo;
+  if (objective.grade !== undefined) data.grade = objective.grade;
+  // One parent as a plain id, several as a list in the source's order of weight.
+  if (objective.alignedTo.length > 0) data.aligned_to = objective.alignedTo.length === 1 ? objective.alignedTo[0] : objective.alignedTo;
   data.key_results = objective.keyResults.map((kr) => {
     const entry: Record<string, unknown> = { id: kr.id, title: kr.title };
     if (kr.done !== undefined) entry.done = kr.done;
@@ -127,14 +143,6 @@ export function renderObjective(objective: ImportedObjective, sourceName: string
   const body: string[] = [];
   if (objective.description) body.push(objective.description.trim(), '');
   if (objective.coOwners.length > 0) body.push(`Also owned by ${objective.coOwners.join(', ')}.`, '');
-  if (objective.alignedTo.length > 1)
-    body.push(
-      `Also aligned to ${objective.alignedTo
-        .slice(1)
-        .map((id) => `\`${id}\``)
-        .join(', ')}.`,
-      '',
-    );
   if (objective.initiatives.length > 0) {
     body.push('## Initiatives', '', ...objective.initiatives.map((item) => `- [${item.done ? 'x' : ' '}] ${item.title.replace(/\s+/g, ' ').trim()}`), '');
   }

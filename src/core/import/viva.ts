@@ -1,5 +1,6 @@
 /**
- * Reads a Viva Goals Explorer export (CSV) into an import plan. Pure: text in, plan out.
+ * Reads a Viva Goals Explorer export (CSV, or the rows of an XLSX sheet) into an import plan.
+ * Pure: text or rows in, plan out.
  * Viva writes one row per objective, key result and deliverable; the `Aligned To` cell names the
  * parents, the `Checkins` cell holds every check-in of the row. Tenants may rename the object
  * types, so they are read leniently; a row that cannot be read is reported with its line and skipped.
@@ -51,10 +52,30 @@ interface ReadRow {
   row: Row;
 }
 
-/** Parses the export; `users` maps display names and emails to handles. */
-export function parseViva(text: string, users: readonly User[] = []): ImportPlan {
+/** A row of the sheet as cells of text, with the line (CSV) or row number (XLSX) it starts on. */
+export interface SheetRecord {
+  line: number;
+  cells: string[];
+}
+
+export interface VivaOptions {
+  /** Today, `YYYY-MM-DD`: the `Score` of an objective whose period ended before it becomes its `grade:`. */
+  now?: string;
+}
+
+/** Parses the CSV export; `users` maps display names and emails to handles. */
+export function parseViva(text: string, users: readonly User[] = [], options: VivaOptions = {}): ImportPlan {
   const report = emptyReport();
-  const rows = readRows(text, report);
+  return planOf(csvRecords(text, report), report, users, options);
+}
+
+/** Parses the rows of the export's sheet (XLSX), the header first, with the same column handling as the CSV. */
+export function parseVivaRows(records: readonly SheetRecord[], users: readonly User[] = [], options: VivaOptions = {}): ImportPlan {
+  return planOf(records, emptyReport(), users, options);
+}
+
+function planOf(records: readonly SheetRecord[], report: ImportReport, users: readonly User[], options: VivaOptions): ImportPlan {
+  const rows = readRows(records, report);
   const read: ReadRow[] = [];
   const seen = new Set<string>();
   for (const row of rows) {
@@ -87,7 +108,11 @@ export function parseViva(text: string, users: readonly User[] = []): ImportPlan
     const period = readPeriod(row, report);
     if (period === undefined) continue;
     const folder = [...(teams.size > 1 && row.team !== '' ? [slugify(row.team, 'team')] : []), period.folder].join('/');
-    const [owner, ...coOwners] = row.owners.map(handles);
+    // Viva's `Creator` stands in for an empty `Owner`: someone wrote the objective and answers for it.
+    const creators = row.owners.length === 0 ? splitNames(cell(row.row, 'creator')).slice(0, 1) : [];
+    const [owner, ...coOwners] = (row.owners.length > 0 ? row.owners : creators).map(handles);
+    if (creators.length > 0) report.mapped.creatorAsOwner += 1;
+    const finalGrade = readGrade(row, period.end, options.now, report);
     objectives.set(row.id, {
       sourceId: row.id,
       id: uniqueId(slugify(row.title, `objective-${row.id}`), objectiveIds),
@@ -98,6 +123,7 @@ export function parseViva(text: string, users: readonly User[] = []): ImportPlan
       ...(owner === undefined ? {} : { owner }),
       coOwners,
       type: /commit/i.test(cell(row.row, 'goal type')) ? 'committed' : 'aspirational',
+      ...(finalGrade === undefined ? {} : { grade: finalGrade }),
       alignedTo: [],
       description: cell(row.row, 'description').trim() || undefined,
       initiatives: [],
@@ -144,13 +170,18 @@ export function parseViva(text: string, users: readonly User[] = []): ImportPlan
     keyResults.set(row.id, kr);
   }
   const list = [...objectives.values()];
+  const objectiveRows = read.filter((row) => row.kind === 'objective' && objectives.has(row.id));
+  const statuses = objectiveRows.filter((row) => cell(row.row, 'status').trim() !== '').length;
+  if (statuses > 0) report.notImported.push({ column: 'Status', rows: statuses, why: 'of objectives: the status follows from progress and the time left' });
+  const openScores = objectiveRows.filter((row) => cell(row.row, 'score').trim() !== '' && objectives.get(row.id)?.grade === undefined).length;
+  if (openScores > 0) report.notImported.push({ column: 'Score', rows: openScores, why: 'of objectives in periods still open: progress comes from the key results' });
   report.counts.objectives = list.length;
   report.counts.keyResults = keyResults.size;
   report.counts.checkins = [...keyResults.values()].reduce((sum, kr) => sum + kr.checkins.length, 0);
   return { source: 'viva-goals', objectives: list, report };
 }
 
-function readRows(text: string, report: ImportReport): Row[] {
+function csvRecords(text: string, report: ImportReport): SheetRecord[] {
   const records = parse(text, {
     bom: true,
     relax_column_count: true,
@@ -161,20 +192,27 @@ function readRows(text: string, report: ImportReport): Row[] {
       report.problems.push({ line: (error as { lines?: number }).lines ?? 0, message: `${error?.message ?? 'Unreadable row'}; skipped` });
     },
   }) as unknown as { record: string[]; info: { lines: number } }[];
-  const [header, ...body] = records;
-  if (header === undefined) return [];
-  const names = header.record.map((name) => normalizeHeader(name));
-  report.unmappedColumns = header.record.filter((_, index) => !MAPPED.includes(names[index]!)).map((name) => name.trim());
-  const rows: Row[] = [];
-  let line = header.info.lines + 1;
-  for (const { record, info } of body) {
+  // `info.lines` is the line a record ends on: the next one starts on the line after it.
+  let line = 1;
+  return records.map(({ record, info }) => {
     const start = line;
     line = info.lines + 1;
-    if (record.length !== names.length) {
-      report.problems.push({ line: start, message: `Row has ${record.length} cells, the header ${names.length}; skipped` });
+    return { line: start, cells: record };
+  });
+}
+
+function readRows(records: readonly SheetRecord[], report: ImportReport): Row[] {
+  const [header, ...body] = records;
+  if (header === undefined) return [];
+  const names = header.cells.map((name) => normalizeHeader(name));
+  report.unmappedColumns = header.cells.filter((_, index) => !MAPPED.includes(names[index]!)).map((name) => name.trim());
+  const rows: Row[] = [];
+  for (const { line, cells } of body) {
+    if (cells.length !== names.length) {
+      report.problems.push({ line, message: `Row has ${cells.length} cells, the header ${names.length}; skipped` });
       continue;
     }
-    rows.push({ line: start, cells: new Map(names.map((name, index) => [name, record[index] ?? ''])) });
+    rows.push({ line, cells: new Map(names.map((name, index) => [name, cells[index] ?? ''])) });
   }
   return rows;
 }
@@ -278,6 +316,24 @@ function readKeyResult(row: ReadRow, objective: ImportedObjective, krIds: Map<Im
   return kr;
 }
 
+/**
+ * An objective's `Score` as its final `grade:` (0.0–1.0, one decimal) once it is over: its period ended
+ * before `now`, or its `Status` says it is closed. Viva writes the score as 0–1 or as a percentage.
+ */
+function readGrade(row: ReadRow, end: string | undefined, now: string | undefined, report: ImportReport): number | undefined {
+  const text = cell(row.row, 'score').trim();
+  const over = isClosed(cell(row.row, 'status')) || (end !== undefined && now !== undefined && end < now);
+  if (text === '' || !over) return undefined;
+  const score = readNumber(text);
+  const share = score === undefined ? undefined : /%/.test(text) || score > 1 ? score / 100 : score;
+  if (share === undefined || share < 0 || share > 1) {
+    report.problems.push({ line: row.line, message: `Objective ${row.id}: could not read \`Score\` ${JSON.stringify(text)} as a grade from 0 to 1 or 0% to 100%; left without \`grade:\`` });
+    return undefined;
+  }
+  report.mapped.scoreAsGrade += 1;
+  return Math.round(share * 10) / 10;
+}
+
 function isClosed(status: string): boolean {
   return /\b(closed|complete|completed|done|achieved)\b/i.test(status);
 }
@@ -301,16 +357,16 @@ function handleFinder(users: readonly User[], report: ImportReport): (name: stri
 }
 
 /** `Q1 2025`, `2025 Q1`, `FY2025 H2`, `2025` → a label; otherwise the row's dates. */
-function readPeriod(row: ReadRow, report: ImportReport): { period: Period; start: string; folder: string } | undefined {
+function readPeriod(row: ReadRow, report: ImportReport): { period: Period; start: string; end: string | undefined; folder: string } | undefined {
   const text = cell(row.row, 'period').trim();
   const start = readDate(cell(row.row, 'start date'));
   const end = readDate(cell(row.row, 'end date'));
   const label = periodLabel(text);
   const range = label === undefined ? undefined : resolvePeriod(label);
   if (label !== undefined && range !== undefined && (start === undefined || start === range.start) && (end === undefined || end === range.end)) {
-    return { period: label, start: range.start, folder: label.toLowerCase() };
+    return { period: label, start: range.start, end: range.end, folder: label.toLowerCase() };
   }
-  if (start !== undefined && end !== undefined && start <= end) return { period: { start, end }, start, folder: slugify(text, `${start}`) };
+  if (start !== undefined && end !== undefined && start <= end) return { period: { start, end }, start, end, folder: slugify(text, `${start}`) };
   report.problems.push({ line: row.line, message: `Objective ${row.id}: could not read the period ${JSON.stringify(text)} nor \`Start Date\`/\`End Date\`; skipped` });
   return undefined;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseViva, readCheckinCell, readParents } from '../../../src/core/import/viva.ts';
+import { parseViva, parseVivaRows, readCheckinCell, readParents } from '../../../src/core/import/viva.ts';
 
 const FIXTURE = readFileSync(path.resolve(import.meta.dirname, '../../fixtures/import/viva-export.csv'), 'utf8');
 const USERS = [
@@ -62,6 +62,47 @@ describe('the Viva Goals export', () => {
     ]);
     expect(report.unmappedColumns).toEqual(['Tags']);
     expect(report.ownersWithoutHandle).toEqual(['Ann Lee', 'Carol Jones']);
+  });
+
+  it("writes an objective's Score as its grade once its period is over, and lists Status and open Scores as not imported", () => {
+    const closed = parseViva(FIXTURE, USERS, { now: '2026-12-01' });
+    const grades = Object.fromEntries(closed.objectives.map((objective) => [objective.sourceId, objective.grade]));
+    expect(grades).toEqual({ '1001': 0.5, '1002': 0.6, '1003': 0.2 });
+    expect(closed.report.mapped.scoreAsGrade).toBe(3);
+    expect(closed.report.notImported).toEqual([{ column: 'Status', rows: 3, why: 'of objectives: the status follows from progress and the time left' }]);
+
+    const open = parseViva(FIXTURE, USERS, { now: '2025-02-01' });
+    expect(open.objectives.map((objective) => objective.grade)).toEqual([undefined, undefined, undefined]);
+    expect(open.report.notImported).toContainEqual({ column: 'Score', rows: 3, why: 'of objectives in periods still open: progress comes from the key results' });
+  });
+
+  it('reads a closed Status or a percentage Score, and reports a Score it cannot read', () => {
+    const text = [
+      'Id,Title,Creator,Owner,Period,Object Type,Status,Score',
+      '1,Grow the company,Ann Lee,,Q1 2026,Objective,Closed,72%',
+      '2,Hire well,Ann Lee,Bob Smith,Q1 2026,Objective,Completed,plenty',
+      '3,Ship the app,,,Q1 2026,Objective,On Track,0.4',
+    ].join('\n');
+    const plan = parseViva(text, [{ name: 'Ann Lee', github: 'annlee' }], { now: '2026-02-01' });
+    expect(plan.objectives.map((objective) => [objective.sourceId, objective.owner, objective.grade])).toEqual([
+      ['1', 'annlee', 0.7],
+      ['2', 'Bob Smith', undefined],
+      ['3', undefined, undefined],
+    ]);
+    expect(plan.report.mapped).toEqual({ creatorAsOwner: 1, scoreAsGrade: 1 });
+    expect(plan.report.problems).toEqual([{ line: 3, message: 'Objective 2: could not read `Score` "plenty" as a grade from 0 to 1 or 0% to 100%; left without `grade:`' }]);
+  });
+
+  it('takes the rows of a sheet as the CSV, line numbers included', () => {
+    const header = ['Id', 'Title', 'Owner', 'Period', 'Object Type', 'Aligned To (weight, Objective ID)', 'Start', 'Target'];
+    const plan = parseVivaRows([
+      { line: 1, cells: header },
+      { line: 2, cells: ['1', 'Grow, fast', 'Ann', 'Q1 2026', 'Objective', '', '', ''] },
+      { line: 3, cells: ['2', 'Raise revenue\nfrom 1 to 2', 'Ann', 'Q1 2026', 'Key result', 'Grow, fast(weight: 100%, Id: 1)', '1', '2'] },
+      { line: 5, cells: ['3', 'Broken'] },
+    ]);
+    expect(plan.objectives[0]).toMatchObject({ title: 'Grow, fast', keyResults: [{ title: 'Raise revenue\nfrom 1 to 2', baseline: 1, target: 2 }] });
+    expect(plan.report.problems).toEqual([{ line: 5, message: 'Row has 2 cells, the header 8; skipped' }]);
   });
 
   it('keeps a single team in one folder per period', () => {
