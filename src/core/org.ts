@@ -107,3 +107,8 @@ export function qualifiedParent(source: string, parent: string): string {
   if (parent === 'mission' || isSourceReference(parent)) return parent;
   return sourceId(source, parent);
 }
+
+/** `aligned_to` of a source's file as the organisation's site reads it: one parent or a list, each through `qualifiedParent`. */
+export function qualifiedParents<T extends string | readonly string[]>(source: string, alignedTo: T): T {
+  return (typeof alignedTo === 'string' ? qualifiedParent(source, alignedTo) : alignedTo.map((parent) => qualifiedParent(source, parent))) as T;
+}

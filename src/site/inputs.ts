@@ -89,7 +89,9 @@ export async function readSite(settings: SiteSettings): Promise<{ inputs: SiteIn
   const now = settings.now ?? today();
   const workspace = buildWorkspace(root, await readOkrTree(root, repo));
   const fullHistory = settings.historyFile ? parseHistory(await readFile(path.resolve(settings.historyFile), 'utf8'), settings.historyFile) : await readHistory(repo, { now, root });
-  const { problems, report, ...parts } = assembleSite(workspace, fullHistory);
+  // Check-ins link to their commits when the repository has a web address; the folder it was read from is never published.
+  const address = settings.historyFile ? undefined : await repositoryWebAddress(repo);
+  const { problems, report, ...parts } = assembleSite(workspace, address === undefined ? fullHistory : { ...fullHistory, repo: address });
   return {
     inputs: { now, ...parts, problems: settings.showProblems ? problems : [], problemCount: problems.length, showProblems: settings.showProblems ?? false },
     report,
@@ -112,9 +114,7 @@ export interface AssembledSite {
  */
 export function assembleSite(workspace: Workspace, fullHistory: History, linkId: (id: string) => string = (id) => id): AssembledSite {
   const hidden = privateObjectiveIds(fullHistory, workspace);
-  // Check-ins link to their commits when the repository has a web address; the folder it was read from is never published.
-  const address = settings.historyFile ? undefined : await repositoryWebAddress(repo);
-  const history = { ...publicHistory(fullHistory, hidden), ...(address === undefined ? {} : { repo: address }) };
+  const history = publicHistory(fullHistory, hidden);
   const files = publishedFiles(history, workspace);
   const notes = publicNotes(history.objectives, linkId);
   const objectives = history.objectives.map((objective): ObjectiveInput => {

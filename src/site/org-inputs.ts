@@ -9,7 +9,8 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { History } from '../core/history-types.ts';
-import { qualifiedParent, sourceId, type OrgConfig, type OrgSource } from '../core/org.ts';
+import { alignedIds } from '../core/alignment.ts';
+import { qualifiedParent, qualifiedParents, sourceId, type OrgConfig, type OrgSource } from '../core/org.ts';
 import { closest } from '../core/suggest.ts';
 import { buildWorkspace } from '../core/workspace.ts';
 import { SourceError } from '../io/org-http.ts';
@@ -143,7 +144,7 @@ export function underSource(name: string, site: AssembledSite): AssembledSite {
         id: id(objective.id),
         path: file(objective.path),
         previousPaths: objective.previousPaths.map(file),
-        alignedTo: qualifiedParent(name, objective.alignedTo),
+        alignedTo: qualifiedParents(name, objective.alignedTo),
       })),
       checkins: history.checkins.map((checkin) => ({ ...checkin, objective: id(checkin.objective) })),
       warnings: history.warnings.map((warning) => ({ ...warning, ...(warning.path === undefined ? {} : { path: file(warning.path) }) })),
@@ -157,7 +158,7 @@ export function underSource(name: string, site: AssembledSite): AssembledSite {
           : {
               ...objective.frontmatter,
               id: id(objective.id),
-              aligned_to: qualifiedParent(name, objective.frontmatter.aligned_to),
+              aligned_to: qualifiedParents(name, objective.frontmatter.aligned_to),
               key_results: objective.frontmatter.key_results.map((kr) => (kr.carried_from === undefined ? kr : { ...kr, carried_from: qualifiedParent(name, kr.carried_from) })),
             },
     })),
@@ -196,21 +197,30 @@ function resolveAlignment(site: AssembledSite, ownName: string | undefined): Pro
   const ids = site.history.objectives.map((objective) => objective.id);
   const known = new Set(ids);
   const dangling: Problem[] = [];
-  const resolved = new Map<string, string>();
+  const resolved = new Map<string, string | string[]>();
   // `acme:company-1` from a source names `company-1` of the repository building the site, when org.yml says `name: acme`.
   const own = ownName === undefined ? undefined : sourceId(ownName, '');
+  const found = (id: string) => known.has(id.split('/')[0] ?? '');
   for (const objective of site.history.objectives) {
     const named = objective.alignedTo;
-    const parent = own !== undefined && named.startsWith(own) && known.has(named.slice(own.length).split('/')[0] ?? '') ? named.slice(own.length) : named;
-    if (parent !== named) resolved.set(objective.id, parent);
-    if (parent === 'mission' || known.has(parent.split('/')[0] ?? '')) continue;
-    const suggestion = closest(parent, ids);
-    dangling.push({
-      path: objective.path,
-      line: null,
-      message: `\`aligned_to: ${parent}\` names no objective of the organisation; \`${objective.id}\` is shown under the mission.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`,
-    });
-    resolved.set(objective.id, 'mission');
+    const parents: string[] = [];
+    let changed = false;
+    for (const each of alignedIds(named)) {
+      const parent = own !== undefined && each.startsWith(own) && found(each.slice(own.length)) ? each.slice(own.length) : each;
+      if (found(parent)) {
+        parents.push(parent);
+        changed ||= parent !== each;
+        continue;
+      }
+      changed = true;
+      const suggestion = closest(parent, ids);
+      dangling.push({
+        path: objective.path,
+        line: null,
+        message: `\`aligned_to: ${parent}\` names no objective of the organisation; \`${objective.id}\` is shown ${parents.length > 0 || alignedIds(named).length > 1 ? 'without it' : 'under the mission'}.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`,
+      });
+    }
+    if (changed) resolved.set(objective.id, parents.length === 0 ? 'mission' : typeof named === 'string' || parents.length === 1 ? parents[0]! : parents);
   }
   if (resolved.size === 0) return dangling;
   site.history.objectives = site.history.objectives.map((objective) => (resolved.has(objective.id) ? { ...objective, alignedTo: resolved.get(objective.id)! } : objective));
