@@ -84,6 +84,15 @@ describe('okr build --org', () => {
     expect(summary.groups.map((group) => group.id)).toEqual(['', 'team-platform', 'team-search']);
   });
 
+  it('resolves a list of parents across repositories parent by parent', async () => {
+    const summary = OkrsSummarySchema.parse(JSON.parse(await read('okrs.json')));
+    const uptime = summary.objectives.find((objective) => objective.id === 'team-platform:uptime');
+    // `[latency, acme:company-2, team-search:relevnce]` from the platform's published site: its own id prefixed, the company's resolved, the misspelt one dropped.
+    expect(uptime?.parents).toEqual(['team-platform:latency', 'company-2']);
+    expect(run.stderr).toContain('`aligned_to: team-search:relevnce` names no objective of the organisation; `team-platform:uptime` is shown without it. Did you mean `team-search:relevance`?');
+    expect(await read('objectives/company-2/index.html')).toContain('href="/org/objectives/team-platform%3Auptime/"');
+  });
+
   it('warns about an aligned_to that names no objective of the organisation, with a suggestion', () => {
     expect(run.stderr).toContain('okrs/2026-q4/company-2.md  `aligned_to: team-platform:latnecy` names no objective of the organisation');
     expect(run.stderr).toContain('Did you mean `team-platform:latency`?');
