@@ -14,7 +14,8 @@ import { readFrontmatter } from '../core/frontmatter.ts';
 import { buildWorkspace, type Workspace } from '../core/workspace.ts';
 import { readHistory } from '../git/history.ts';
 import { readOkrTree } from '../io/read-tree.ts';
-import { renderMarkdown, type RenderedBody } from './markdown.ts';
+import { BodyCache } from './body-cache.ts';
+import type { RenderedBody } from './markdown.ts';
 import type { Problem } from './model.ts';
 import { buildReport, privateObjectiveIds, problemsOf } from './problems.ts';
 import { publishedFiles } from './published-files.ts';
@@ -30,6 +31,8 @@ export interface SiteSettings {
   historyFile?: string;
   /** List the problems of public files on the site (`--show-problems`); otherwise the site shows their number only. */
   showProblems?: boolean;
+  /** Bodies rendered by an earlier build (src/site/body-cache.ts); the ones this build uses are added to it. */
+  bodies?: BodyCache;
 }
 
 /** A public objective's current file: its frontmatter (null once the file is gone) and rendered body. */
@@ -90,15 +93,20 @@ export async function readSite(settings: SiteSettings): Promise<{ inputs: SiteIn
   const history = publicHistory(fullHistory, hidden);
   const files = publishedFiles(history, workspace);
   const notes = publicNotes(history.objectives);
-  const objectives = history.objectives.map((objective): ObjectiveInput => {
+  const bodies = settings.bodies ?? new BodyCache();
+  // What a body's links depend on besides its text: the notes a wiki link may name.
+  const linkContext = JSON.stringify([...notes]);
+  const objectives: ObjectiveInput[] = [];
+  for (const objective of history.objectives) {
     const file = files.get(objective.id);
     // An objective page is at objectives/<id>/, so another objective is at ../<id>/.
-    const body = file ? renderMarkdown(file.body, { wikiLink: (note) => linkTo(notes, note, '../') }) : { html: '', tasks: { done: 0, total: 0 } };
-    return { id: objective.id, frontmatter: file?.frontmatter ?? null, html: body.html, tasks: body.tasks };
-  });
+    const body = file ? await bodies.render(file.body, `objective\0${linkContext}`, (note) => linkTo(notes, note, '../')) : { html: '', tasks: { done: 0, total: 0 } };
+    objectives.push({ id: objective.id, frontmatter: file?.frontmatter ?? null, html: body.html, tasks: body.tasks });
+  }
   // Missions are shown on the dashboard, where objectives are at objectives/<id>/.
-  const missions = history.missions.map((mission): MissionInput => ({ ...mission, html: renderMarkdown(mission.body, { wikiLink: (note) => linkTo(notes, note, 'objectives/') }).html }));
-  const retros = publishedRetros(workspace, history);
+  const missions: MissionInput[] = [];
+  for (const mission of history.missions) missions.push({ ...mission, html: (await bodies.render(mission.body, `mission\0${linkContext}`, (note) => linkTo(notes, note, 'objectives/'))).html });
+  const retros = await publishedRetros(workspace, history, bodies);
   const problems = problemsOf(workspace, history, hidden);
   return {
     inputs: { now, history, objectives, missions, retros, problems: settings.showProblems ? problems : [], problemCount: problems.length, showProblems: settings.showProblems ?? false },
@@ -110,7 +118,7 @@ export async function readSite(settings: SiteSettings): Promise<{ inputs: SiteIn
  * A retro names every objective beside it, so it is published only when all of them are: one private
  * (or unreadable) objective in its folder keeps the whole retro off the site.
  */
-function publishedRetros(workspace: Workspace, history: History): RetroInput[] {
+async function publishedRetros(workspace: Workspace, history: History, bodies: BodyCache): Promise<RetroInput[]> {
   const published = new Set(history.objectives.filter((objective) => objective.deleted === null).map((objective) => objective.path));
   const retros: RetroInput[] = [];
   for (const retro of workspace.retros ?? []) {
@@ -123,7 +131,7 @@ function publishedRetros(workspace: Workspace, history: History): RetroInput[] {
     const period = (data as { period?: unknown } | undefined)?.period;
     if (typeof period !== 'string' && typeof period !== 'number') continue;
     // The page has its own title: the retro's `# Retro: …` heading is left out, renderMarkdown moves its `## ` sections below the page's `h2`.
-    retros.push({ period: String(period), path: retro.path, html: renderMarkdown(body.replace(/^\s*# [^\n]*\n/, '')).html });
+    retros.push({ period: String(period), path: retro.path, html: (await bodies.render(body.replace(/^\s*# [^\n]*\n/, ''), 'retro')).html });
   }
   return retros;
 }
