@@ -36,6 +36,19 @@ let all: string | undefined;
  * the alignment map): a digest of all the inputs, so it is kept only when nothing changed.
  */
 export function siteKey(...parts: unknown[]): Promise<string> {
-  all ??= createHash('sha256').update(JSON.stringify(inputs)).digest('base64url');
+  all ??= digestOfInputs();
   return pageKey(all, ...parts);
+}
+
+/** Piece by piece, so an organisation's tens of megabytes of inputs never become one string. */
+function digestOfInputs(): string {
+  const hash = createHash('sha256');
+  const { history, ...rest } = inputs;
+  const { objectives, checkins, ...facts } = history;
+  hash.update(JSON.stringify(rest));
+  hash.update(JSON.stringify(facts));
+  for (const objective of objectives) hash.update(`\n${JSON.stringify(objective)}`);
+  hash.update('\ncheckins');
+  for (const checkin of checkins) hash.update(`\n${JSON.stringify(checkin)}`);
+  return hash.digest('base64url');
 }
