@@ -5,11 +5,13 @@
  * and Astro's folders go to a cache beside the installed packages, never into
  * this package.
  */
-import { mkdir, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroInlineConfig } from 'astro';
+import { readBodyCache, writeBodyCache } from './body-cache.ts';
 import { readSite, type SiteInputs } from './inputs.ts';
 import { siteIntegration } from './integration.ts';
 import type { Problem } from './model.ts';
@@ -65,6 +67,13 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ report: Pr
   const repo = path.resolve(options.repo);
   const outDir = path.resolve(options.out);
   const astro = await loadAstro();
+  // The project root: Astro's own folders (.astro, Vite's cache) go there, and Vite resolves
+  // from it, so it lies below the node_modules that holds Astro.
+  const projectRoot = defaultCacheDir(repo);
+  const cacheDir = path.resolve(options.cacheDir ?? path.join(projectRoot, 'astro'));
+  // Beside Astro's own caches, so a build with a fresh cache folder renders every body anew.
+  const bodiesFile = path.join(cacheDir, 'gitops-okr-bodies.json');
+  const bodies = options.inputs ? undefined : await readBodyCache(bodiesFile);
   const { inputs, report } = options.inputs
     ? { inputs: options.inputs, report: [] }
     : await readSite({
@@ -73,16 +82,20 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ report: Pr
         showProblems: options.showProblems ?? false,
         ...(options.root ? { root: options.root } : {}),
         ...(options.historyFile ? { historyFile: options.historyFile } : {}),
+        ...(bodies ? { bodies } : {}),
       });
-  // The project root: Astro's own folders (.astro, Vite's cache) go there, and Vite resolves
-  // from it, so it lies below the node_modules that holds Astro.
-  const projectRoot = defaultCacheDir(repo);
-  const cacheDir = path.resolve(options.cacheDir ?? path.join(projectRoot, 'astro'));
   // Astro writes its prerender chunks under the current folder when the output folder is
   // outside it, and Node then imports them: a folder of this build's own beside the installed
   // packages keeps concurrent builds apart and resolves Astro and this package's dependencies.
   const workDir = path.join(cacheRoot(), `build-${process.pid}-${++builds}`);
-  await mkdir(outDir, { recursive: true });
+  // The site is written to a folder of its own beside the output and swapped in once whole: an
+  // interrupted build leaves the last site as it was, and Astro starts from an empty folder
+  // instead of deleting the last site file by file. A folder with a `.git` (a checkout of a
+  // Pages branch) is built in place, as Astro does, which keeps that `.git`.
+  const inPlace = existsSync(path.join(outDir, '.git'));
+  const buildDir = inPlace ? outDir : `${outDir}.building-${process.pid}-${builds}`;
+  await rm(buildDir, { recursive: true, force: true, maxRetries: 2 }).catch(() => undefined);
+  await mkdir(buildDir, { recursive: true });
   await mkdir(workDir, { recursive: true });
   // Astro reads `import.meta.env.*` from the process environment too: a BASE_URL or MODE
   // set there (CI, a test runner) would override the base and mode of this build.
@@ -102,22 +115,43 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ report: Pr
       srcDir: path.join(projectRoot, 'src'),
       publicDir: path.join(PACKAGE_ROOT, 'public'),
       cacheDir,
-      outDir,
+      outDir: buildDir,
       site: options.site,
       base: options.base,
       logLevel: options.logLevel ?? 'warn',
       mode: 'production',
-      integrations: [siteIntegration({ inputs: async () => inputs, route: '/', standalone: true })],
+      // Pages whose code, config and cache key (src/site/page-key.ts) are unchanged since the last
+      // build in this cache are copied from Astro's copy of that build instead of rendered again.
+      experimental: { incrementalBuild: true },
+      integrations: [siteIntegration({ inputs: async () => inputs, route: '/', standalone: true, inputsFileName: 'inputs.json' })],
     });
+    if (!inPlace) await swapIn(buildDir, outDir);
+    if (bodies) await writeBodyCache(bodiesFile, bodies);
     return { report };
   } finally {
     process.chdir(cwd);
     await rm(workDir, { recursive: true, force: true });
+    if (!inPlace) await rm(buildDir, { recursive: true, force: true });
     for (const [key, value] of Object.entries(saved)) {
       if (value === undefined) delete process.env[key];
       else process.env[key] = value;
     }
   }
+}
+
+/** `built` becomes `out`; the last site is moved aside first and deleted once the new one is in place. */
+async function swapIn(built: string, out: string): Promise<void> {
+  const old = `${out}.old-${process.pid}`;
+  await rm(old, { recursive: true, force: true });
+  const hadOld = await rename(out, old).then(
+    () => true,
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return false;
+      throw error;
+    },
+  );
+  await rename(built, out);
+  if (hadOld) await rm(old, { recursive: true, force: true });
 }
 
 async function loadAstro(): Promise<typeof import('astro')> {

@@ -16,6 +16,11 @@ import { checkinId, checkinView, objectiveView, withAlignedProgress, type Checki
 import { currentPeriod, ownerSummaries, periodSummaries, sortObjectives } from './summary.ts';
 import { GROUP_PAGE, ownerSlug } from './urls.ts';
 
+/** Check-ins an objective's page lists; the rest are on the timeline. */
+export const LOG_LIMIT = 20;
+/** Objectives aligned to one that its page lists; the rest are on the alignment map. */
+export const ALIGNED_LIMIT = 100;
+
 export interface ObjectiveEntry {
   id: string;
   /** `checkins` in the history's order. */

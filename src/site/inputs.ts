@@ -15,7 +15,8 @@ import { buildWorkspace, type Workspace } from '../core/workspace.ts';
 import { readHistory } from '../git/history.ts';
 import { repositoryWebAddress } from '../git/remote.ts';
 import { readOkrTree } from '../io/read-tree.ts';
-import { renderMarkdown, type RenderedBody } from './markdown.ts';
+import { BodyCache } from './body-cache.ts';
+import type { RenderedBody } from './markdown.ts';
 import type { Problem } from './model.ts';
 import { buildReport, privateObjectiveIds, problemsOf } from './problems.ts';
 import { publishedFiles } from './published-files.ts';
@@ -31,6 +32,8 @@ export interface SiteSettings {
   historyFile?: string;
   /** List the problems of public files on the site (`--show-problems`); otherwise the site shows their number only. */
   showProblems?: boolean;
+  /** Bodies rendered by an earlier build (src/site/body-cache.ts); the ones this build uses are added to it. */
+  bodies?: BodyCache;
 }
 
 /** A public objective's current file: its frontmatter (null once the file is gone) and rendered body. */
@@ -91,7 +94,7 @@ export async function readSite(settings: SiteSettings): Promise<{ inputs: SiteIn
   const fullHistory = settings.historyFile ? parseHistory(await readFile(path.resolve(settings.historyFile), 'utf8'), settings.historyFile) : await readHistory(repo, { now, root });
   // Check-ins link to their commits when the repository has a web address; the folder it was read from is never published.
   const address = settings.historyFile ? undefined : await repositoryWebAddress(repo);
-  const { problems, report, ...parts } = assembleSite(workspace, address === undefined ? fullHistory : { ...fullHistory, repo: address });
+  const { problems, report, ...parts } = await assembleSite(workspace, address === undefined ? fullHistory : { ...fullHistory, repo: address }, { bodies: settings.bodies });
   return {
     inputs: { now, ...parts, problems: settings.showProblems ? problems : [], problemCount: problems.length, showProblems: settings.showProblems ?? false },
     report,
@@ -108,24 +111,33 @@ export interface AssembledSite {
   report: Problem[];
 }
 
-/**
- * The public part of a repository: private objectives and what mentions them left out, bodies rendered.
- * `linkId` is the id an objective has on the site (a source's prefix in an organisation's site), for wiki links.
- */
-export function assembleSite(workspace: Workspace, fullHistory: History, linkId: (id: string) => string = (id) => id): AssembledSite {
+export interface AssembleOptions {
+  /** The id an objective has on the site (a source's prefix in an organisation's site), for wiki links. */
+  linkId?: (id: string) => string;
+  /** Bodies rendered by an earlier build (src/site/body-cache.ts); the ones this build uses are added to it. */
+  bodies?: BodyCache;
+}
+
+/** The public part of a repository: private objectives and what mentions them left out, bodies rendered. */
+export async function assembleSite(workspace: Workspace, fullHistory: History, options: AssembleOptions = {}): Promise<AssembledSite> {
   const hidden = privateObjectiveIds(fullHistory, workspace);
   const history = publicHistory(fullHistory, hidden);
   const files = publishedFiles(history, workspace);
-  const notes = publicNotes(history.objectives, linkId);
-  const objectives = history.objectives.map((objective): ObjectiveInput => {
+  const notes = publicNotes(history.objectives, options.linkId ?? ((id) => id));
+  const bodies = options.bodies ?? new BodyCache();
+  // What a body's links depend on besides its text: the notes a wiki link may name.
+  const linkContext = JSON.stringify([...notes]);
+  const objectives: ObjectiveInput[] = [];
+  for (const objective of history.objectives) {
     const file = files.get(objective.id);
     // An objective page is at objectives/<id>/, so another objective is at ../<id>/.
-    const body = file ? renderMarkdown(file.body, { wikiLink: (note) => linkTo(notes, note, '../') }) : { html: '', tasks: { done: 0, total: 0 } };
-    return { id: objective.id, frontmatter: file?.frontmatter ?? null, html: body.html, tasks: body.tasks };
-  });
+    const body = file ? await bodies.render(file.body, `objective\0${linkContext}`, (note) => linkTo(notes, note, '../')) : { html: '', tasks: { done: 0, total: 0 } };
+    objectives.push({ id: objective.id, frontmatter: file?.frontmatter ?? null, html: body.html, tasks: body.tasks });
+  }
   // Missions are shown on the dashboard, where objectives are at objectives/<id>/.
-  const missions = history.missions.map((mission): MissionInput => ({ ...mission, html: renderMarkdown(mission.body, { wikiLink: (note) => linkTo(notes, note, 'objectives/') }).html }));
-  const retros = publishedRetros(workspace, history);
+  const missions: MissionInput[] = [];
+  for (const mission of history.missions) missions.push({ ...mission, html: (await bodies.render(mission.body, `mission\0${linkContext}`, (note) => linkTo(notes, note, 'objectives/'))).html });
+  const retros = await publishedRetros(workspace, history, bodies);
   return { history, objectives, missions, retros, problems: problemsOf(workspace, history, hidden), report: buildReport(workspace, fullHistory) };
 }
 
@@ -133,7 +145,7 @@ export function assembleSite(workspace: Workspace, fullHistory: History, linkId:
  * A retro names every objective beside it, so it is published only when all of them are: one private
  * (or unreadable) objective in its folder keeps the whole retro off the site.
  */
-function publishedRetros(workspace: Workspace, history: History): RetroInput[] {
+async function publishedRetros(workspace: Workspace, history: History, bodies: BodyCache): Promise<RetroInput[]> {
   const published = new Set(history.objectives.filter((objective) => objective.deleted === null).map((objective) => objective.path));
   const retros: RetroInput[] = [];
   for (const retro of workspace.retros ?? []) {
@@ -146,7 +158,7 @@ function publishedRetros(workspace: Workspace, history: History): RetroInput[] {
     const period = (data as { period?: unknown } | undefined)?.period;
     if (typeof period !== 'string' && typeof period !== 'number') continue;
     // The page has its own title: the retro's `# Retro: …` heading is left out, renderMarkdown moves its `## ` sections below the page's `h2`.
-    retros.push({ period: String(period), path: retro.path, html: renderMarkdown(body.replace(/^\s*# [^\n]*\n/, '')).html });
+    retros.push({ period: String(period), path: retro.path, html: (await bodies.render(body.replace(/^\s*# [^\n]*\n/, ''), 'retro')).html });
   }
   return retros;
 }

@@ -8,7 +8,7 @@
  * the OKR pages, feeds and JSON under `/okrs/`; `okr build` runs Astro with the
  * same integration at `/` (src/site/build-site.ts).
  */
-import { readdir, rm, writeFile } from 'node:fs/promises';
+import { readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -33,6 +33,13 @@ export interface SiteIntegrationOptions {
   route: string;
   /** The pages are the whole site: a 404 page, a favicon and a sitemap of their own. */
   standalone: boolean;
+  /**
+   * The inputs file's name in Astro's folder for integrations. By default one per process and
+   * setup, so an `astro dev` and an `astro build` of the same project never read each other's.
+   * `okr build` names one per project root: the module that reads it then has the same code in
+   * every build, so Astro's incremental build sees the pages' code unchanged.
+   */
+  inputsFileName?: string;
 }
 
 const VIRTUAL_ID = 'virtual:gitops-okr/inputs';
@@ -68,7 +75,7 @@ export default function okrs(options: OkrsOptions = {}): AstroIntegration {
 
 let setups = 0;
 
-export function siteIntegration({ inputs, route, standalone }: SiteIntegrationOptions): AstroIntegration {
+export function siteIntegration({ inputs, route, standalone, inputsFileName }: SiteIntegrationOptions): AstroIntegration {
   let root = '/';
   let inputsFile: URL | undefined;
   return {
@@ -85,8 +92,11 @@ export function siteIntegration({ inputs, route, standalone }: SiteIntegrationOp
         // (a fifth more memory at 20,000 check-ins); the module reads it from Astro's folder.
         const folder = createCodegenDir();
         await removeLeftovers(folder);
-        inputsFile = new URL(`inputs-${process.pid}-${++setups}.json`, folder);
-        await writeFile(inputsFile, JSON.stringify(read));
+        inputsFile = new URL(inputsFileName ?? `inputs-${process.pid}-${++setups}.json`, folder);
+        // Whole or not at all: written beside it, then renamed over it.
+        const partial = new URL(`${path.basename(fileURLToPath(inputsFile))}.${process.pid}.partial`, folder);
+        await writeFile(partial, JSON.stringify(read));
+        await rename(partial, inputsFile);
         const code = moduleCode(inputsFile, route, standalone);
         updateConfig({
           vite: {

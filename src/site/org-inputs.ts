@@ -82,7 +82,7 @@ export async function readOrgSite(config: OrgConfig, settings: OrgSettings): Pro
       continue;
     }
     for (const message of read.notes) notes.push({ name: source.name, message });
-    parts.push({ source, site: underSource(source.name, assembled(source.name, read)) });
+    parts.push({ source, site: underSource(source.name, await assembled(source.name, read)) });
   }
   const empty: AssembledSite = { history: emptyHistory(settings.now), objectives: [], missions: [], retros: [], problems: [], report: [] };
   const local: AssembledSite = own ? { ...own.inputs, problems: own.inputs.problems, report: own.report } : empty;
@@ -117,8 +117,8 @@ export async function readOrgSite(config: OrgConfig, settings: OrgSettings): Pro
 }
 
 /** What a source publishes, before it goes under its name: a repository's files through the same privacy rules as local ones. */
-function assembled(name: string, read: SourceRead): AssembledSite {
-  if (read.kind === 'repository') return assembleSite(buildWorkspace(read.root, read.files), read.history, (id) => sourceId(name, id));
+async function assembled(name: string, read: SourceRead): Promise<AssembledSite> {
+  if (read.kind === 'repository') return assembleSite(buildWorkspace(read.root, read.files), read.history, { linkId: (id) => sourceId(name, id) });
   return {
     history: read.history,
     objectives: read.history.objectives.map((objective) => ({ id: objective.id, frontmatter: null, html: '', tasks: { done: 0, total: 0 } })),

@@ -2,9 +2,10 @@
 import type { APIContext } from 'astro';
 import { objectiveEntries } from '../../../site/content.ts';
 import { objectiveHistoryJson } from '../../../site/exports.ts';
+import { pageKey } from '../../../site/page-key.ts';
 
 export async function getStaticPaths() {
-  return (await objectiveEntries()).map((entry) => ({ params: { id: entry.id }, props: { id: entry.id } }));
+  return Promise.all((await objectiveEntries()).map(async (entry) => ({ params: { id: entry.id }, props: { id: entry.id }, cacheKey: await pageKey(entry.data.history, entry.data.checkins) })));
 }
 
 export async function GET(context: APIContext) {

@@ -1,27 +1,37 @@
 /** The feed of one objective's check-ins, linked from its page. */
-import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { checkinViewsOf, objectiveEntries } from '../../../site/content.ts';
-import { feedItems, feedText } from '../../../site/feed.ts';
+import { FEED_LIMIT, feedItems, feedText, renderFeed } from '../../../site/feed.ts';
 import { absoluteLink } from '../../../site/links.ts';
+import { pageKey } from '../../../site/page-key.ts';
 import { paths } from '../../../site/urls.ts';
 
 export async function getStaticPaths() {
-  return (await objectiveEntries()).map((entry) => ({ params: { id: entry.id }, props: { id: entry.id } }));
+  return Promise.all(
+    (await objectiveEntries()).map(async (entry) => {
+      const { title, period, owner } = entry.data.view;
+      const props = { id: entry.id, objective: { title, period, owner }, checkins: (await checkinViewsOf(entry.id)).slice(0, FEED_LIMIT) };
+      return { params: { id: entry.id }, props, cacheKey: await pageKey(props) };
+    }),
+  );
+}
+
+interface Props {
+  id: string;
+  objective: { title: string; period: { label: string }; owner: string | null };
+  /** Its latest check-ins, newest first. */
+  checkins: Awaited<ReturnType<typeof checkinViewsOf>>;
 }
 
 export async function GET(context: APIContext) {
-  const { id } = context.props as { id: string };
+  const { id, objective, checkins } = context.props as Props;
   const site = context.site ?? new URL('http://localhost/');
-  const objectives = new Map((await objectiveEntries()).map((entry) => [entry.id, entry.data.view]));
-  const objective = objectives.get(id)!;
-  const checkins = await checkinViewsOf(id);
-  return rss({
+  const channel = {
     title: feedText(`Check-ins: ${objective.title}`),
     description: feedText(`Progress of “${objective.title}” (${objective.period.label}), one item per check-in.`),
-    site: absoluteLink(paths.objective(id), site),
-    items: feedItems(checkins, objectives, (objectiveId) => absoluteLink(paths.objective(objectiveId), site)),
-    xmlns: { atom: 'http://www.w3.org/2005/Atom', dc: 'http://purl.org/dc/elements/1.1/' },
-    customData: `<atom:link href="${absoluteLink(paths.objectiveFeed(id), site)}" rel="self" type="application/rss+xml"/><language>en</language>`,
-  });
+    link: absoluteLink(paths.objective(id), site),
+    self: absoluteLink(paths.objectiveFeed(id), site),
+  };
+  const items = feedItems(checkins, new Map([[id, objective]]), (objectiveId) => absoluteLink(paths.objective(objectiveId), site));
+  return new Response(renderFeed(channel, items), { headers: { 'Content-Type': 'application/xml' } });
 }

@@ -1,29 +1,41 @@
 /** The feed of one owner's check-ins: on the objectives they own and those where they own a key result. */
-import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { objectiveViewsById, newestCheckinsOf, overview } from '../../../site/content.ts';
-import { feedItems, feedText } from '../../../site/feed.ts';
+import { feedItems, feedObjectivesOf, feedText, renderFeed, type FeedObjective } from '../../../site/feed.ts';
 import { absoluteLink } from '../../../site/links.ts';
-import type { OwnerSummary } from '../../../site/summary.ts';
+import { pageKey } from '../../../site/page-key.ts';
 import { paths } from '../../../site/urls.ts';
 
 export async function getStaticPaths() {
   const { owners } = await overview();
   if (owners.length < 2) return [];
-  return owners.map((owner) => ({ params: { owner: owner.slug }, props: { owner } }));
+  const objectives = await objectiveViewsById();
+  return Promise.all(
+    owners.map(async (owner) => {
+      const checkins = await newestCheckinsOf([...owner.objectives.map((objective) => objective.id), ...owner.keyResults.map(({ objective }) => objective.id)]);
+      const props: Props = { slug: owner.slug, name: owner.name, checkins, objectives: feedObjectivesOf(checkins, objectives) };
+      return { params: { owner: owner.slug }, props, cacheKey: await pageKey(props) };
+    }),
+  );
+}
+
+interface Props {
+  slug: string;
+  name: string;
+  /** The newest check-ins, at most a feed's worth, and the objectives they are on. */
+  checkins: Awaited<ReturnType<typeof newestCheckinsOf>>;
+  objectives: Record<string, FeedObjective>;
 }
 
 export async function GET(context: APIContext) {
-  const { owner } = context.props as { owner: OwnerSummary };
+  const { slug, name, checkins, objectives } = context.props as Props;
   const site = context.site ?? new URL('http://localhost/');
-  const objectives = await objectiveViewsById();
-  const ids = [...owner.objectives.map((objective) => objective.id), ...owner.keyResults.map(({ objective }) => objective.id)];
-  return rss({
-    title: feedText(`Check-ins: ${owner.name}`),
-    description: feedText(`Check-ins on the objectives and key results of ${owner.name}, newest first.`),
-    site: absoluteLink(paths.owner(owner.slug), site),
-    items: feedItems(await newestCheckinsOf(ids), objectives, (objectiveId) => absoluteLink(paths.objective(objectiveId), site)),
-    xmlns: { atom: 'http://www.w3.org/2005/Atom', dc: 'http://purl.org/dc/elements/1.1/' },
-    customData: `<atom:link href="${absoluteLink(paths.ownerFeed(owner.slug), site)}" rel="self" type="application/rss+xml"/><language>en</language>`,
-  });
+  const channel = {
+    title: feedText(`Check-ins: ${name}`),
+    description: feedText(`Check-ins on the objectives and key results of ${name}, newest first.`),
+    link: absoluteLink(paths.owner(slug), site),
+    self: absoluteLink(paths.ownerFeed(slug), site),
+  };
+  const items = feedItems(checkins, new Map(Object.entries(objectives)), (objectiveId) => absoluteLink(paths.objective(objectiveId), site));
+  return new Response(renderFeed(channel, items), { headers: { 'Content-Type': 'application/xml' } });
 }

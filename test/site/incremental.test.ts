@@ -1,0 +1,126 @@
+/**
+ * The incremental site build: after each change to a real repository, a build that keeps
+ * the caches of the builds before it writes exactly the files a cold build writes, byte for
+ * byte, and renders again only what the change touched.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { buildSite, defaultCacheDir } from '../../src/site/build-site.ts';
+import { createRepo, MISSION, objectiveText, removeTempFolders, tempFolder, type TestRepo } from '../helpers/git-repo.ts';
+import { rm } from 'node:fs/promises';
+
+const NOW = '2026-11-20';
+const SITE = 'https://jane.github.io';
+
+const work = tempFolder('okr-incremental-');
+const repos: TestRepo[] = [];
+
+afterAll(async () => {
+  for (const repo of repos) await rm(defaultCacheDir(repo.dir), { recursive: true, force: true });
+  removeTempFolders();
+});
+
+async function files(dir: string): Promise<Map<string, Buffer>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const found = new Map<string, Buffer>();
+  for (const entry of entries.filter((candidate) => candidate.isFile())) {
+    const file = path.join(entry.parentPath, entry.name);
+    found.set(path.relative(dir, file), await readFile(file));
+  }
+  return found;
+}
+
+function objective(title: string, value: number, extra: Record<string, unknown> = {}): string {
+  return objectiveText({
+    title,
+    owner: 'jane',
+    ...extra,
+    key_results: [
+      { id: 'talks', baseline: 0, target: 10, current: value },
+      { id: 'ship', done: value > 5 },
+    ],
+  });
+}
+
+let builds = 0;
+
+/** The same repository built with the kept caches and output, and cold into a folder of its own. */
+async function buildBoth(repo: TestRepo, incremental: string, cache: string): Promise<{ kept: Map<string, Buffer>; cold: Map<string, Buffer> }> {
+  await buildSite({ repo: repo.dir, out: incremental, now: NOW, site: SITE, base: '/okrs/', cacheDir: cache, logLevel: 'error' });
+  const cold = path.join(work, `cold-${++builds}`);
+  await buildSite({ repo: repo.dir, out: cold, now: NOW, site: SITE, base: '/okrs/', cacheDir: path.join(work, `cold-cache-${builds}`), logLevel: 'error' });
+  return { kept: await files(incremental), cold: await files(cold) };
+}
+
+function expectSame(kept: Map<string, Buffer>, cold: Map<string, Buffer>, step: string): void {
+  expect([...kept.keys()].sort(), step).toEqual([...cold.keys()].sort());
+  for (const [file, bytes] of cold) expect(kept.get(file)?.equals(bytes), `${step}: ${file}`).toBe(true);
+}
+
+describe('the incremental site build', () => {
+  it('writes what a cold build writes after check-ins, a rename, a deletion and an objective turned private', { timeout: 240_000 }, async () => {
+    const repo = createRepo();
+    repos.push(repo);
+    repo.write('okrs/mission.md', MISSION);
+    for (let n = 1; n <= 4; n++) repo.write(`okrs/2026-q4/objective-${n}.md`, objective(`Objective ${n}`, n));
+    repo.commit('Set the quarter', '2026-10-01');
+    const out = path.join(work, 'site');
+    const cache = path.join(work, 'cache');
+    const first = await buildBoth(repo, out, cache);
+    expectSame(first.kept, first.cold, 'first build');
+
+    const steps: [string, () => void][] = [
+      ['a check-in', () => repo.write('okrs/2026-q4/objective-2.md', objective('Objective 2', 7))],
+      ['another check-in', () => repo.write('okrs/2026-q4/objective-3.md', objective('Objective 3', 4))],
+      ['a rename', () => repo.write('okrs/2026-q4/objective-1.md', objective('Objective 1, renamed', 1))],
+      ['a deletion', () => repo.remove('okrs/2026-q4/objective-4.md')],
+      ['an objective turned private', () => repo.write('okrs/2026-q4/objective-3.md', objective('Objective 3', 4, { private: true }))],
+    ];
+    let day = 2;
+    let previous = first.kept;
+    for (const [step, change] of steps) {
+      change();
+      repo.commit(step, `2026-10-${String(day++).padStart(2, '0')}`);
+      const { kept, cold } = await buildBoth(repo, out, cache);
+      expectSame(kept, cold, step);
+      // What the step changed is in the kept output, and what it did not change is unchanged.
+      expect(kept.get('objectives/objective-1/index.html')?.equals(previous.get('objectives/objective-1/index.html') ?? Buffer.alloc(0)), step).toBe(step !== 'a rename');
+      previous = kept;
+    }
+    // The private objective's page, feed and JSON are gone, and no page names it; the deleted one stays, archived.
+    expect([...previous.keys()].filter((file) => file.includes('objective-3'))).toEqual([]);
+    expect([...previous.values()].some((bytes) => bytes.includes('Objective 3'))).toBe(false);
+    expect(previous.get('objectives/objective-4/index.html')?.toString()).toContain('archived');
+  });
+
+  it('renders again only the pages of the objective a check-in changed and the pages that list every objective', { timeout: 120_000 }, async () => {
+    const repo = createRepo();
+    repos.push(repo);
+    repo.write('okrs/mission.md', MISSION);
+    for (let n = 1; n <= 3; n++) repo.write(`okrs/2026-q4/objective-${n}.md`, objective(`Objective ${n}`, n));
+    repo.commit('Set the quarter', '2026-10-01');
+    const out = path.join(work, 'only-changed');
+    const cache = path.join(work, 'only-changed-cache');
+    await buildSite({ repo: repo.dir, out, now: NOW, site: SITE, base: '/', cacheDir: cache, logLevel: 'error' });
+    repo.write('okrs/2026-q4/objective-2.md', objective('Objective 2', 8));
+    repo.commit('Check in', '2026-10-05');
+    const written: string[] = [];
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      written.push(String(chunk));
+      return true;
+    });
+    try {
+      await buildSite({ repo: repo.dir, out, now: NOW, site: SITE, base: '/', cacheDir: cache, logLevel: 'info' });
+    } finally {
+      write.mockRestore();
+    }
+    const log = written.join('');
+    const kept = (page: string) => new RegExp(`─ ${page.replace(/[/.]/g, '\\$&')} \\((restored|cached)\\)`).test(log);
+    for (const page of ['/objectives/objective-1/index.html', '/objectives/objective-1/rss.xml', '/objectives/objective-3/okrs.json']) expect(kept(page), page).toBe(true);
+    for (const page of ['/objectives/objective-2/index.html', '/objectives/objective-2/rss.xml', '/objectives/objective-2/okrs.json', '/index.html', '/checkins/index.html']) {
+      expect(log, page).toContain(`─ ${page}`);
+      expect(kept(page), page).toBe(false);
+    }
+  });
+});
