@@ -3,16 +3,12 @@ import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { MAX_FILE_BYTES } from '../core/source.ts';
 import { isOkrFile, type SourceFile } from '../core/workspace.ts';
+import { OutsideRepositoryError } from './outside-repository.ts';
 
 /** Files read at once: far below any open-files limit (macOS starts at 256). */
 export const READ_CONCURRENCY = 16;
 
-/** The OKR folder resolves (through a symbolic link) to a place outside the folder it is read from. */
-export class OutsideRepositoryError extends Error {
-  constructor(root: string, target: string) {
-    super(`${root} is a symbolic link to ${target}, outside the repository; nothing outside the repository is read. Move the folder into the repository instead of linking it`);
-  }
-}
+export { OutsideRepositoryError };
 
 /**
  * Every OKR file below `root`, with paths relative to `cwd` in `/` form. A symbolic link is never followed: a
