@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// The `okr` command. The installed package runs the compiled JavaScript in lib/ (Node never
-// strips types under node_modules); a checkout of the sources, which has src/ and no lib/ to
-// trust, runs the TypeScript directly (type stripping, Node 22.18+).
+// The `okr` command. The installed package runs the bundle in lib/ (scripts/build-package.ts:
+// each command a file of its own, its modules and small dependencies in shared chunks; Node never
+// strips types under node_modules); a checkout of the sources runs the TypeScript directly (type
+// stripping, Node 22.18+): its lib/ is built once by `npm ci` and goes stale with every edit.
 import { existsSync } from 'node:fs';
 
 const fromSources = existsSync(new URL('../src/cli/main.ts', import.meta.url));

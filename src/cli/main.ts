@@ -5,8 +5,8 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
-import { OutsideRepositoryError } from '../io/read-tree.ts';
-import { UsageError } from './usage.ts';
+import { OutsideRepositoryError } from '../io/outside-repository.ts';
+import { UsageError } from './usage-error.ts';
 
 let pipeWatched = false;
 

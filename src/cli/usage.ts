@@ -1,8 +1,8 @@
 import { isCalendarDate } from '../core/schema.ts';
 import { today } from '../core/period.ts';
+import { UsageError } from './usage-error.ts';
 
-/** A mistake in how the command was called: exit code 2, a message, no stack. */
-export class UsageError extends Error {}
+export { UsageError };
 
 /** `--root`: a folder inside the repository, given relative to it. */
 export function parseRoot(value: string | undefined): string | undefined {

@@ -1,7 +1,8 @@
 /**
  * The one split of a file into YAML frontmatter and body, and the one YAML
  * parser. gray-matter finds the fences; the `yaml` package is its engine (never
- * gray-matter's own js-yaml, never its JavaScript engine), and the YAML document
+ * gray-matter's own js-yaml, never its JavaScript engine; the package's bundle,
+ * scripts/build-package.ts, leaves js-yaml out altogether), and the YAML document
  * is kept so every value can be traced to its line and column. Parsing, the
  * check-in editor and history all split here.
  */

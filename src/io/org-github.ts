@@ -20,7 +20,7 @@ import { MAX_FILE_BYTES } from '../core/source.ts';
 import { isOkrFile, isRetroFile, type SourceFile } from '../core/workspace.ts';
 import { hintOf, quoted, SourceError } from './org-http.ts';
 import type { SourceRead } from './org-source.ts';
-import { mapLimited } from './read-tree.ts';
+import { mapLimited } from './map-limited.ts';
 
 const Client = Octokit.plugin(retry, throttling);
 type Client = InstanceType<typeof Client>;

@@ -10,7 +10,7 @@ import { ObjectiveHistoryFileSchema, OKRS_SCHEMA_VERSION, OkrsSummarySchema } fr
 import type { PublishedSource } from '../core/org.ts';
 import { publicHistory } from '../core/publish.ts';
 import { getText, parseJson, SourceError } from './org-http.ts';
-import { mapLimited } from './read-tree.ts';
+import { mapLimited } from './map-limited.ts';
 import type { SourceRead } from './org-source.ts';
 
 /** A published summary is a few MB at 1,325 objectives (the organisation benchmark). */

@@ -1,18 +1,12 @@
 /** Reads the OKR files of a folder from disk. The only place the linter touches the file system. */
-import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { lstat, readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { MAX_FILE_BYTES } from '../core/source.ts';
 import { isOkrFile, type SourceFile } from '../core/workspace.ts';
+import { OutsideRepositoryError } from './outside-repository.ts';
 
-/** Files read at once: far below any open-files limit (macOS starts at 256). */
-export const READ_CONCURRENCY = 16;
-
-/** The OKR folder resolves (through a symbolic link) to a place outside the folder it is read from. */
-export class OutsideRepositoryError extends Error {
-  constructor(root: string, target: string) {
-    super(`${root} is a symbolic link to ${target}, outside the repository; nothing outside the repository is read. Move the folder into the repository instead of linking it`);
-  }
-}
+export { OutsideRepositoryError };
 
 /**
  * Every OKR file below `root`, with paths relative to `cwd` in `/` form. A symbolic link is never followed: a
@@ -33,7 +27,9 @@ export async function readOkrTree(root: string, cwd = process.cwd()): Promise<So
     throw error;
   }
   const files = entries.filter((entry) => isOkrFile(relativeRoot, entry.file)).sort((a, b) => (a.file < b.file ? -1 : 1));
-  return mapLimited(files, READ_CONCURRENCY, ({ file, symlink }) => (symlink ? Promise.resolve({ path: file, bytes: new Uint8Array(0), symlink: true }) : readSource(path.resolve(cwd, file), file)));
+  // One file at a time, without waiting on the thread pool: a thousand small files in 30 ms
+  // where sixteen reads at once took 110 ms; and one open file, whatever the open-files limit.
+  return files.map(({ file, symlink }) => (symlink ? { path: file, bytes: new Uint8Array(0), symlink: true } : readSourceNow(path.resolve(cwd, file), file)));
 }
 
 /** A root inside `cwd` must stay inside it once symbolic links are resolved. */
@@ -46,30 +42,19 @@ async function refuseEscape(root: string, absoluteRoot: string, cwd: string): Pr
 }
 
 export async function readSource(absolutePath: string, relativePath: string): Promise<SourceFile> {
-  const { size } = await stat(absolutePath);
-  if (size <= MAX_FILE_BYTES) {
-    const handle = await open(absolutePath);
-    try {
-      return { path: relativePath, bytes: new Uint8Array(await handle.readFile()) };
-    } finally {
-      await handle.close();
-    }
-  }
-  return { path: relativePath, bytes: new Uint8Array(0), size };
+  return readSourceNow(absolutePath, relativePath);
 }
 
-/** `items.map(work)` with at most `limit` pieces of work running at once; results in the order of `items`. */
-export async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
+/** The bytes of a file, or only its size when it is larger than an OKR file may be. */
+function readSourceNow(absolutePath: string, relativePath: string): SourceFile {
+  const descriptor = openSync(absolutePath, 'r');
+  try {
+    const { size } = fstatSync(descriptor);
+    if (size > MAX_FILE_BYTES) return { path: relativePath, bytes: new Uint8Array(0), size };
+    return { path: relativePath, bytes: new Uint8Array(readFileSync(descriptor)) };
+  } finally {
+    closeSync(descriptor);
+  }
 }
 
 export function toPosix(file: string): string {

@@ -5,7 +5,7 @@
  * it and builds the site.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GIT_CONFIG, testGitEnv } from '../helpers/git-repo.ts';
@@ -95,6 +95,7 @@ describe('the tarball', () => {
         'package.json',
         'bin/okr.js',
         'lib/cli/main.js',
+        'lib/cli/lint.js',
         'lib/index.js',
         'lib/index.d.ts',
         'lib/site/integration.js',
@@ -167,6 +168,79 @@ describe('installed without Astro', () => {
     const older = okr(lintRepo, ['lint'], ['--import', "data:text/javascript,Object.defineProperty(process.versions, 'node', { value: '22.11.0' })"]);
     expect(older.status).toBe(2);
     expect(older.stderr).toContain('okr needs Node 22.12 or later (Node 24 recommended); this is Node 22.11.0.');
+  });
+});
+
+/**
+ * Every module Node loads for `okr …` in `repo`, recorded by a module hook given with --import:
+ * URLs as loaded, in order.
+ */
+function loadedModules(repo: string, args: readonly string[]): { run: Run; urls: string[] } {
+  const record = path.join(work, 'loaded.txt');
+  rmSync(record, { force: true });
+  const hook = [
+    "import { registerHooks } from 'node:module';",
+    "import { appendFileSync } from 'node:fs';",
+    `registerHooks({ load(url, context, next) { appendFileSync(${JSON.stringify(record)}, url + '\\n'); return next(url, context); } });`,
+  ].join('\n');
+  const run = okr(repo, args, ['--import', `data:text/javascript,${encodeURIComponent(hook)}`]);
+  const urls = readFileSync(record, 'utf8').split('\n').filter(Boolean);
+  rmSync(record);
+  return { run, urls };
+}
+
+/** The packages below node_modules that `urls` come from, gitops-okr's own files apart. */
+function packagesOf(urls: readonly string[]): string[] {
+  const names = urls.flatMap((url) => {
+    const match = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
+    return match && match[1] !== 'gitops-okr' ? [match[1]!] : [];
+  });
+  return [...new Set(names)].sort();
+}
+
+describe('the installed command line', () => {
+  it('runs the bundle in lib/: the command and its chunks, with no dependency loaded from node_modules', () => {
+    const { run, urls } = loadedModules(lintRepo, ['lint', '--now', NOW]);
+    expect(run.status, run.stderr).toBe(0);
+    const own = urls.filter((url) => url.includes('/node_modules/gitops-okr/')).map((url) => url.slice(url.indexOf('/node_modules/gitops-okr/') + '/node_modules/gitops-okr/'.length));
+    expect(own.slice(0, 2)).toEqual(['bin/okr.js', 'lib/cli/main.js']);
+    expect(own).toContain('lib/cli/lint.js');
+    // Every other file is a shared chunk: no module of the sources, compiled one by one, is loaded on its own.
+    expect(own.filter((file) => !/^lib\/chunks\/chunk-\w+\.js$/.test(file))).toEqual(['bin/okr.js', 'lib/cli/main.js', 'lib/cli/lint.js']);
+    // zod, yaml, commander and gray-matter are inside the chunks; js-yaml and esprima, gray-matter's own engine, are not there at all.
+    expect(packagesOf(urls)).toEqual([]);
+  });
+
+  it('lints without loading the site, Astro, the history, the sources or the importers', () => {
+    const { run, urls } = loadedModules(lintRepo, ['lint', '--now', NOW]);
+    expect(run.status, run.stderr).toBe(0);
+    const installed = path.join(lintRepo, 'node_modules', 'gitops-okr');
+    const texts = urls.filter((url) => url.startsWith('file:') && url.includes('/node_modules/gitops-okr/lib/')).map((url) => readFileSync(new URL(url), 'utf8'));
+    // The bundle keeps function names: each of these lives in the chunk of the module that defines it.
+    for (const name of ['buildSite', 'siteIntegration', 'readHistory', 'readSourceValue', 'parseViva', 'parseGeneric']) {
+      expect(
+        readdirSync(path.join(installed, 'lib', 'chunks')).some((chunk) => readFileSync(path.join(installed, 'lib', 'chunks', chunk), 'utf8').includes(`"${name}"`)),
+        name,
+      ).toBe(true);
+      expect(texts.filter((text) => text.includes(`"${name}"`)).length, `okr lint loaded the module of ${name}`).toBe(0);
+    }
+    // `okr history` does load its own: the check above can see it.
+    const history = loadedModules(lintRepo, ['history', '--now', NOW]);
+    expect(history.run.status, history.run.stderr).toBe(0);
+    expect(history.urls.filter((url) => url.includes('/node_modules/gitops-okr/lib/')).some((url) => readFileSync(new URL(url), 'utf8').includes('"readHistory"'))).toBe(true);
+  });
+
+  it('starts `okr --version` with the command line alone: no parser, no schema, no dependency', () => {
+    const { run, urls } = loadedModules(lintRepo, ['--version']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(packagesOf(urls)).toEqual([]);
+    const texts = urls.filter((url) => url.includes('/node_modules/gitops-okr/lib/')).map((url) => readFileSync(new URL(url), 'utf8'));
+    for (const name of ['splitFrontmatter', 'lintWorkspace', 'buildWorkspace'])
+      expect(
+        texts.some((text) => text.includes(`"${name}"`)),
+        name,
+      ).toBe(false);
   });
 });
 

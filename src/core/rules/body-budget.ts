@@ -1,4 +1,4 @@
-import { BODY_BUDGET, bodyOverBudget } from '../body-budget.ts';
+import { BODY_BUDGET, bodyOverBudget, thousands } from '../body-budget.ts';
 import type { Rule } from './rule.ts';
 
 const MISSION = '---\nmission: Be an ideal candidate for promotion or hire.\n---\n';
@@ -8,7 +8,7 @@ export const bodyBudget: Rule = {
   id: 'body-budget',
   criterion: 'Concrete: “Would someone else understand what the objective is hoping to accomplish?” A body the site cannot render in time is shown as plain text.',
   severity: 'error',
-  description: `The Markdown below the frontmatter stays within what the site renders in time: at most ${BODY_BUDGET.characters.toLocaleString('en')} characters, ${BODY_BUDGET.markup.toLocaleString('en')} markup characters and ${BODY_BUDGET.depth} levels of nested quotes and lists. Over the bounds, the site shows the body as plain text.`,
+  description: `The Markdown below the frontmatter stays within what the site renders in time: at most ${thousands(BODY_BUDGET.characters)} characters, ${thousands(BODY_BUDGET.markup)} markup characters and ${BODY_BUDGET.depth} levels of nested quotes and lists. Over the bounds, the site shows the body as plain text.`,
   examples: {
     good: [{ files: { 'okrs/mission.md': MISSION, 'okrs/2026-q4/talks.md': `${OBJECTIVE}> A quote\n>> and a reply\n\n- [ ] Record every talk\n  - [ ] with slides\n` } }],
     bad: [{ files: { 'okrs/mission.md': MISSION, 'okrs/2026-q4/talks.md': `${OBJECTIVE}Why it matters.\n\n${'>'.repeat(40)} deep\n` } }],
