@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroInlineConfig } from 'astro';
+import type { ReadHistoryOptions } from '../git/history.ts';
 import { readSite, type SiteInputs } from './inputs.ts';
 import { siteIntegration } from './integration.ts';
 import type { Problem } from './model.ts';
@@ -35,6 +36,8 @@ export interface BuildSiteOptions {
   logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** List the problems of public files on the site instead of their number. */
   showProblems?: boolean;
+  /** The history cache, as `readHistory` takes it. */
+  historyCache?: ReadHistoryOptions['cache'];
 }
 
 /** Thrown when the optional peer dependency `astro` is not installed. */
@@ -73,6 +76,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ report: Pr
         showProblems: options.showProblems ?? false,
         ...(options.root ? { root: options.root } : {}),
         ...(options.historyFile ? { historyFile: options.historyFile } : {}),
+        ...(options.historyCache === undefined ? {} : { historyCache: options.historyCache }),
       });
   // The project root: Astro's own folders (.astro, Vite's cache) go there, and Vite resolves
   // from it, so it lies below the node_modules that holds Astro.

@@ -12,7 +12,7 @@ import { publicHistory } from '../core/publish.ts';
 import type { Objective } from '../core/schema.ts';
 import { readFrontmatter } from '../core/frontmatter.ts';
 import { buildWorkspace, type Workspace } from '../core/workspace.ts';
-import { readHistory } from '../git/history.ts';
+import { readHistory, type ReadHistoryOptions } from '../git/history.ts';
 import { readOkrTree } from '../io/read-tree.ts';
 import { renderMarkdown, type RenderedBody } from './markdown.ts';
 import type { Problem } from './model.ts';
@@ -30,6 +30,8 @@ export interface SiteSettings {
   historyFile?: string;
   /** List the problems of public files on the site (`--show-problems`); otherwise the site shows their number only. */
   showProblems?: boolean;
+  /** The history cache, as `readHistory` takes it (on by default). */
+  historyCache?: ReadHistoryOptions['cache'];
 }
 
 /** A public objective's current file: its frontmatter (null once the file is gone) and rendered body. */
@@ -85,7 +87,9 @@ export async function readSite(settings: SiteSettings): Promise<{ inputs: SiteIn
   const root = settings.root ?? 'okrs';
   const now = settings.now ?? today();
   const workspace = buildWorkspace(root, await readOkrTree(root, repo));
-  const fullHistory = settings.historyFile ? parseHistory(await readFile(path.resolve(settings.historyFile), 'utf8'), settings.historyFile) : await readHistory(repo, { now, root });
+  const fullHistory = settings.historyFile
+    ? parseHistory(await readFile(path.resolve(settings.historyFile), 'utf8'), settings.historyFile)
+    : await readHistory(repo, { now, root, ...(settings.historyCache === undefined ? {} : { cache: settings.historyCache }) });
   const hidden = privateObjectiveIds(fullHistory, workspace);
   const history = publicHistory(fullHistory, hidden);
   const files = publishedFiles(history, workspace);
