@@ -96,7 +96,7 @@ export class HistoryBuilder {
     this.options = options;
   }
 
-  /** A builder that goes on from a state that `state()` gave after the commits applied so far. */
+  /** A builder that goes on from a state that `state()` gave after the commits applied so far; it takes the state's lists over. */
   static resume(options: HistoryOptions, state: BuilderState): HistoryBuilder {
     const builder = new HistoryBuilder(options);
     const objectives = state.objectives.map(({ keyResults, latest, ...tracked }): TrackedObjective => ({
@@ -108,16 +108,12 @@ export class HistoryBuilder {
     builder.objectives = objectives;
     builder.byPath = new Map(state.byPath.map(([path, index]) => [path, at(index)]));
     builder.missions = new Map(state.missions.map(([path, mission]) => [path, { ...mission, owner: mission.owner }]));
-    // In the order `record` writes a check-in's keys, which the history's JSON keeps.
-    builder.checkins = state.checkins.map(({ commit, date, committed, author, message, objective, changes }) => ({
-      commit,
-      date,
-      ...(committed === undefined ? {} : { committed }),
-      author,
-      message,
-      objective: at(objective),
-      changes,
-    }));
+    // In the order `record` writes a check-in's keys, which the history's JSON keeps; replaced in place, so a long list is not held twice.
+    const checkins = state.checkins as unknown as PendingCheckin[];
+    state.checkins.forEach(({ commit, date, committed, author, message, objective, changes }, index) => {
+      checkins[index] = { commit, date, ...(committed === undefined ? {} : { committed }), author, message, objective: at(objective), changes };
+    });
+    builder.checkins = checkins;
     builder.warnings = [...state.warnings];
     builder.privateCommits = new Set(state.privateCommits);
     builder.sharedCommits = state.sharedCommits.map((shared) => ({ commit: shared.commit, objectives: shared.objectives.map(at) }));

@@ -9,11 +9,11 @@
  * names another repository, root, format or version of gitops-okr is ignored with a warning.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import packageJson from '../../package.json' with { type: 'json' };
-import { BuilderStateSchema, type BuilderState } from '../core/history-state.ts';
+import { parseBuilderState, type BuilderState } from '../core/history-state.ts';
 import { HistoryWarningSchema, type HistoryWarning } from '../core/history-types.ts';
 
 /** Raised whenever the meaning of a cached state changes; a cache of another format is read in full again. */
@@ -40,7 +40,8 @@ const CacheFileSchema = z.object({
   days: DayBoundsSchema,
   /** Warnings about commit dates, newest commit first. */
   dateWarnings: z.array(HistoryWarningSchema),
-  builder: BuilderStateSchema,
+  /** Checked on its own by `parseBuilderState`. */
+  builder: z.unknown(),
 });
 
 export interface CachedHistory {
@@ -90,12 +91,14 @@ export async function readCache(location: CacheLocation, warn: (message: string)
   if (head.repo !== location.repo || head.root !== location.root)
     return ignored(`it belongs to ${String(head.repo)} (root \`${String(head.root)}\`), not ${location.repo} (root \`${location.root}\`)`);
   const parsed = CacheFileSchema.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return ignored(`it does not match the cache's schema (at \`${issue?.path.join('.') ?? ''}\`: ${issue?.message ?? 'invalid'})`);
+  const builder = parsed.success ? parseBuilderState(parsed.data.builder) : undefined;
+  if (!parsed.success || !builder?.success) {
+    const issue = parsed.success ? (builder as { path: (string | number)[]; message: string }) : { path: parsed.error.issues[0]?.path ?? [], message: parsed.error.issues[0]?.message ?? 'invalid' };
+    const at = parsed.success ? ['builder', ...issue.path] : issue.path;
+    return ignored(`it does not match the cache's schema (at \`${at.join('.')}\`: ${issue.message})`);
   }
-  const { head: commit, days, dateWarnings, builder } = parsed.data;
-  return { head: commit, days, dateWarnings, builder };
+  const { head: commit, days, dateWarnings } = parsed.data;
+  return { head: commit, days, dateWarnings, builder: builder.state };
 }
 
 /** Writes the cache whole or not at all: a temp file beside it, then a rename. A failure is a warning; the history is right either way. */
@@ -103,11 +106,40 @@ export async function writeCache(location: CacheLocation, cached: CachedHistory,
   const temp = `${location.file}.${process.pid}.${Date.now().toString(36)}.tmp`;
   try {
     await mkdir(path.dirname(location.file), { recursive: true });
-    const file = { format: 'gitops-okr history cache', version: CACHE_FORMAT, tool: packageJson.version, repo: location.repo, root: location.root, ...cached };
-    await writeFile(temp, JSON.stringify(file));
+    const file = await open(temp, 'w');
+    try {
+      // In pieces: a long history's cache is tens of megabytes, never held as one string.
+      let pending = '';
+      for (const piece of cacheJson(location, cached)) {
+        pending += piece;
+        if (pending.length < 1 << 20) continue;
+        await file.write(pending);
+        pending = '';
+      }
+      await file.write(pending);
+    } finally {
+      await file.close();
+    }
     await rename(temp, location.file);
   } catch (error) {
     await rm(temp, { force: true }).catch(() => undefined);
     warn(`Cannot write the history cache ${location.file} (${(error as Error).message}); the next run reads the whole history again`);
   }
+}
+
+/** The cache file's JSON, the long lists one element at a time. */
+function* cacheJson(location: CacheLocation, { builder, ...cached }: CachedHistory): Generator<string> {
+  const head = { format: 'gitops-okr history cache', version: CACHE_FORMAT, tool: packageJson.version, repo: location.repo, root: location.root, ...cached };
+  yield JSON.stringify(head).slice(0, -1);
+  const { objectives, checkins, ...rest } = builder;
+  yield `,"builder":${JSON.stringify(rest).slice(0, -1)}`;
+  for (const [key, list] of [
+    ['objectives', objectives],
+    ['checkins', checkins],
+  ] as const) {
+    yield `,${JSON.stringify(key)}:[`;
+    for (let index = 0; index < list.length; index++) yield (index === 0 ? '' : ',') + JSON.stringify(list[index]);
+    yield ']';
+  }
+  yield '}}';
 }
