@@ -145,8 +145,8 @@ type Edit = { index: number; key: CheckinKey; value: unknown };
 const KEY_START = /^( *)(- )?([A-Za-z_][\w-]*):(?: |$)/;
 
 /**
- * The version as the base with check-in values changed, or with one check-in line added to a key result
- * (a first `confidence:` or `as_of:`) as well; undefined when it differs in any other way.
+ * The version as the base with check-in values changed, and with one check-in line added to a key result
+ * (a first `confidence:` or `as_of:`) or taken out of it; undefined when it differs in any other way.
  */
 function patch(base: Base, lines: string[]): Base | undefined {
   const edits = valueEdits(base, lines);
@@ -168,6 +168,20 @@ function patch(base: Base, lines: string[]): Base | undefined {
       boundaries: new Set([...base.boundaries].map((line) => (line >= number ? line + 1 : line))),
     };
   }
+  // Read newest first, the version before often lacks a line the base has: a `confidence:` or `as_of:` not written yet.
+  for (const [number, leaf] of base.leaves) {
+    const edited = valueEdits(base, lines, undefined, number);
+    if (edited === undefined) continue;
+    const patched = applyEdits(base, lines, [...edited, { index: leaf.index, key: leaf.key, value: undefined }], base.bodyLine - 1);
+    if (patched === undefined) return undefined;
+    const shift = <T>(map: Map<number, T>) => new Map([...map].filter(([line]) => line !== number).map(([line, value]) => [line > number ? line - 1 : line, value] as const));
+    return {
+      ...patched,
+      leaves: shift(base.leaves),
+      entries: shift(base.entries),
+      boundaries: new Set([...base.boundaries].filter((line) => line !== number).map((line) => (line > number ? line - 1 : line))),
+    };
+  }
   return undefined;
 }
 
@@ -184,14 +198,19 @@ function addedLine(base: Base, lines: string[], number: number): Edit | undefine
   return { index: above.index, key, value: scalar(match[3] as string) };
 }
 
-/** The values changed from the base, reading the frontmatter with a line added at `inserted`; undefined when anything else changed. */
-function valueEdits(base: Base, lines: string[], inserted?: number): Edit[] | undefined {
+/**
+ * The values changed from the base, reading the frontmatter with a line added at `inserted` or the base's line
+ * `removed` left out; undefined when anything else changed.
+ */
+function valueEdits(base: Base, lines: string[], inserted?: number, removed?: number): Edit[] | undefined {
   // Lines from `bodyLine` on are the body, which an objective's data does not hold; the closing fence is compared.
-  const shift = inserted === undefined ? 0 : 1;
+  const shift = inserted === undefined ? (removed === undefined ? 0 : -1) : 1;
   if (lines.length < base.bodyLine - 1 + shift) return undefined;
   const edits: Edit[] = [];
   for (let number = 1; number < base.bodyLine; number++) {
-    const line = lines[number - 1 + (inserted !== undefined && number >= inserted ? 1 : 0)] as string;
+    if (number === removed) continue;
+    const offset = inserted !== undefined && number >= inserted ? 1 : removed !== undefined && number > removed ? -1 : 0;
+    const line = lines[number - 1 + offset] as string;
     const before = base.lines[number - 1] as string;
     if (line === before) continue;
     const leaf = base.leaves.get(number);
@@ -207,7 +226,11 @@ function applyEdits(base: Base, lines: string[], edits: Edit[], bodyLine: number
   const keyResults: KeyResult[] = [...base.objective.key_results];
   for (const index of new Set(edits.map((edit) => edit.index))) {
     const rawKr = { ...rawKeyResults[index] };
-    for (const edit of edits) if (edit.index === index) rawKr[edit.key] = edit.value;
+    for (const edit of edits) {
+      if (edit.index !== index) continue;
+      if (edit.value === undefined) delete rawKr[edit.key];
+      else rawKr[edit.key] = edit.value;
+    }
     const checked = KeyResultSchema.safeParse(rawKr);
     if (!checked.success) return undefined;
     rawKeyResults[index] = rawKr;
