@@ -7,6 +7,8 @@
 #   OKR_BASE          its path under that address, e.g. /my-okrs/ (default /)
 #   OKR_OUT           the output folder (default $RUNNER_TEMP/okr-site)
 #   OKR_NOW           the day to build for, YYYY-MM-DD (default today)
+#   OKR_CACHE_DIR     where the history cache is kept (restored and saved by actions/cache);
+#                     empty: the cache stays in the repository's git folder
 # It runs gitops-okr's TypeScript sources from this checkout of the action (bin/okr.js runs src/
 # when there is one; Node 24 strips the types of files outside node_modules), so the action
 # needs no compile step, installed from the committed lockfile without the development
@@ -62,6 +64,7 @@ echo "::endgroup::"
 args=(build --repo "$repo" --out "$out" --base "${OKR_BASE:-/}")
 if [ -n "${OKR_SITE:-}" ]; then args+=(--site "$OKR_SITE"); fi
 if [ -n "${OKR_NOW:-}" ]; then args+=(--now "$OKR_NOW"); fi
+if [ -n "${OKR_CACHE_DIR:-}" ]; then args+=(--cache-dir "$OKR_CACHE_DIR"); fi
 node "$tool/bin/okr.js" "${args[@]}"
 
 if [ -n "${GITHUB_OUTPUT:-}" ]; then

@@ -23,7 +23,7 @@ export async function lintTree(repo: string, options: LintTreeOptions = {}): Pro
 
 export { totals, type LintMessage, type LintOptions, type LintResult } from './core/lint.ts';
 export { rules } from './core/rules/index.ts';
-export { readHistory, ShallowCloneError, type ReadHistoryOptions } from './git/history.ts';
+export { readHistory, ShallowCloneError, type HistoryCacheOptions, type ReadHistoryOptions } from './git/history.ts';
 export type * from './core/history-types.ts';
 export type { Config, Mission, Objective } from './core/schema.ts';
 export { buildSite, AstroMissingError, type BuildSiteOptions } from './site/build-site.ts';

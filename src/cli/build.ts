@@ -13,6 +13,7 @@ import { buildSite } from '../site/build-site.ts';
 import type { Problem } from '../site/model.ts';
 import { buildReport } from '../site/problems.ts';
 import { colorsFor } from './colors.ts';
+import { historyCache } from './history.ts';
 import { parseNow, UsageError } from './usage.ts';
 
 export interface BuildFlags {
@@ -26,6 +27,8 @@ export interface BuildFlags {
   showProblems?: boolean;
   /** An org.yml: the sources of an organisation's site. */
   org?: string;
+  cacheDir?: string;
+  cache?: boolean;
 }
 
 export const DEFAULT_SITE = 'http://localhost:4321/';
@@ -76,7 +79,16 @@ export async function buildCommand(flags: BuildFlags): Promise<number> {
   }
 
   try {
-    const { report } = await buildSite({ repo, out, now, site, base, showProblems: flags.showProblems ?? false, ...(flags.history ? { historyFile: path.resolve(flags.history) } : {}) });
+    const { report } = await buildSite({
+      repo,
+      out,
+      now,
+      site,
+      base,
+      showProblems: flags.showProblems ?? false,
+      historyCache: historyCache(flags),
+      ...(flags.history ? { historyFile: path.resolve(flags.history) } : {}),
+    });
     writeProblems(report);
   } catch (error) {
     writeProblems(problems);

@@ -4,7 +4,7 @@ import { publicHistory } from '../core/publish.ts';
 import type { History } from '../core/history-types.ts';
 import { formatHistoryCsv } from '../format/history-csv.ts';
 import { historyJsonChunks } from '../format/history-json.ts';
-import { readHistory, ShallowCloneError } from '../git/history.ts';
+import { readHistory, ShallowCloneError, type ReadHistoryOptions } from '../git/history.ts';
 import { progressBar } from './progress.ts';
 import { terminalText } from '../core/terminal-text.ts';
 import { parseNow, parseRoot, UsageError } from './usage.ts';
@@ -15,11 +15,20 @@ export interface HistoryFlags {
   now?: string;
   root?: string;
   includePrivate?: boolean;
+  /** `--cache-dir`, and `--no-cache` (false). */
+  cacheDir?: string;
+  cache?: boolean;
+}
+
+/** The history cache as `--cache-dir` and `--no-cache` set it; its warnings go to stderr. */
+export function historyCache(flags: { cacheDir?: string; cache?: boolean }): ReadHistoryOptions['cache'] {
+  if (flags.cache === false) return false;
+  return { ...(flags.cacheDir === undefined ? {} : { dir: flags.cacheDir }), onWarning: (message) => process.stderr.write(`okr: warning: ${terminalText(message)}\n`) };
 }
 
 export async function historyCommand(flags: HistoryFlags): Promise<number> {
   const now = parseNow(flags.now);
-  const history = await readWithProgress(flags.repo, now, flags.root);
+  const history = await readWithProgress(flags.repo, now, flags.root, historyCache(flags));
   const shown = flags.includePrivate ? history : publicHistory(history);
   if (flags.format === 'csv') process.stdout.write(formatHistoryCsv(shown));
   else await writeChunks(process.stdout, historyJsonChunks(shown));
@@ -28,11 +37,11 @@ export async function historyCommand(flags: HistoryFlags): Promise<number> {
 }
 
 /** Reads the history with a progress bar on a terminal; a shallow clone is a usage error (exit 2) with its remedy. */
-export async function readWithProgress(repo: string, now: string, givenRoot?: string): Promise<History> {
+export async function readWithProgress(repo: string, now: string, givenRoot?: string, cache?: ReadHistoryOptions['cache']): Promise<History> {
   const root = parseRoot(givenRoot);
   const progress = progressBar(process.stderr, 'okr: reading history');
   try {
-    return await readHistory(path.normalize(repo), { now, ...(root === undefined ? {} : { root }), onProgress: progress?.update });
+    return await readHistory(path.normalize(repo), { now, ...(root === undefined ? {} : { root }), ...(cache === undefined ? {} : { cache }), onProgress: progress?.update });
   } catch (error) {
     if (error instanceof ShallowCloneError) throw new UsageError(error.message);
     if (error instanceof Error && error.message.startsWith('No such folder')) throw new UsageError(error.message);

@@ -82,6 +82,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--history <file>', 'publish this history JSON (`okr history --format json`) instead of reading git')
     .option('--show-problems', 'list the problems of public files on the site (by default the site shows their number; the build prints them)')
     .option('--org <file>', "one site of an organisation from several repositories: the sources listed in this org.yml, beside the repository's own okrs/")
+    .option('--cache-dir <folder>', 'where the history cache is kept (default: <git dir>/gitops-okr)')
+    .option('--no-cache', 'read the whole git history and keep no cache')
     .action(run(async (options) => (await import('./build.ts')).buildCommand(options)));
 
   program
@@ -92,6 +94,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--now <date>', 'the day to report for, YYYY-MM-DD (default: today)')
     .option('--root <folder>', 'folder of the OKRs inside the repository', 'okrs')
     .option('--include-private', 'keep objectives marked `private: true` (left out by default)')
+    .option('--cache-dir <folder>', 'where the history cache is kept (default: <git dir>/gitops-okr)')
+    .option('--no-cache', 'read the whole git history and keep no cache')
     .action(run(async (options) => (await import('./history.ts')).historyCommand(options)));
 
   program
@@ -101,6 +105,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--now <date>', 'the day to judge against, YYYY-MM-DD (default: today)')
     .option('--root <folder>', 'folder of the OKRs inside the repository', 'okrs')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--cache-dir <folder>', 'where the history cache is kept (default: <git dir>/gitops-okr)')
+    .option('--no-cache', 'read the whole git history and keep no cache')
     .action(run(async (options) => (await import('./status.ts')).statusCommand(options)));
 
   program

@@ -3,7 +3,7 @@ import { formatStatus, formatStatusJson } from '../format/status.ts';
 import { terminalHistory } from '../format/terminal-history.ts';
 import { terminalText } from '../core/terminal-text.ts';
 import { colorsFor } from './colors.ts';
-import { readWithProgress } from './history.ts';
+import { historyCache, readWithProgress } from './history.ts';
 import { parseNow } from './usage.ts';
 
 export interface StatusFlags {
@@ -11,11 +11,13 @@ export interface StatusFlags {
   now?: string;
   root?: string;
   format?: 'text' | 'json';
+  cacheDir?: string;
+  cache?: boolean;
 }
 
 export async function statusCommand(flags: StatusFlags): Promise<number> {
   const now = parseNow(flags.now);
-  const history = await readWithProgress(flags.repo, now, flags.root);
+  const history = await readWithProgress(flags.repo, now, flags.root, historyCache(flags));
   if (flags.format === 'json') process.stdout.write(formatStatusJson(history, now));
   else process.stdout.write(formatStatus(terminalHistory(history), { now, colors: colorsFor(process.stdout), width: process.stdout.isTTY ? (process.stdout.columns ?? 80) : 80 }));
   // Warnings about the current files (ids used twice) are for whoever reads the numbers; older ones are counted.

@@ -53,12 +53,17 @@ function readText(role: FileRole, path: string, text: string): { version: FileVe
   return { version: invalid(role, parsed.findings[0], typeof rawId === 'string' ? rawId : undefined, privacy), parsed };
 }
 
-/** Keys a check-in changes; a version that differs from the one before only in these values is read without a full parse. */
-const CHECKIN_KEYS = ['current', 'confidence', 'done', 'as_of'] as const;
+/**
+ * Keys a check-in changes, and the numbers that rescore a key result (a new target or baseline); a version that
+ * differs from the one before only in these values is read without a full parse. The key result schema checks
+ * each key result on its own and the objective schema adds no rule across key results, so checking the changed
+ * key results again gives what a full parse gives.
+ */
+const CHECKIN_KEYS = ['current', 'confidence', 'done', 'as_of', 'target', 'baseline', 'keep_above', 'keep_below'] as const;
 type CheckinKey = (typeof CHECKIN_KEYS)[number];
 
 /** `    current: 4.2` — a check-in value alone on its line: a plain number, boolean or date, no comment. */
-const CHECKIN_LINE = /^( +)(current|confidence|done|as_of): +(-?(?:0|[1-9]\d*)(?:\.\d+)?|true|false|\d{4}-\d{2}-\d{2}) *\r?$/;
+const CHECKIN_LINE = /^( +)(current|confidence|done|as_of|target|baseline|keep_above|keep_below): +(-?(?:0|[1-9]\d*)(?:\.\d+)?|true|false|\d{4}-\d{2}-\d{2}) *\r?$/;
 
 interface Base {
   lines: string[];
@@ -67,6 +72,10 @@ interface Base {
   objective: Objective;
   /** Line number → the key result value written alone on that line. */
   leaves: Map<number, { index: number; key: CheckinKey }>;
+  /** Line number → the key result whose key and value fill that line, and the column its keys start at. */
+  entries: Map<number, { index: number; indent: number }>;
+  /** Lines where something other than a key of the key result above starts: the next key result, a top-level key, the closing fence. */
+  boundaries: Set<number>;
 }
 
 /**
@@ -110,23 +119,98 @@ function baseOf(parsed: Parsed<Objective>, lines: string[], objective: Objective
   const given = parsed.raw as { key_results?: unknown };
   const raw = { ...given, key_results: Array.isArray(given.key_results) ? (given.key_results as Record<string, unknown>[]) : [] };
   const leaves: Base['leaves'] = new Map();
+  const entries: Base['entries'] = new Map();
+  const boundaries = new Set<number>([parsed.bodyLine - 1]);
+  for (const key of Object.keys(given)) boundaries.add(parsed.locate([key], 'key').line);
   raw.key_results.forEach((kr, index) => {
-    for (const key of CHECKIN_KEYS) {
-      if (!(key in kr)) continue;
+    boundaries.add(parsed.locate(['key_results', index]).line);
+    for (const key of Object.keys(kr)) {
+      const at = parsed.locate(['key_results', index, key], 'key');
       const { line, endLine } = parsed.locate(['key_results', index, key]);
+      // Only a block-style key that starts its line (after the `- ` of the item): a flow mapping's keys share theirs.
+      const start = KEY_START.exec(lines[line - 1] ?? '');
+      const column = start === null ? -1 : (start[1] as string).length + (start[2]?.length ?? 0);
+      if (at.line === line && line === endLine && start?.[3] === key && column === at.column - 1) entries.set(line, { index, indent: column });
+      if (!(CHECKIN_KEYS as readonly string[]).includes(key)) continue;
       const match = line === endLine ? CHECKIN_LINE.exec(lines[line - 1] ?? '') : null;
-      if (match && match[2] === key && scalar(match[3] as string) === kr[key]) leaves.set(line, { index, key });
+      if (match && match[2] === key && scalar(match[3] as string) === kr[key]) leaves.set(line, { index, key: key as CheckinKey });
     }
   });
-  return { lines, bodyLine: parsed.bodyLine, raw, objective, leaves };
+  return { lines, bodyLine: parsed.bodyLine, raw, objective, leaves, entries, boundaries };
 }
 
+type Edit = { index: number; key: CheckinKey; value: unknown };
+
+/** The start of a line that holds a block mapping key: indentation, the `- ` of a sequence item, the key. */
+const KEY_START = /^( *)(- )?([A-Za-z_][\w-]*):(?: |$)/;
+
+/**
+ * The version as the base with check-in values changed, and with one check-in line added to a key result
+ * (a first `confidence:` or `as_of:`) or taken out of it; undefined when it differs in any other way.
+ */
 function patch(base: Base, lines: string[]): Base | undefined {
+  const edits = valueEdits(base, lines);
+  if (edits !== undefined) return edits.length === 0 ? { ...base, lines } : applyEdits(base, lines, edits, base.bodyLine);
+  for (let number = 2; number < base.bodyLine && number <= lines.length; number++) {
+    if (lines[number - 1] === base.lines[number - 1]) continue;
+    const added = addedLine(base, lines, number);
+    if (added === undefined) continue;
+    const edited = valueEdits(base, lines, number);
+    if (edited === undefined) continue;
+    const patched = applyEdits(base, lines, [...edited, added], base.bodyLine + 1);
+    if (patched === undefined) return undefined;
+    const shift = <T>(map: Map<number, T>) => new Map([...map].map(([line, value]) => [line >= number ? line + 1 : line, value] as const));
+    const entries = shift(base.entries).set(number, { index: added.index, indent: (CHECKIN_LINE.exec(lines[number - 1] as string)?.[1] as string).length });
+    return {
+      ...patched,
+      leaves: shift(base.leaves).set(number, { index: added.index, key: added.key }),
+      entries,
+      boundaries: new Set([...base.boundaries].map((line) => (line >= number ? line + 1 : line))),
+    };
+  }
+  // Read newest first, the version before often lacks a line the base has: a `confidence:` or `as_of:` not written yet.
+  for (const [number, leaf] of base.leaves) {
+    const edited = valueEdits(base, lines, undefined, number);
+    if (edited === undefined) continue;
+    const patched = applyEdits(base, lines, [...edited, { index: leaf.index, key: leaf.key, value: undefined }], base.bodyLine - 1);
+    if (patched === undefined) return undefined;
+    const shift = <T>(map: Map<number, T>) => new Map([...map].filter(([line]) => line !== number).map(([line, value]) => [line > number ? line - 1 : line, value] as const));
+    return {
+      ...patched,
+      leaves: shift(base.leaves),
+      entries: shift(base.entries),
+      boundaries: new Set([...base.boundaries].filter((line) => line !== number).map((line) => (line > number ? line - 1 : line))),
+    };
+  }
+  return undefined;
+}
+
+/** A check-in line at `number` that adds a key the key result above does not have yet, at its keys' column. */
+function addedLine(base: Base, lines: string[], number: number): Edit | undefined {
+  const match = CHECKIN_LINE.exec(lines[number - 1] as string);
+  const above = base.entries.get(number - 1);
+  if (match === null || above === undefined || (match[1] as string).length !== above.indent) return undefined;
+  const key = match[2] as CheckinKey;
+  if (key in (base.raw.key_results[above.index] as Record<string, unknown>)) return undefined;
+  // What follows must start on its own: another key of the same key result, the next key result, a top-level key, the fence.
+  const below = base.entries.get(number);
+  if (!(below?.index === above.index && below.indent === above.indent) && !base.boundaries.has(number)) return undefined;
+  return { index: above.index, key, value: scalar(match[3] as string) };
+}
+
+/**
+ * The values changed from the base, reading the frontmatter with a line added at `inserted` or the base's line
+ * `removed` left out; undefined when anything else changed.
+ */
+function valueEdits(base: Base, lines: string[], inserted?: number, removed?: number): Edit[] | undefined {
   // Lines from `bodyLine` on are the body, which an objective's data does not hold; the closing fence is compared.
-  if (lines.length < base.bodyLine - 1) return undefined;
-  const edits: { index: number; key: CheckinKey; value: unknown }[] = [];
+  const shift = inserted === undefined ? (removed === undefined ? 0 : -1) : 1;
+  if (lines.length < base.bodyLine - 1 + shift) return undefined;
+  const edits: Edit[] = [];
   for (let number = 1; number < base.bodyLine; number++) {
-    const line = lines[number - 1] as string;
+    if (number === removed) continue;
+    const offset = inserted !== undefined && number >= inserted ? 1 : removed !== undefined && number > removed ? -1 : 0;
+    const line = lines[number - 1 + offset] as string;
     const before = base.lines[number - 1] as string;
     if (line === before) continue;
     const leaf = base.leaves.get(number);
@@ -134,12 +218,19 @@ function patch(base: Base, lines: string[]): Base | undefined {
     if (leaf === undefined || match === null || match[2] !== leaf.key || match[1] !== CHECKIN_LINE.exec(before)?.[1]) return undefined;
     edits.push({ ...leaf, value: scalar(match[3] as string) });
   }
-  if (edits.length === 0) return { ...base, lines };
+  return edits;
+}
+
+function applyEdits(base: Base, lines: string[], edits: Edit[], bodyLine: number): Base | undefined {
   const rawKeyResults = [...base.raw.key_results];
   const keyResults: KeyResult[] = [...base.objective.key_results];
   for (const index of new Set(edits.map((edit) => edit.index))) {
     const rawKr = { ...rawKeyResults[index] };
-    for (const edit of edits) if (edit.index === index) rawKr[edit.key] = edit.value;
+    for (const edit of edits) {
+      if (edit.index !== index) continue;
+      if (edit.value === undefined) delete rawKr[edit.key];
+      else rawKr[edit.key] = edit.value;
+    }
     const checked = KeyResultSchema.safeParse(rawKr);
     if (!checked.success) return undefined;
     rawKeyResults[index] = rawKr;
@@ -147,10 +238,12 @@ function patch(base: Base, lines: string[]): Base | undefined {
   }
   return {
     lines,
-    bodyLine: base.bodyLine,
+    bodyLine,
     raw: { ...base.raw, key_results: rawKeyResults },
     objective: { ...base.objective, key_results: keyResults },
     leaves: base.leaves,
+    entries: base.entries,
+    boundaries: base.boundaries,
   };
 }
 

@@ -4,6 +4,7 @@
  * streams through it. Pure: the git side lives in src/git/history.ts.
  */
 import type { Checkin, History, HistoryWarning, KeyResultChange, KeyResultHistory, ObjectiveHistory, SeriesPoint } from './history-types.ts';
+import type { BuilderState } from './history-state.ts';
 import { fileRole, type FileVersion } from './history-version.ts';
 import { isValidId } from './ids.ts';
 import type { Privacy } from './privacy.ts';
@@ -77,15 +78,15 @@ export interface HistoryOptions {
 }
 
 export class HistoryBuilder {
-  private readonly objectives: TrackedObjective[] = [];
-  private readonly byPath = new Map<string, TrackedObjective>();
-  private readonly missions = new Map<string, { mission: string; owner: string | undefined; body: string }>();
+  private objectives: TrackedObjective[] = [];
+  private byPath = new Map<string, TrackedObjective>();
+  private missions = new Map<string, { mission: string; owner: string | undefined; body: string }>();
   private checkins: PendingCheckin[] = [];
-  private readonly warnings: HistoryWarning[] = [];
+  private warnings: HistoryWarning[] = [];
   /** Commits that changed a file while it was, or may have been, private. */
-  private readonly privateCommits = new Set<string>();
+  private privateCommits = new Set<string>();
   /** Commits that touched more than one objective: private too when one of them is private in the end. */
-  private readonly sharedCommits: { commit: string; objectives: TrackedObjective[] }[] = [];
+  private sharedCommits: { commit: string; objectives: TrackedObjective[] }[] = [];
   /** Whether the commit being applied changed a file that was private before the change. */
   private stepIsPrivate = false;
 
@@ -93,6 +94,45 @@ export class HistoryBuilder {
 
   constructor(options: HistoryOptions) {
     this.options = options;
+  }
+
+  /** A builder that goes on from a state that `state()` gave after the commits applied so far; it takes the state's lists over. */
+  static resume(options: HistoryOptions, state: BuilderState): HistoryBuilder {
+    const builder = new HistoryBuilder(options);
+    const objectives = state.objectives.map(({ keyResults, latest, ...tracked }): TrackedObjective => ({
+      ...tracked,
+      latest,
+      keyResults: new Map(keyResults.map(({ id, ...track }) => [id, { ...track, confidence: track.confidence, asOf: track.asOf }])),
+    }));
+    const at = (index: number) => objectives[index] as TrackedObjective;
+    builder.objectives = objectives;
+    builder.byPath = new Map(state.byPath.map(([path, index]) => [path, at(index)]));
+    builder.missions = new Map(state.missions.map(([path, mission]) => [path, { ...mission, owner: mission.owner }]));
+    // In the order `record` writes a check-in's keys, which the history's JSON keeps; replaced in place, so a long list is not held twice.
+    const checkins = state.checkins as unknown as PendingCheckin[];
+    state.checkins.forEach(({ commit, date, committed, author, message, objective, changes }, index) => {
+      checkins[index] = { commit, date, ...(committed === undefined ? {} : { committed }), author, message, objective: at(objective), changes };
+    });
+    builder.checkins = checkins;
+    builder.warnings = [...state.warnings];
+    builder.privateCommits = new Set(state.privateCommits);
+    builder.sharedCommits = state.sharedCommits.map((shared) => ({ commit: shared.commit, objectives: shared.objectives.map(at) }));
+    return builder;
+  }
+
+  /** Everything the commits applied so far left, as plain data: `resume` goes on from it as if they had just been applied. */
+  state(): BuilderState {
+    const indexOf = new Map(this.objectives.map((tracked, index) => [tracked, index]));
+    const index = (tracked: TrackedObjective) => indexOf.get(tracked) as number;
+    return {
+      objectives: this.objectives.map(({ keyResults, period: _period, ...tracked }) => ({ ...tracked, keyResults: [...keyResults].map(([id, track]) => ({ id, ...track })) })),
+      byPath: [...this.byPath].map(([path, tracked]) => [path, index(tracked)]),
+      missions: [...this.missions],
+      checkins: this.checkins.map((checkin) => ({ ...checkin, objective: index(checkin.objective) })),
+      warnings: this.warnings,
+      privateCommits: [...this.privateCommits],
+      sharedCommits: this.sharedCommits.map((shared) => ({ commit: shared.commit, objectives: shared.objectives.map(index) })),
+    };
   }
 
   warn(warning: HistoryWarning): void {
@@ -122,32 +162,34 @@ export class HistoryBuilder {
     else if (touched.size > 1) this.sharedCommits.push({ commit: step.commit, objectives: [...touched] });
   }
 
+  /** The history of the commits applied so far; the builder is left as it was, so more commits may follow. */
   finish(): History {
+    const warnings = [...this.warnings];
     const idOf = new Map<TrackedObjective, string>();
     const taken = new Set<string>();
     const byPath = [...this.objectives].sort((a, b) => compare(a.path, b.path));
     for (const tracked of byPath) {
-      if (tracked.latest === undefined) this.warnings.push({ message: `${tracked.path} never matched the schema, so it has no history`, path: tracked.path });
-      else if (isHidden(tracked) && !tracked.latestValid) this.warnings.push(notPublished(tracked));
+      if (tracked.latest === undefined) warnings.push({ message: `${tracked.path} never matched the schema, so it has no history`, path: tracked.path });
+      else if (isHidden(tracked) && !tracked.latestValid) warnings.push(notPublished(tracked));
     }
     // Current files first, so a file keeps its own id and an archived objective that had it gives way.
     for (const tracked of [...byPath.filter((each) => each.present), ...byPath.filter((each) => !each.present)]) {
       if (tracked.latest === undefined) continue;
       let id = identity(tracked);
       if (!isValidId(id)) {
-        this.warnings.push({ message: `${tracked.path} has no usable id (its file name gives \`${id.slice(0, 80)}\`), so it has no history; add an \`id:\``, path: tracked.path });
+        warnings.push({ message: `${tracked.path} has no usable id (its file name gives \`${id.slice(0, 80)}\`), so it has no history; add an \`id:\``, path: tracked.path });
         continue;
       }
       if (taken.has(id)) {
         let n = 2;
         while (taken.has(`${id}-${n}`)) n++;
-        this.warnings.push({ message: `Objective id \`${id}\` is used twice; ${tracked.path} is listed as \`${id}-${n}\`. Give it its own \`id:\``, path: tracked.path });
+        warnings.push({ message: `Objective id \`${id}\` is used twice; ${tracked.path} is listed as \`${id}-${n}\`. Give it its own \`id:\``, path: tracked.path });
         id = `${id}-${n}`;
       }
       taken.add(id);
       idOf.set(tracked, id);
     }
-    const objectives = byPath.flatMap((tracked) => (tracked.latest === undefined || !idOf.has(tracked) ? [] : [this.objectiveHistory(tracked, tracked.latest, idOf.get(tracked) as string)]));
+    const objectives = byPath.flatMap((tracked) => (tracked.latest === undefined || !idOf.has(tracked) ? [] : [this.objectiveHistory(tracked, tracked.latest, idOf.get(tracked) as string, warnings)]));
     const privateCommits = new Set(this.privateCommits);
     for (const shared of this.sharedCommits) if (shared.objectives.some(isHidden)) privateCommits.add(shared.commit);
     const checkins: Checkin[] = this.checkins
@@ -163,7 +205,7 @@ export class HistoryBuilder {
       missions: [...this.missions].sort(([a], [b]) => compare(a, b)).map(([path, mission]) => ({ path, mission: mission.mission, owner: mission.owner ?? null, body: mission.body })),
       objectives,
       checkins,
-      warnings: this.warnings,
+      warnings,
       ...(privateCommits.size === 0 ? {} : { privateCommits: [...privateCommits] }),
     };
   }
@@ -369,10 +411,10 @@ export class HistoryBuilder {
     });
   }
 
-  private objectiveHistory(tracked: TrackedObjective, objective: Objective, id: string): ObjectiveHistory {
+  private objectiveHistory(tracked: TrackedObjective, objective: Objective, id: string, warnings: HistoryWarning[]): ObjectiveHistory {
     const period = resolvePeriod(objective.period);
     for (const repeated of repeatedKeyResultIds(objective)) {
-      this.warnings.push({
+      warnings.push({
         message: `Key result id \`${repeated}\` is used more than once in ${tracked.path}; the history follows the first and leaves the others out. Give each key result its own \`id:\``,
         path: tracked.path,
       });

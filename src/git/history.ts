@@ -7,11 +7,12 @@ import { spawn } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { HistoryBuilder, type CommitStep, type FileChange } from '../core/history.ts';
 import { addDays } from '../core/period.ts';
-import type { History } from '../core/history-types.ts';
+import type { History, HistoryWarning } from '../core/history-types.ts';
 import { fileRole, readVersion, VersionReader, type FileRole, type FileVersion } from '../core/history-version.ts';
 import { isOkrFile, isRetroFile } from '../core/workspace.ts';
 import { readOkrTree } from '../io/read-tree.ts';
 import { BlobReader } from './cat-file.ts';
+import { cacheLocation, readCache, writeCache, type DayBounds } from './history-cache.ts';
 import { LOG_FORMAT, LogParser, type LogCommit, type RawChange } from './log-stream.ts';
 import { gitEnv, GitError, runGit } from './run.ts';
 
@@ -22,6 +23,18 @@ export interface ReadHistoryOptions {
   root?: string;
   /** Called after each commit read from the log (newest first) with the number read so far; `share` (0–1) when it is known. */
   onProgress?: (done: number, share?: number) => void;
+  /**
+   * The history cache (docs/history.md#the-history-cache): on by default, in `<git dir>/gitops-okr/`.
+   * `false` reads the whole log and leaves no file.
+   */
+  cache?: false | HistoryCacheOptions;
+}
+
+export interface HistoryCacheOptions {
+  /** Folder of the cache files instead of `<git dir>/gitops-okr`. */
+  dir?: string;
+  /** Told why a cache was not used (damaged, foreign, a rewritten history) or could not be written. */
+  onWarning?: (message: string) => void;
 }
 
 export class ShallowCloneError extends Error {
@@ -35,32 +48,60 @@ export class ShallowCloneError extends Error {
 
 export async function readHistory(repo: string, options: ReadHistoryOptions): Promise<History> {
   const root = trimSlashes(options.root ?? 'okrs');
-  const builder = new HistoryBuilder({ root, repo, generatedAt: options.now });
+  const builderOptions = { root, repo, generatedAt: options.now };
   const info = await stat(repo).catch(() => undefined);
   if (!info?.isDirectory()) throw new Error(`No such folder: ${repo}`);
 
   const probe = await probeRepository(repo);
   if (probe.kind === 'not-git') {
+    const builder = new HistoryBuilder(builderOptions);
     builder.warn({ message: `${probe.reason}: the history holds the current files only, one point per key result` });
     builder.apply(await workingTreeStep(repo, root, options.now));
     return builder.finish();
   }
   if (probe.kind === 'shallow') throw new ShallowCloneError(repo);
   if (probe.kind === 'no-commits') {
+    const builder = new HistoryBuilder(builderOptions);
     builder.warn({ message: `${repo} has no commits yet: the history is empty` });
     return builder.finish();
   }
-  await walkLog(repo, root, builder, options.onProgress, options.now);
-  return builder.finish();
+
+  const cacheOptions = options.cache === false ? undefined : (options.cache ?? {});
+  const warn = cacheOptions?.onWarning ?? (() => undefined);
+  const location = cacheOptions && cacheLocation(repo, root, probe.gitDir, cacheOptions.dir);
+  const cached = location && (await readCache(location, warn));
+  const since = cached && (await continuesFrom(repo, cached.head, probe.head, warn));
+  let read = since === undefined ? undefined : await readLog(repo, root, since === probe.head ? undefined : `${since}..${probe.head}`, options);
+  let builder: HistoryBuilder;
+  let days: DayBounds;
+  let dateWarnings: HistoryWarning[];
+  if (cached && read && read.days.keeps(cached.days)) {
+    builder = HistoryBuilder.resume(builderOptions, cached.builder);
+    days = read.days.after(cached.days);
+    dateWarnings = [...read.days.warnings, ...cached.dateWarnings];
+  } else {
+    if (cached && read) warn(`A commit after ${cached.head.slice(0, 7)} is dated before the commits the history cache holds, which moves their days: reading the whole history`);
+    read = await readLog(repo, root, probe.head, options);
+    builder = new HistoryBuilder(builderOptions);
+    days = read.days.after({});
+    dateWarnings = read.days.warnings;
+  }
+  applyLogged(builder, read.commits);
+  // A state that used `now` (a newest commit whose date git cannot read) holds a day that is not the commit's: not kept.
+  if (location && cached?.head !== probe.head && !read.days.usedNow) {
+    await writeCache(location, { head: probe.head, days, dateWarnings, builder: builder.state() }, warn);
+  }
+  const history = builder.finish();
+  return dateWarnings.length === 0 ? history : { ...history, warnings: [...dateWarnings, ...history.warnings] };
 }
 
-type Probe = { kind: 'not-git'; reason: string } | { kind: 'shallow' } | { kind: 'no-commits' } | { kind: 'ok' };
+type Probe = { kind: 'not-git'; reason: string } | { kind: 'shallow' } | { kind: 'no-commits' } | { kind: 'ok'; gitDir: string; head: string };
 
-/** One git process: whether the folder is a repository, a shallow clone, and has a commit at HEAD. */
+/** One git process: whether the folder is a repository, a shallow clone, and has a commit at HEAD; its git folder and HEAD. */
 async function probeRepository(repo: string): Promise<Probe> {
   let answer: string;
   try {
-    answer = (await runGit(repo, ['rev-parse', '--is-shallow-repository', '--verify', '--quiet', 'HEAD^{commit}'])).toString('utf8');
+    answer = (await runGit(repo, ['rev-parse', '--is-shallow-repository', '--absolute-git-dir', '--verify', '--quiet', 'HEAD^{commit}'])).toString('utf8');
   } catch (error) {
     // `--verify --quiet` exits 1 without a word when HEAD has no commit yet; any other failure means no repository.
     if (error instanceof GitError && error.exitCode === 1) return { kind: 'no-commits' };
@@ -68,9 +109,31 @@ async function probeRepository(repo: string): Promise<Probe> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'not-git', reason: 'git is not installed' };
     throw error;
   }
-  return answer.startsWith('true') ? { kind: 'shallow' } : { kind: 'ok' };
+  const [shallow = '', gitDir = '', head = ''] = answer.split('\n');
+  return shallow === 'true' ? { kind: 'shallow' } : { kind: 'ok', gitDir, head };
 }
 
+/**
+ * The cached head when it is still on HEAD's first-parent line, so that only the commits after it are new;
+ * undefined (with a note) when the history was rewritten (amend, rebase, reset) or the commit is unknown here.
+ */
+async function continuesFrom(repo: string, cached: string, head: string, warn: (message: string) => void): Promise<string | undefined> {
+  if (cached === head) return head;
+  const rewritten = () => {
+    warn(`The history cache is after commit ${cached.slice(0, 7)}, which is no longer on the first-parent line of HEAD (a rewritten history): reading the whole history`);
+    return undefined;
+  };
+  let listing: string;
+  try {
+    listing = (await runGit(repo, ['rev-list', '--first-parent', '--parents', `${cached}..${head}`])).toString('utf8');
+  } catch (error) {
+    if (error instanceof GitError) return rewritten();
+    throw error;
+  }
+  // The walk from HEAD along first parents stops at the cached commit only when it lies on that line.
+  const oldest = listing.trimEnd().split('\n').at(-1)?.split(' ');
+  return oldest?.[1] === cached ? cached : rewritten();
+}
 /** A folder outside git: its files as one step, dated `now`. */
 async function workingTreeStep(repo: string, root: string, now: string): Promise<CommitStep> {
   const files = await readOkrTree(root === '' ? '.' : root, repo);
@@ -109,14 +172,23 @@ interface BlobVersion {
   version?: FileVersion;
 }
 
+/** The commits of a range, newest first, with their versions read, and the days they count for. */
+interface LoggedRange {
+  commits: LoggedCommit[];
+  days: CommitDays;
+}
+
 /**
  * `git log` without `--reverse` streams from the first commit it walks instead of after walking them all,
  * so git log, git cat-file and the parsing of versions run side by side. The log is read newest first into
- * compact records, every new blob is asked for at once, and the commits are applied oldest first at the end,
- * each record dropped once applied. Versions of a file are parsed newest first, which lets VersionReader
- * patch each from its neighbour just the same.
+ * compact records and every new blob is asked for at once; `applyLogged` applies them oldest first. Versions
+ * of a file are parsed newest first, which lets VersionReader patch each from its neighbour just the same.
+ * `range` is `HEAD` (the whole history) or `<cached>..<head>` (the commits after a cached state).
  */
-async function walkLog(repo: string, root: string, builder: HistoryBuilder, onProgress: ReadHistoryOptions['onProgress'], now: string): Promise<void> {
+async function readLog(repo: string, root: string, range: string | undefined, options: ReadHistoryOptions): Promise<LoggedRange> {
+  const days = new CommitDays(options.now);
+  const commits: LoggedCommit[] = [];
+  if (range === undefined) return { commits, days };
   const args = [
     '-c',
     'log.showSignature=false',
@@ -133,7 +205,7 @@ async function walkLog(repo: string, root: string, builder: HistoryBuilder, onPr
     '--no-color',
     '--encoding=UTF-8',
     `--format=${LOG_FORMAT}`,
-    'HEAD',
+    range,
     '--',
     root === '' ? '.' : root,
   ];
@@ -148,7 +220,6 @@ async function walkLog(repo: string, root: string, builder: HistoryBuilder, onPr
   const versionReader = new VersionReader(root);
   // By role, then blob id: a blob is read and parsed once for each role it plays.
   const blobs: Record<FileRole, Map<string, BlobVersion>> = { objective: new Map(), mission: new Map(), config: new Map() };
-  const commits: LoggedCommit[] = [];
   // A retro is not an objective and has no history of values.
   const okrFile = memoized((path: string) => isOkrFile(root, path) && !isRetroFile(path));
   // The same few paths and authors come back in every commit: keep one copy of each.
@@ -178,12 +249,11 @@ async function walkLog(repo: string, root: string, builder: HistoryBuilder, onPr
     );
     return blob;
   };
-  const dayOf = commitDays(now, (warning) => builder.warn(warning));
   const keep = (logged: LogCommit[]) => {
     for (const commit of logged) {
       const changes = okrChanges(commit, okrFile, intern, blobOf);
-      commits.push({ commit: commit.commit, date: dayOf(commit), author: intern(commit.author), message: commit.message, changes });
-      onProgress?.(commits.length);
+      commits.push({ commit: commit.commit, date: days.dayOf(commit), author: intern(commit.author), message: commit.message, changes });
+      options.onProgress?.(commits.length);
     }
   };
 
@@ -199,10 +269,13 @@ async function walkLog(repo: string, root: string, builder: HistoryBuilder, onPr
     if (child.exitCode === null) child.kill();
     await reader.close();
   }
-  for (const known of Object.values(blobs)) known.clear();
+  return { commits, days };
+}
+
+/** Applies logged commits (newest first) oldest first; an applied record goes, and with the last record that names a blob, its version. */
+function applyLogged(builder: HistoryBuilder, commits: LoggedCommit[]): void {
   for (let index = commits.length - 1; index >= 0; index--) {
     const { changes, ...commit } = commits[index] as LoggedCommit;
-    // An applied record goes, and with the last record that names a blob, its version.
     commits.length = index;
     builder.apply({ ...commit, changes: changes.map(({ blob, ...change }) => (blob === undefined ? change : { ...change, version: blob.version })) });
   }
@@ -213,27 +286,60 @@ async function walkLog(repo: string, root: string, builder: HistoryBuilder, onPr
  * was ahead (a committer date in the future) would otherwise move every later check-in to its day and hide
  * them from the site until then. Such a commit, and one whose date git cannot read (a negative timestamp),
  * counts on the day of the next commit (or `now` for the newest), with a warning.
+ *
+ * So newer commits can move the days of older ones. A cached state keeps its days only when the new commits
+ * move none of them (`keeps`), which the latest day a cached commit kept and the latest day one was moved to tell.
  */
-function commitDays(now: string, warn: (warning: { message: string; commit: string }) => void): (commit: LogCommit) => string {
-  let earliestLater: string | undefined;
-  return (commit) => {
+class CommitDays {
+  readonly warnings: HistoryWarning[] = [];
+  /** Whether a day came from `now` rather than from a commit. */
+  usedNow = false;
+  private earliestLater: string | undefined;
+  private latestOwn: string | undefined;
+  private latestMovedTo: string | undefined;
+  private readonly now: string;
+
+  constructor(now: string) {
+    this.now = now;
+  }
+
+  dayOf(commit: LogCommit): string {
     const day = /^\d{4}-\d{2}-\d{2}/.test(commit.committed) ? commit.committed.slice(0, 10) : undefined;
+    const { earliestLater } = this;
     // Two commits minutes apart in two time zones may be a calendar day out of order; more than that is a wrong clock.
     if (day !== undefined && (earliestLater === undefined || day <= addDays(earliestLater, 1))) {
-      if (earliestLater === undefined || day < earliestLater) earliestLater = day;
+      if (earliestLater === undefined || day < earliestLater) this.earliestLater = day;
+      if (this.latestOwn === undefined || day > this.latestOwn) this.latestOwn = day;
       return day;
     }
-    const counted = earliestLater ?? now;
+    const counted = earliestLater ?? this.now;
+    if (earliestLater === undefined) this.usedNow = true;
+    else if (this.latestMovedTo === undefined || counted > this.latestMovedTo) this.latestMovedTo = counted;
     const short = commit.commit.slice(0, 7);
-    warn({
-      commit: commit.commit,
+    this.warnings.push({
       message:
         day === undefined
           ? `Commit ${short} has a committer date git cannot read; its check-ins count on ${counted}`
           : `Commit ${short} is dated ${day}, after the commit that follows it (${counted}): its clock was probably wrong, so its check-ins count on ${counted}`,
+      commit: commit.commit,
     });
-    return (earliestLater = counted);
-  };
+    return (this.earliestLater = counted);
+  }
+
+  /** Whether the older commits of a cached state count on the same days below the commits read here. */
+  keeps(older: DayBounds): boolean {
+    const earliest = this.earliestLater;
+    if (earliest === undefined) return true;
+    return (older.latestOwn === undefined || older.latestOwn <= addDays(earliest, 1)) && (older.latestMovedTo === undefined || older.latestMovedTo <= earliest);
+  }
+
+  /** The bounds of the older commits and these together. */
+  after(older: DayBounds): DayBounds {
+    const latest = (a: string | undefined, b: string | undefined) => (a === undefined ? b : b === undefined || a > b ? a : b);
+    const latestOwn = latest(older.latestOwn, this.latestOwn);
+    const latestMovedTo = latest(older.latestMovedTo, this.latestMovedTo);
+    return { ...(latestOwn === undefined ? {} : { latestOwn }), ...(latestMovedTo === undefined ? {} : { latestMovedTo }) };
+  }
 }
 
 /** One commit's changes to OKR files, as the builder takes them: renames out of the folder are deletions, into it additions. */

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroInlineConfig } from 'astro';
 import { readBodyCache, writeBodyCache } from './body-cache.ts';
+import type { ReadHistoryOptions } from '../git/history.ts';
 import { readSite, type SiteInputs } from './inputs.ts';
 import { siteIntegration } from './integration.ts';
 import type { Problem } from './model.ts';
@@ -37,6 +38,8 @@ export interface BuildSiteOptions {
   logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** List the problems of public files on the site instead of their number. */
   showProblems?: boolean;
+  /** The history cache, as `readHistory` takes it. */
+  historyCache?: ReadHistoryOptions['cache'];
 }
 
 /** Thrown when the optional peer dependency `astro` is not installed. */
@@ -83,6 +86,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ report: Pr
         ...(options.root ? { root: options.root } : {}),
         ...(options.historyFile ? { historyFile: options.historyFile } : {}),
         ...(bodies ? { bodies } : {}),
+        ...(options.historyCache === undefined ? {} : { historyCache: options.historyCache }),
       });
   // Astro writes its prerender chunks under the current folder when the output folder is
   // outside it, and Node then imports them: a folder of this build's own beside the installed

@@ -12,7 +12,7 @@ import { publicHistory } from '../core/publish.ts';
 import type { Objective } from '../core/schema.ts';
 import { readFrontmatter } from '../core/frontmatter.ts';
 import { buildWorkspace, type Workspace } from '../core/workspace.ts';
-import { readHistory } from '../git/history.ts';
+import { readHistory, type ReadHistoryOptions } from '../git/history.ts';
 import { repositoryWebAddress } from '../git/remote.ts';
 import { readOkrTree } from '../io/read-tree.ts';
 import { BodyCache } from './body-cache.ts';
@@ -34,6 +34,8 @@ export interface SiteSettings {
   showProblems?: boolean;
   /** Bodies rendered by an earlier build (src/site/body-cache.ts); the ones this build uses are added to it. */
   bodies?: BodyCache;
+  /** The history cache, as `readHistory` takes it (on by default). */
+  historyCache?: ReadHistoryOptions['cache'];
 }
 
 /** A public objective's current file: its frontmatter (null once the file is gone) and rendered body. */
@@ -91,7 +93,9 @@ export async function readSite(settings: SiteSettings): Promise<{ inputs: SiteIn
   const root = settings.root ?? 'okrs';
   const now = settings.now ?? today();
   const workspace = buildWorkspace(root, await readOkrTree(root, repo));
-  const fullHistory = settings.historyFile ? parseHistory(await readFile(path.resolve(settings.historyFile), 'utf8'), settings.historyFile) : await readHistory(repo, { now, root });
+  const fullHistory = settings.historyFile
+    ? parseHistory(await readFile(path.resolve(settings.historyFile), 'utf8'), settings.historyFile)
+    : await readHistory(repo, { now, root, ...(settings.historyCache === undefined ? {} : { cache: settings.historyCache }) });
   // Check-ins link to their commits when the repository has a web address; the folder it was read from is never published.
   const address = settings.historyFile ? undefined : await repositoryWebAddress(repo);
   const { problems, report, ...parts } = await assembleSite(workspace, address === undefined ? fullHistory : { ...fullHistory, repo: address }, { bodies: settings.bodies });

@@ -250,6 +250,7 @@ describe('the pages workflows', () => {
     const reusable = byName.get('reusable-pages.yml');
     const steps = reusable?.jobs.build?.steps ?? [];
     expect(steps[0]?.with?.['fetch-depth']).toBe(0);
+    // The site action restores and saves the history cache itself (its `cache` input, on by default); nothing here turns it off.
     expect(steps.find((step) => step.uses === './.gitops-okr/site')?.with).toEqual({ site: '${{ steps.pages.outputs.origin }}', base: '${{ steps.pages.outputs.base_path }}' });
     expect(steps.at(-1)).toMatchObject({ uses: expect.stringMatching(/^actions\/upload-pages-artifact@/), with: { path: '${{ steps.site.outputs.dir }}' } });
     expect(reusable?.jobs.build?.permissions).toEqual({ contents: 'read', pages: 'read' });

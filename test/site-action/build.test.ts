@@ -4,7 +4,7 @@
  * runs offline, from the cache that this project's own `npm ci` filled.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
@@ -82,8 +82,11 @@ describe('the site action’s build step', () => {
   });
 
   test('installs without dev dependencies and builds the site into the output folder it names', () => {
-    const run = runStep(repo.dir, { OKR_SITE: 'https://jane.github.io', OKR_BASE: '/team-okrs/', OKR_NOW: '2026-11-02' });
+    const historyCache = path.join(tempFolder('okr-history-cache-'), 'gitops-okr-history');
+    const run = runStep(repo.dir, { OKR_SITE: 'https://jane.github.io', OKR_BASE: '/team-okrs/', OKR_NOW: '2026-11-02', OKR_CACHE_DIR: historyCache });
     expect(run.status, run.log).toBe(0);
+    // The history cache goes where actions/cache saves it from.
+    expect(readdirSync(historyCache)).toEqual([expect.stringMatching(/^history-v1-[0-9a-f]{16}\.json$/)]);
     const dir = path.join(run.runnerTemp, 'okr-site');
     expect(run.outputs).toBe(`dir=${dir}\n`);
     const index = readFileSync(path.join(dir, 'index.html'), 'utf8');
@@ -105,6 +108,8 @@ describe('the site action’s build step', () => {
 
 describe('site/action.yml', () => {
   interface Step {
+    id?: string;
+    if?: string;
     uses?: string;
     run?: string;
     env?: Record<string, string>;
@@ -120,7 +125,7 @@ describe('site/action.yml', () => {
     const uses = [...ACTION_YML.matchAll(/^\s*(?:-\s+)?uses:\s*(\S+)(.*)$/gm)];
     expect(uses.length).toBeGreaterThan(0);
     for (const [, target = '', rest = ''] of uses) {
-      expect(target).toMatch(/^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/);
+      expect(target).toMatch(/^[\w.-]+\/[\w.-]+(\/[\w.-]+)?@[0-9a-f]{40}$/);
       expect(rest).toMatch(/^ # v\d+\.\d+\.\d+$/);
     }
   });
@@ -136,7 +141,34 @@ describe('site/action.yml', () => {
       expect(step.run).toContain('build.sh');
     }
     const build = action.runs.steps.find((step) => step.run !== undefined);
-    expect(build?.env).toEqual({ OKR_SITE: '${{ inputs.site }}', OKR_BASE: '${{ inputs.base }}', OKR_OUT: '${{ inputs.out }}', OKR_NOW: '${{ inputs.now }}' });
+    expect(build?.env).toEqual({
+      OKR_SITE: '${{ inputs.site }}',
+      OKR_BASE: '${{ inputs.base }}',
+      OKR_OUT: '${{ inputs.out }}',
+      OKR_NOW: '${{ inputs.now }}',
+      OKR_CACHE_DIR: "${{ inputs.cache == 'true' && format('{0}/gitops-okr-history', runner.temp) || '' }}",
+    });
     expect(action.outputs.dir?.value).toBe('${{ steps.build.outputs.dir }}');
+  });
+
+  test('restores the history cache before the build and saves it after, keyed by the commit built, from the folder the build writes', () => {
+    const steps = action.runs.steps;
+    const restore = steps.findIndex((step) => step.uses?.startsWith('actions/cache/restore@'));
+    const build = steps.findIndex((step) => step.id === 'build');
+    const save = steps.findIndex((step) => step.uses?.startsWith('actions/cache/save@'));
+    expect(restore).toBeGreaterThan(-1);
+    expect([restore < build, build < save]).toEqual([true, true]);
+    const folder = '${{ runner.temp }}/gitops-okr-history';
+    expect(steps[restore]).toMatchObject({
+      id: 'history-cache',
+      if: "inputs.cache == 'true'",
+      with: { path: folder, key: 'gitops-okr-history-v1-${{ github.sha }}', 'restore-keys': 'gitops-okr-history-v1-' },
+    });
+    // Saved only after a build that succeeded (no status function in the condition) and only when no cache of this commit was there.
+    expect(steps[save]).toMatchObject({ if: "inputs.cache == 'true' && steps.history-cache.outputs.cache-hit != 'true'", with: { path: folder, key: 'gitops-okr-history-v1-${{ github.sha }}' } });
+    expect(steps[build]?.env?.OKR_CACHE_DIR).toContain("format('{0}/gitops-okr-history', runner.temp)");
+    // The two halves of actions/cache come from one release.
+    expect(steps[restore]?.uses?.split('@')[1]).toBe(steps[save]?.uses?.split('@')[1]);
+    expect(parse(ACTION_YML).inputs.cache).toEqual(expect.objectContaining({ default: 'true' }));
   });
 });

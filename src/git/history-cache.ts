@@ -1,0 +1,145 @@
+/**
+ * The history cache: the history builder's state at the last first-parent commit read, in one
+ * file per repository folder and OKR root, so the next run reads only the commits since. By
+ * default the file lies in the repository's git folder (`.git/gitops-okr/`), never in the work
+ * tree, so it is not committed and goes with the clone. Deleting it is always safe: the next
+ * run reads the whole log and writes it again.
+ *
+ * A cache is only a shortcut, never a source: one that cannot be read, fails the schema, or
+ * names another repository, root, format or version of gitops-okr is ignored with a warning.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import packageJson from '../../package.json' with { type: 'json' };
+import { parseBuilderState, type BuilderState } from '../core/history-state.ts';
+import { HistoryWarningSchema, type HistoryWarning } from '../core/history-types.ts';
+
+/** Raised whenever the meaning of a cached state changes; a cache of another format is read in full again. */
+export const CACHE_FORMAT = 1;
+
+const DayBoundsSchema = z.object({
+  /** The latest day a commit kept as its own. */
+  latestOwn: z.string().optional(),
+  /** The latest day a commit was moved back to (a clock that was ahead). */
+  latestMovedTo: z.string().optional(),
+});
+
+export type DayBounds = z.infer<typeof DayBoundsSchema>;
+
+const CacheFileSchema = z.object({
+  format: z.literal('gitops-okr history cache'),
+  version: z.int(),
+  tool: z.string(),
+  /** The repository folder, resolved, and the OKR root inside it. */
+  repo: z.string(),
+  root: z.string(),
+  /** The first-parent commit the state is after. */
+  head: z.string().regex(/^[0-9a-f]{40,64}$/),
+  days: DayBoundsSchema,
+  /** Warnings about commit dates, newest commit first. */
+  dateWarnings: z.array(HistoryWarningSchema),
+  /** Checked on its own by `parseBuilderState`. */
+  builder: z.unknown(),
+});
+
+export interface CachedHistory {
+  head: string;
+  days: DayBounds;
+  dateWarnings: HistoryWarning[];
+  builder: BuilderState;
+}
+
+export interface CacheLocation {
+  file: string;
+  repo: string;
+  root: string;
+}
+
+/** The cache file of `<repo>/<root>`: in `dir` when given, else in `<git dir>/gitops-okr`. */
+export function cacheLocation(repo: string, root: string, gitDir: string, dir?: string): CacheLocation {
+  const resolved = path.resolve(repo);
+  const key = createHash('sha256').update(`${resolved}\0${root}`).digest('hex').slice(0, 16);
+  return { file: path.join(dir === undefined ? path.join(gitDir, 'gitops-okr') : path.resolve(dir), `history-v${CACHE_FORMAT}-${key}.json`), repo: resolved, root };
+}
+
+/** The cached state, or undefined (with a warning when a file was there but could not be trusted). */
+export async function readCache(location: CacheLocation, warn: (message: string) => void): Promise<CachedHistory | undefined> {
+  let text: string;
+  try {
+    text = await readFile(location.file, 'utf8');
+  } catch (error) {
+    // No file (or no folder) yet is the first run, not a problem.
+    if (!['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) warn(`Cannot read the history cache ${location.file} (${(error as Error).message}); reading the whole history`);
+    return undefined;
+  }
+  const ignored = (why: string) => {
+    warn(`Ignored the history cache ${location.file}: ${why}. The whole history is read and the cache written again; deleting the file is always safe`);
+    return undefined;
+  };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return ignored('it is not JSON (cut short or damaged)');
+  }
+  const head = (data ?? {}) as Record<string, unknown>;
+  if (head.format !== 'gitops-okr history cache') return ignored('it is not a history cache');
+  if (head.version !== CACHE_FORMAT || head.tool !== packageJson.version)
+    return ignored(`it was written in format ${String(head.version)} by gitops-okr ${String(head.tool)}, and this is format ${CACHE_FORMAT} of ${packageJson.version}`);
+  if (head.repo !== location.repo || head.root !== location.root)
+    return ignored(`it belongs to ${String(head.repo)} (root \`${String(head.root)}\`), not ${location.repo} (root \`${location.root}\`)`);
+  const parsed = CacheFileSchema.safeParse(data);
+  const builder = parsed.success ? parseBuilderState(parsed.data.builder) : undefined;
+  if (!parsed.success || !builder?.success) {
+    const issue = parsed.success ? (builder as { path: (string | number)[]; message: string }) : { path: parsed.error.issues[0]?.path ?? [], message: parsed.error.issues[0]?.message ?? 'invalid' };
+    const at = parsed.success ? ['builder', ...issue.path] : issue.path;
+    return ignored(`it does not match the cache's schema (at \`${at.join('.')}\`: ${issue.message})`);
+  }
+  const { head: commit, days, dateWarnings } = parsed.data;
+  return { head: commit, days, dateWarnings, builder: builder.state };
+}
+
+/** Writes the cache whole or not at all: a temp file beside it, then a rename. A failure is a warning; the history is right either way. */
+export async function writeCache(location: CacheLocation, cached: CachedHistory, warn: (message: string) => void): Promise<void> {
+  const temp = `${location.file}.${process.pid}.${Date.now().toString(36)}.tmp`;
+  try {
+    await mkdir(path.dirname(location.file), { recursive: true });
+    const file = await open(temp, 'w');
+    try {
+      // In pieces: a long history's cache is tens of megabytes, never held as one string.
+      let pending = '';
+      for (const piece of cacheJson(location, cached)) {
+        pending += piece;
+        if (pending.length < 1 << 20) continue;
+        await file.write(pending);
+        pending = '';
+      }
+      await file.write(pending);
+    } finally {
+      await file.close();
+    }
+    await rename(temp, location.file);
+  } catch (error) {
+    await rm(temp, { force: true }).catch(() => undefined);
+    warn(`Cannot write the history cache ${location.file} (${(error as Error).message}); the next run reads the whole history again`);
+  }
+}
+
+/** The cache file's JSON, the long lists one element at a time. */
+function* cacheJson(location: CacheLocation, { builder, ...cached }: CachedHistory): Generator<string> {
+  const head = { format: 'gitops-okr history cache', version: CACHE_FORMAT, tool: packageJson.version, repo: location.repo, root: location.root, ...cached };
+  yield JSON.stringify(head).slice(0, -1);
+  const { objectives, checkins, ...rest } = builder;
+  yield `,"builder":${JSON.stringify(rest).slice(0, -1)}`;
+  for (const [key, list] of [
+    ['objectives', objectives],
+    ['checkins', checkins],
+  ] as const) {
+    yield `,${JSON.stringify(key)}:[`;
+    for (let index = 0; index < list.length; index++) yield (index === 0 ? '' : ',') + JSON.stringify(list[index]);
+    yield ']';
+  }
+  yield '}}';
+}
