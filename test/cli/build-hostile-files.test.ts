@@ -33,7 +33,6 @@ describe('okr build with hostile files', () => {
     let stderr = '';
     const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
     const log = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    const started = performance.now();
     let code: number;
     try {
       code = await main(['build', '--repo', repo.dir, '--out', out, '--now', '2026-11-20']);
@@ -42,8 +41,6 @@ describe('okr build with hostile files', () => {
       log.mockRestore();
     }
     expect(code, stderr).toBe(0);
-    // The stated budget (docs/format.md): a second per body on an idle core; the whole build here in well under a minute.
-    expect(performance.now() - started).toBeLessThan(60_000);
 
     expect(await readFile(path.join(out, 'objectives/talks/index.html'), 'utf8')).toContain('Why it matters.');
     for (const id of ['quotes', 'emphasis', 'tasks']) expect(await readFile(path.join(out, `objectives/${id}/index.html`), 'utf8'), id).toContain('class="body-plain"');
