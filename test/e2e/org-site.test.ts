@@ -94,6 +94,10 @@ describe('feeds of owners and groups', () => {
     expect(team).toContain('<link rel="alternate" type="application/rss+xml" title="Check-ins: team-2" href="/org/groups/team-2/rss.xml">');
     const owner = await read('owners/person-2-1/index.html');
     expect(owner).toContain('<link rel="alternate" type="application/rss+xml" title="Check-ins: Person 2.1" href="/org/owners/person-2-1/rss.xml">');
+    // An organisation's people are found through their groups: an owner's page does not list every other owner.
+    expect(owner).not.toContain('class="owner-filter"');
+    expect(owner).not.toContain('href="/org/owners/person-2-2/"');
+    expect(owner).toContain('<nav class="breadcrumbs" aria-label="Breadcrumbs"><ol><li><a href="/org/">Dashboard</a></li></ol></nav>');
     const links = [...(await read('groups/team-2/rss.xml')).matchAll(/<link>https:\/\/acme\.github\.io\/org\/objectives\/([^/]+)\/<\/link>/g)].map((match) => match[1]!);
     expect(links.length).toBeGreaterThan(0);
     const { objectives } = orgObjectives(SHAPE);

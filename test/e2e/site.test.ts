@@ -268,6 +268,13 @@ describe('feeds', () => {
     expect(channel['atom:link']['@_href']).toBe(`${SITE}${DEMO_BASE}objectives/presentations/rss.xml`);
   });
 
+  it("lists every owner on an owner's page, beside a link back to all", async () => {
+    const jane = await readFile(path.join(demo.dir, 'owners/jane/index.html'), 'utf8');
+    expect(jane).toContain('<nav class="owner-filter" aria-label="Owners">');
+    expect(jane).toContain(`href="${DEMO_BASE}owners/sam/"`);
+    expect(jane).toMatch(new RegExp(`href="${DEMO_BASE}owners/jane/" aria-current="page"`));
+  });
+
   it("publishes okrs.json as a summary of the documented schema, each objective's series beside it, and a shields.io badge", async () => {
     const json = OkrsSummarySchema.parse(JSON.parse(await readFile(path.join(demo.dir, 'okrs.json'), 'utf8')));
     expect(json.schemaVersion).toBe(2);

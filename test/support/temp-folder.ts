@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 /** What tools keep in the temp folder on purpose: the Chromium @sparticuz/chromium unpacks (with its libraries) and Node's compile cache. */
-const CACHES = new Set(['chromium', 'chromium-pack', 'al2023', 'fonts', 'locales', 'swiftshader', 'node-compile-cache', 'vk_swiftshader_icd.json']);
+const CACHES = new Set(['chromium', 'chromium-pack', 'chromium-pack.lock', 'al2023', 'fonts', 'locales', 'swiftshader', 'node-compile-cache', 'vk_swiftshader_icd.json']);
 const CACHE_FILES = /^lib[\w-]+\.so(\.\d+)*$/;
 
 export const RUN_TEMP = 'OKR_TEST_RUN_TEMP';
