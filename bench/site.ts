@@ -10,8 +10,10 @@
  * whole history (no history cache yet), the rebuild reads the one new commit through the
  * history cache the cold build left, as `okr build` does for its users. Each build's time
  * is split into reading the history, the rest of reading the inputs, and Astro's build.
+ * The builds run the package as it is installed (lib/, built first); `--from src` runs the
+ * TypeScript sources instead.
  *
- *   npx node bench/site.ts [--objectives 200] [--checkins 5000] [--runs 1]
+ *   npx node bench/site.ts [--objectives 200] [--checkins 5000] [--runs 1] [--from lib|src]
  *
  * Each build runs in its own Node process so neither profits from the other's warm caches.
  * With `--runs N` the builds take turns N times (site, bare) and the medians are
@@ -22,7 +24,6 @@ import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
-import { defaultCacheDir } from '../src/site/build-site.ts';
 import type { CheckinSpec, ObjectiveSpec } from '../test/fixtures/history-builder.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -40,6 +41,7 @@ const { values, positionals } = parseArgs({
     objectives: { type: 'string', default: '200' },
     checkins: { type: 'string', default: '5000' },
     runs: { type: 'string', default: '1' },
+    from: { type: 'string', default: 'lib' },
     child: { type: 'string' },
   },
 });
@@ -48,6 +50,7 @@ if (values.child) await child(values.child);
 else await run(Number(values.objectives), Number(values.checkins), Math.max(1, Number(values.runs)));
 
 async function run(objectiveCount: number, checkinCount: number, runs: number): Promise<void> {
+  if (values.from === 'lib') spawnSync(process.execPath, [path.join(HERE, '../scripts/build-package.ts')], { stdio: ['ignore', 'ignore', 'inherit'] });
   await rm(WORK, { recursive: true, force: true });
   await mkdir(WORK, { recursive: true });
   const repo = path.join(WORK, 'repo');
@@ -56,6 +59,8 @@ async function run(objectiveCount: number, checkinCount: number, runs: number): 
   const before = git(repo, ['rev-parse', 'HEAD']).trim();
   process.stdout.write(`Synthetic repository: ${objectiveCount} objectives, ${checkinCount} check-ins, ${commits.length} commits\n`);
 
+  // Imported here, not at the top: a child build loads only what it runs.
+  const { defaultCacheDir } = await import('../src/site/build-site.ts');
   const siteOut = path.join(WORK, 'site-dist');
   const bare = path.join(WORK, 'bare');
   const siteRuns: Measured[] = [];
@@ -128,7 +133,7 @@ function medianOf(list: Measured[]): Measured {
 async function timed(args: string[]): Promise<Measured> {
   const started = performance.now();
   const [kind, ...rest] = args;
-  const { stdout } = await promisify(execFile)(process.execPath, [fileURLToPath(import.meta.url), '--child', kind!, ...rest], {
+  const { stdout } = await promisify(execFile)(process.execPath, [fileURLToPath(import.meta.url), '--from', values.from!, '--child', kind!, ...rest], {
     maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
   });
@@ -141,7 +146,7 @@ async function child(kind: string): Promise<void> {
   const args = positionals;
   if (kind === 'site') {
     const [repo, out] = args as [string, string];
-    const { buildSite } = await import('../src/site/build-site.ts');
+    const { buildSite } = (await import(values.from === 'src' ? '../src/site/build-site.ts' : '../lib/site/build-site.js')) as typeof import('../src/site/build-site.ts');
     await buildSite({ repo, out, now: NOW, site: 'https://bench.example', base: '/', cacheDir: path.join(WORK, 'site-cache'), logLevel: 'error' });
   } else {
     const [root] = args as [string];
