@@ -99,6 +99,7 @@ describe('the incremental site build', () => {
     repos.push(repo);
     repo.write('okrs/mission.md', MISSION);
     for (let n = 1; n <= 3; n++) repo.write(`okrs/2026-q4/objective-${n}.md`, objective(`Objective ${n}`, n));
+    repo.write('okrs/2026-q3/last-quarter.md', objective('Last quarter', 9, { period: '2026-Q3' }));
     repo.commit('Set the quarter', '2026-10-01');
     const out = path.join(work, 'only-changed');
     const cache = path.join(work, 'only-changed-cache');
@@ -117,8 +118,17 @@ describe('the incremental site build', () => {
     }
     const log = written.join('');
     const kept = (page: string) => new RegExp(`─ ${page.replace(/[/.]/g, '\\$&')} \\((restored|cached)\\)`).test(log);
-    for (const page of ['/objectives/objective-1/index.html', '/objectives/objective-1/rss.xml', '/objectives/objective-3/okrs.json']) expect(kept(page), page).toBe(true);
-    for (const page of ['/objectives/objective-2/index.html', '/objectives/objective-2/rss.xml', '/objectives/objective-2/okrs.json', '/index.html', '/checkins/index.html']) {
+    // The page of another period is kept: a check-in changes its own period's page only.
+    for (const page of ['/objectives/objective-1/index.html', '/objectives/objective-1/rss.xml', '/objectives/objective-3/okrs.json', '/periods/2026-Q3/index.html'])
+      expect(kept(page), page).toBe(true);
+    for (const page of [
+      '/objectives/objective-2/index.html',
+      '/objectives/objective-2/rss.xml',
+      '/objectives/objective-2/okrs.json',
+      '/index.html',
+      '/checkins/index.html',
+      '/periods/2026-Q4/index.html',
+    ]) {
       expect(log, page).toContain(`─ ${page}`);
       expect(kept(page), page).toBe(false);
     }
