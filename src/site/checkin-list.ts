@@ -47,3 +47,52 @@ const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => HTML_ENTITIES[char]!);
 }
+
+/** Check-ins to a page of the timeline. */
+export const TIMELINE_PAGE_SIZE = 50;
+
+/**
+ * A page of the timeline. Pages are numbered from the oldest check-ins: page 1 holds the first 50,
+ * page 2 the next 50, and so on, so a page keeps its address and its check-ins as new ones
+ * come in. The newest check-ins, the 50 to 99 after the last full page (all of them when there
+ * are fewer), are the timeline's index, `checkins/`: a new check-in changes the index alone,
+ * and moves 50 of its check-ins to a new page once it holds 100.
+ */
+export interface TimelinePage<T> {
+  /** The page's number; null for the index. */
+  number: number | null;
+  /** Its check-ins, newest first. */
+  items: T[];
+  /** Where its first (oldest) and last (newest) check-in are, counted from the first check-in (1-based). */
+  from: number;
+  to: number;
+  /** The page of the check-ins just before (older); null on page 1. */
+  older: number | null;
+  /** The page of the check-ins just after (newer): a number, `index`, or null on the index. */
+  newer: number | 'index' | null;
+  /** Every check-in on the timeline. The index alone shows it, so that the numbered pages stay as they are. */
+  total: number;
+}
+
+/** The pages of the timeline for check-ins given newest first: the numbered pages oldest first, then the index. */
+export function timelinePages<T>(newestFirst: readonly T[], pageSize = TIMELINE_PAGE_SIZE): TimelinePage<T>[] {
+  const total = newestFirst.length;
+  const numbered = total < 2 * pageSize ? 0 : Math.floor(total / pageSize) - 1;
+  const oldestFirst = [...newestFirst].reverse();
+  const pages: TimelinePage<T>[] = [];
+  for (let number = 1; number <= numbered; number++) {
+    const start = (number - 1) * pageSize;
+    pages.push({
+      number,
+      items: oldestFirst.slice(start, start + pageSize).reverse(),
+      from: start + 1,
+      to: start + pageSize,
+      older: number > 1 ? number - 1 : null,
+      newer: number < numbered ? number + 1 : 'index',
+      total,
+    });
+  }
+  const start = numbered * pageSize;
+  pages.push({ number: null, items: oldestFirst.slice(start).reverse(), from: start + 1, to: total, older: numbered > 0 ? numbered : null, newer: null, total });
+  return pages;
+}

@@ -236,3 +236,14 @@ export const retrosByPeriod = once(async (): Promise<Map<string, { path: string;
   for (const retro of inputs.retros ?? []) byPeriod.set(retro.period, [...(byPeriod.get(retro.period) ?? []), { path: retro.path, html: retro.html }]);
   return byPeriod;
 });
+
+/** Key results of later public objectives that carry forward one of the period's (`okr close --carry-forward`). */
+export async function carriedForward(period: { objectives: readonly ObjectiveView[] }): Promise<{ from: ObjectiveView; kr: ObjectiveView['keyResults'][number]; to: ObjectiveView }[]> {
+  const own = new Map(period.objectives.map((objective) => [objective.id, objective]));
+  return (await objectiveViews()).flatMap((later) =>
+    later.keyResults.flatMap((kr) => {
+      const from = kr.carriedFrom === null ? undefined : own.get(kr.carriedFrom.slice(0, kr.carriedFrom.indexOf('/')));
+      return from === undefined || later.id === from.id ? [] : [{ from, kr, to: later }];
+    }),
+  );
+}

@@ -89,16 +89,21 @@ export async function readSiteInputs(settings: SiteSettings): Promise<SiteInputs
  * use and why an objective is not published, private files included, for the build's output only.
  */
 export async function readSite(settings: SiteSettings): Promise<{ inputs: SiteInputs; report: Problem[] }> {
+  const started = performance.now();
   const repo = path.resolve(settings.repo);
   const root = settings.root ?? 'okrs';
   const now = settings.now ?? today();
   const workspace = buildWorkspace(root, await readOkrTree(root, repo));
+  const historyStarted = performance.now();
   const fullHistory = settings.historyFile
     ? parseHistory(await readFile(path.resolve(settings.historyFile), 'utf8'), settings.historyFile)
     : await readHistory(repo, { now, root, ...(settings.historyCache === undefined ? {} : { cache: settings.historyCache }) });
+  // Measures of the build's steps, for the site benchmark (bench/site.ts).
+  performance.measure('gitops-okr:history', { start: historyStarted });
   // Check-ins link to their commits when the repository has a web address; the folder it was read from is never published.
   const address = settings.historyFile ? undefined : await repositoryWebAddress(repo);
   const { problems, report, ...parts } = await assembleSite(workspace, address === undefined ? fullHistory : { ...fullHistory, repo: address }, { bodies: settings.bodies });
+  performance.measure('gitops-okr:inputs', { start: started });
   return {
     inputs: { now, ...parts, problems: settings.showProblems ? problems : [], problemCount: problems.length, showProblems: settings.showProblems ?? false },
     report,

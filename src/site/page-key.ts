@@ -7,7 +7,9 @@
  */
 import { createHash } from 'node:crypto';
 import { inputs, route, standalone } from 'virtual:gitops-okr/inputs';
+import type { TimelinePage } from './checkin-list.ts';
 import { showAlignment, siteFacts } from './content.ts';
+import type { CheckinView } from './model.ts';
 
 /** Raised when what a page is keyed on changes shape, so every kept page is rendered again. */
 const KEY_VERSION = 1;
@@ -38,6 +40,16 @@ let all: string | undefined;
 export function siteKey(...parts: unknown[]): Promise<string> {
   all ??= digestOfInputs();
   return pageKey(all, ...parts);
+}
+
+/**
+ * The key of a page of the timeline: its own check-ins and links, and where commits link to
+ * in an organisation's site. A numbered page never shows how many check-ins there are in all,
+ * so a new check-in leaves its key as it was.
+ */
+export function timelineKey(page: TimelinePage<CheckinView>): Promise<string> {
+  const { total, ...shown } = page;
+  return pageKey('checkins', inputs.commitLinks ?? null, shown, page.number === null ? total : null);
 }
 
 /** Piece by piece, so an organisation's tens of megabytes of inputs never become one string. */

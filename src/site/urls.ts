@@ -23,7 +23,8 @@ export const paths = {
   objective: (id: string) => `/objectives/${encodeURIComponent(id)}/`,
   objectiveFeed: (id: string) => `/objectives/${encodeURIComponent(id)}/rss.xml`,
   objectiveJson: (id: string) => `/objectives/${encodeURIComponent(id)}/okrs.json`,
-  checkins: (page = 1) => (page <= 1 ? '/checkins/' : `/checkins/${page}/`),
+  /** The timeline's index (its newest check-ins) without a number; numbered pages count from the oldest (src/site/checkin-list.ts). */
+  checkins: (page?: number) => (page === undefined ? '/checkins/' : `/checkins/${page}/`),
   period: (label: string, page = 1) => (page <= 1 ? `/periods/${periodSlug(label)}/` : `/periods/${periodSlug(label)}/${page}/`),
   owner: (slug: string) => `/owners/${slug}/`,
   ownerFeed: (slug: string) => `/owners/${slug}/rss.xml`,

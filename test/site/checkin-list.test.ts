@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkinItems, escapeHtml } from '../../src/site/checkin-list.ts';
+import { checkinItems, escapeHtml, timelinePages } from '../../src/site/checkin-list.ts';
 import type { CheckinView } from '../../src/site/model.ts';
 
 function checkin(overrides: Partial<CheckinView>): CheckinView {
@@ -60,5 +60,48 @@ describe('escapeHtml', () => {
   it('escapes the five characters that can end text or an attribute value', () => {
     expect(escapeHtml(`&<>"'`)).toBe('&amp;&lt;&gt;&quot;&#39;');
     expect(escapeHtml('plain → text')).toBe('plain → text');
+  });
+});
+
+describe('timelinePages', () => {
+  const newestFirst = (count: number) => Array.from({ length: count }, (_, n) => count - n);
+
+  it('puts fewer than two pages of check-ins on the index alone', () => {
+    expect(timelinePages([], 50)).toEqual([{ number: null, items: [], from: 1, to: 0, older: null, newer: null, total: 0 }]);
+    const [index, ...rest] = timelinePages(newestFirst(99), 50);
+    expect(rest).toEqual([]);
+    expect(index).toMatchObject({ number: null, from: 1, to: 99, older: null, newer: null });
+    expect(index!.items).toEqual(newestFirst(99));
+  });
+
+  it('numbers full pages from the oldest check-ins, newest first on each, and leaves the newest 50 to 99 to the index', () => {
+    const pages = timelinePages(newestFirst(173), 50);
+    expect(pages.map((page) => [page.number, page.from, page.to, page.older, page.newer])).toEqual([
+      [1, 1, 50, null, 2],
+      [2, 51, 100, 1, 'index'],
+      [null, 101, 173, 2, null],
+    ]);
+    expect(pages[0]!.items).toEqual(Array.from({ length: 50 }, (_, n) => 50 - n));
+    expect(pages[2]!.items[0]).toBe(173);
+    expect(pages[2]!.items.at(-1)).toBe(101);
+  });
+
+  it('keeps every numbered page as it was when a check-in is added, until the index holds 100', () => {
+    for (let total = 100; total < 400; total++) {
+      const before = timelinePages(newestFirst(total), 50);
+      const after = timelinePages(newestFirst(total + 1), 50);
+      const numbered = (pages: typeof before) => pages.filter((page) => page.number !== null).map(({ total: _, ...page }) => page);
+      const [was, now] = [numbered(before), numbered(after)];
+      if (now.length === was.length) expect(now).toEqual(was);
+      else {
+        // A new page: the one before it now links to it instead of to the index, and nothing else moved.
+        expect(now.length).toBe(was.length + 1);
+        expect(now.slice(0, -2)).toEqual(was.slice(0, -1));
+        expect(now.at(-2)).toEqual({ ...was.at(-1)!, newer: now.length });
+        expect(after.at(-1)!.items.length).toBe(50);
+      }
+      expect(after.at(-1)!.items.length).toBeGreaterThanOrEqual(50);
+      expect(after.at(-1)!.items.length).toBeLessThan(100);
+    }
   });
 });

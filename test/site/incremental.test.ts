@@ -99,6 +99,7 @@ describe('the incremental site build', () => {
     repos.push(repo);
     repo.write('okrs/mission.md', MISSION);
     for (let n = 1; n <= 3; n++) repo.write(`okrs/2026-q4/objective-${n}.md`, objective(`Objective ${n}`, n));
+    repo.write('okrs/2026-q3/last-quarter.md', objective('Last quarter', 9, { period: '2026-Q3' }));
     repo.commit('Set the quarter', '2026-10-01');
     const out = path.join(work, 'only-changed');
     const cache = path.join(work, 'only-changed-cache');
@@ -117,10 +118,83 @@ describe('the incremental site build', () => {
     }
     const log = written.join('');
     const kept = (page: string) => new RegExp(`─ ${page.replace(/[/.]/g, '\\$&')} \\((restored|cached)\\)`).test(log);
-    for (const page of ['/objectives/objective-1/index.html', '/objectives/objective-1/rss.xml', '/objectives/objective-3/okrs.json']) expect(kept(page), page).toBe(true);
-    for (const page of ['/objectives/objective-2/index.html', '/objectives/objective-2/rss.xml', '/objectives/objective-2/okrs.json', '/index.html', '/checkins/index.html']) {
+    // The page of another period is kept: a check-in changes its own period's page only.
+    for (const page of ['/objectives/objective-1/index.html', '/objectives/objective-1/rss.xml', '/objectives/objective-3/okrs.json', '/periods/2026-Q3/index.html'])
+      expect(kept(page), page).toBe(true);
+    for (const page of [
+      '/objectives/objective-2/index.html',
+      '/objectives/objective-2/rss.xml',
+      '/objectives/objective-2/okrs.json',
+      '/index.html',
+      '/checkins/index.html',
+      '/periods/2026-Q4/index.html',
+    ]) {
       expect(log, page).toContain(`─ ${page}`);
       expect(kept(page), page).toBe(false);
     }
+  });
+
+  it('keeps every numbered page of the timeline after a check-in, and writes what a cold build writes as the index moves 50 to a new page', { timeout: 240_000 }, async () => {
+    const repo = createRepo();
+    repos.push(repo);
+    repo.write('okrs/mission.md', MISSION);
+    const file = (title: string, value: number) =>
+      objectiveText({ title, owner: 'jane', key_results: [{ id: 'tickets', title: 'Answer tickets within a day', baseline: 0, target: 400, current: value }] });
+    repo.write('okrs/2026-q4/support.md', file('Answer support faster', 0));
+    repo.write('okrs/2026-q4/docs.md', file('Write the docs', 0));
+    repo.commit('Set the quarter', '2026-10-01');
+    // 148 check-ins: page 1 (the first 50) and the index (the newest 98).
+    for (let n = 1; n <= 148; n++) {
+      repo.write(n % 2 === 0 ? 'okrs/2026-q4/support.md' : 'okrs/2026-q4/docs.md', file(n % 2 === 0 ? 'Answer support faster' : 'Write the docs', n));
+      repo.commit(`Check-in ${n}`, `2026-10-${String(2 + Math.floor(n / 6)).padStart(2, '0')}`);
+    }
+    const out = path.join(work, 'timeline');
+    const cache = path.join(work, 'timeline-cache');
+    const first = await buildBoth(repo, out, cache);
+    expectSame(first.kept, first.cold, 'first build');
+    expect([...first.kept.keys()].filter((name) => name.startsWith('checkins/')).sort()).toEqual(['checkins/1/index.html', 'checkins/index.html']);
+    const page1 = first.kept.get('checkins/1/index.html')!.toString();
+    expect(page1).toContain('Check-ins 1–50, counted from the first');
+    expect(page1).toContain('Check-in 1<');
+    // Six check-ins a day: the 50 oldest are the 47 of the first eight days and three of the ninth.
+    expect(page1.match(/<li class="checkin">/g)).toHaveLength(50);
+    expect(page1).toContain('Check-in 47<');
+    expect(page1).not.toContain('Check-in 54<');
+    // Newest first on the page.
+    expect(page1.indexOf('Check-in 47<')).toBeLessThan(page1.indexOf('Check-in 1<'));
+    expect(first.kept.get('checkins/index.html')!.toString()).toContain('The newest 98 of 148');
+
+    const logs: string[] = [];
+    for (const [n, day] of [
+      [149, '2026-11-02'],
+      [150, '2026-11-03'],
+    ] as const) {
+      repo.write('okrs/2026-q4/support.md', file('Answer support faster', n));
+      repo.commit(`Check-in ${n}`, day);
+      const written: string[] = [];
+      const log = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+        written.push(String(chunk));
+        return true;
+      });
+      try {
+        await buildSite({ repo: repo.dir, out, now: NOW, site: SITE, base: '/okrs/', cacheDir: cache, logLevel: 'info' });
+      } finally {
+        log.mockRestore();
+      }
+      logs.push(written.join(''));
+      const cold = path.join(work, `timeline-cold-${n}`);
+      await buildSite({ repo: repo.dir, out: cold, now: NOW, site: SITE, base: '/okrs/', cacheDir: path.join(work, `timeline-cold-cache-${n}`), logLevel: 'error' });
+      expectSame(await files(out), await files(cold), `check-in ${n}`);
+    }
+    // Check-in 149 left page 1 as it was; check-in 150 moved 50 of the index's 100 to page 2, whose neighbour page 1 now links to it.
+    // Astro's log names pages without the base.
+    const kept1 = (log: string) => /─ \/checkins\/1\/index\.html \((restored|cached)\)/.test(log);
+    expect(logs.map(kept1)).toEqual([true, false]);
+    const kept = await files(out);
+    expect([...kept.keys()].filter((name) => name.startsWith('checkins/')).sort()).toEqual(['checkins/1/index.html', 'checkins/2/index.html', 'checkins/index.html']);
+    expect(kept.get('checkins/2/index.html')!.toString()).toContain('Check-ins 51–100, counted from the first');
+    expect(kept.get('checkins/1/index.html')!.toString()).toContain('href="/okrs/checkins/2/" rel="prev">Newer');
+    expect(kept.get('checkins/index.html')!.toString()).toContain('The newest 50 of 150');
+    expect(kept.get('checkins/index.html')!.toString()).toContain('href="/okrs/checkins/2/" rel="next">Older');
   });
 });

@@ -21,9 +21,10 @@ describe('absoluteUrl', () => {
 });
 
 describe('paths', () => {
-  it('encodes ids and numbers pages after the first', () => {
+  it('encodes ids, and gives the timeline an index without a number and numbered pages', () => {
     expect(paths.objective('a b')).toBe('/objectives/a%20b/');
-    expect(paths.checkins(1)).toBe('/checkins/');
+    expect(paths.checkins()).toBe('/checkins/');
+    expect(paths.checkins(1)).toBe('/checkins/1/');
     expect(paths.checkins(3)).toBe('/checkins/3/');
   });
 });
