@@ -19,7 +19,7 @@ export function publicHistory(history: History, alsoPrivate: ReadonlySet<string>
   const hidden = new Set([...alsoPrivate, ...history.objectives.filter((objective) => objective.private).map((objective) => objective.id)]);
   const hiddenObjectives = history.objectives.filter((objective) => hidden.has(objective.id));
   const hiddenWords = [...hidden, ...hiddenObjectives.flatMap((objective) => [objective.path, ...objective.previousPaths, objective.title])].filter((word) => word !== '');
-  const mentionsHidden = (text: string | undefined) => text !== undefined && hiddenWords.some((word) => text.includes(word));
+  const mentionsHidden = mentionsAny(hiddenWords);
   // A commit that also changed a private objective may talk about it in its message.
   const mixed = new Set([...privateCommits, ...history.checkins.filter((checkin) => hidden.has(checkin.objective)).map((checkin) => checkin.commit)]);
   const objectives = history.objectives.filter((objective) => !hidden.has(objective.id));
@@ -34,6 +34,36 @@ export function publicHistory(history: History, alsoPrivate: ReadonlySet<string>
       .map((checkin) => (mixed.has(checkin.commit) || mentionsHidden(checkin.message) ? { ...checkin, message: HIDDEN_MESSAGE } : checkin)),
     // A warning about a version in a commit that changed a private file may quote that version.
     warnings: history.warnings.filter((warning) => !mentionsHidden(warning.path) && !mentionsHidden(warning.message) && !(warning.commit !== undefined && mixed.has(warning.commit))),
+  };
+}
+
+/** How many characters of a word `mentionsAny` looks up at each position of a text. */
+const PREFIX = 3;
+
+/**
+ * A test of whether a text contains any of the words, as `words.some((word) => text.includes(word))` but without
+ * a search of every text for every word: a long history has many check-in messages and may hide many objectives.
+ * The words are filed by their first characters, so each position of a text is one lookup.
+ */
+export function mentionsAny(words: readonly string[]): (text: string | undefined) => boolean {
+  const short = words.filter((word) => word.length < PREFIX);
+  const byPrefix = new Map<string, string[]>();
+  for (const word of words) {
+    if (word.length < PREFIX) continue;
+    const prefix = word.slice(0, PREFIX);
+    const filed = byPrefix.get(prefix);
+    if (filed === undefined) byPrefix.set(prefix, [word]);
+    else filed.push(word);
+  }
+  return (text) => {
+    if (text === undefined) return false;
+    if (short.some((word) => text.includes(word))) return true;
+    if (byPrefix.size === 0) return false;
+    for (let at = 0; at + PREFIX <= text.length; at++) {
+      const filed = byPrefix.get(text.slice(at, at + PREFIX));
+      if (filed !== undefined && filed.some((word) => text.startsWith(word, at))) return true;
+    }
+    return false;
   };
 }
 
