@@ -8,7 +8,7 @@ import { stat } from 'node:fs/promises';
 import { HistoryBuilder, type CommitStep, type FileChange } from '../core/history.ts';
 import { addDays } from '../core/period.ts';
 import type { History, HistoryWarning } from '../core/history-types.ts';
-import { fileRole, readVersion, VersionReader, type FileVersion } from '../core/history-version.ts';
+import { fileRole, readVersion, VersionReader, type FileRole, type FileVersion } from '../core/history-version.ts';
 import { isOkrFile, isRetroFile } from '../core/workspace.ts';
 import { readOkrTree } from '../io/read-tree.ts';
 import { BlobReader } from './cat-file.ts';
@@ -86,7 +86,7 @@ export async function readHistory(repo: string, options: ReadHistoryOptions): Pr
     days = read.days.after({});
     dateWarnings = read.days.warnings;
   }
-  await applyLogged(repo, root, builder, read);
+  applyLogged(builder, read.commits);
   // A state that used `now` (a newest commit whose date git cannot read) holds a day that is not the commit's: not kept.
   if (location && cached?.head !== probe.head && !read.days.usedNow) {
     await writeCache(location, { head: probe.head, days, dateWarnings, builder: builder.state() }, warn);
@@ -163,30 +163,32 @@ interface LoggedChange {
   status: FileChange['status'];
   path: string;
   from?: string;
-  /** The blob after the change as a key of `LoggedRange.uses`: the first letter of the file's role, then the blob id. */
-  blob?: string;
+  /** The version after the change, read and parsed while the log is still streaming. */
+  blob?: BlobVersion;
 }
 
-/** The commits of a range, newest first, with the blobs they name, and the days they count for. */
+/** One distinct blob, shared by every change that names it; its version is filled in when cat-file answers. */
+interface BlobVersion {
+  version?: FileVersion;
+}
+
+/** The commits of a range, newest first, with their versions read, and the days they count for. */
 interface LoggedRange {
   commits: LoggedCommit[];
-  /** How many changes name each blob (by role and id): a parsed version is kept only while a later change needs it. */
-  uses: Map<string, number>;
   days: CommitDays;
 }
 
 /**
- * `git log` without `--reverse` streams from the first commit it walks instead of after walking them all.
- * The log is read newest first into compact records that name blobs by id only; `applyLogged` reads and
- * parses the blobs oldest first, as it applies the commits, so the memory held does not grow with the
- * number of commits: only the versions that a later change still names are kept.
+ * `git log` without `--reverse` streams from the first commit it walks instead of after walking them all,
+ * so git log, git cat-file and the parsing of versions run side by side. The log is read newest first into
+ * compact records and every new blob is asked for at once; `applyLogged` applies them oldest first. Versions
+ * of a file are parsed newest first, which lets VersionReader patch each from its neighbour just the same.
  * `range` is `HEAD` (the whole history) or `<cached>..<head>` (the commits after a cached state).
  */
 async function readLog(repo: string, root: string, range: string | undefined, options: ReadHistoryOptions): Promise<LoggedRange> {
   const days = new CommitDays(options.now);
   const commits: LoggedCommit[] = [];
-  const uses = new Map<string, number>();
-  if (range === undefined) return { commits, uses, days };
+  if (range === undefined) return { commits, days };
   const args = [
     '-c',
     'log.showSignature=false',
@@ -214,18 +216,38 @@ async function readLog(repo: string, root: string, range: string | undefined, op
     child.on('error', reject);
     child.on('close', resolve);
   });
+  const reader = new BlobReader(repo, { buffered: true });
+  const versionReader = new VersionReader(root);
+  // By role, then blob id: a blob is read and parsed once for each role it plays.
+  const blobs: Record<FileRole, Map<string, BlobVersion>> = { objective: new Map(), mission: new Map(), config: new Map() };
   // A retro is not an objective and has no history of values.
   const okrFile = memoized((path: string) => isOkrFile(root, path) && !isRetroFile(path));
   // The same few paths and authors come back in every commit: keep one copy of each.
   const intern = memoized((text: string) => text);
-  const roleKey = memoized((path: string) => fileRole(root, path).charAt(0));
   const parser = new LogParser();
+  // Answers come in the order asked, so the last read settles last; a failure is kept and thrown after it.
+  let lastRead: Promise<void> = Promise.resolve();
+  let failure: { error: unknown } | undefined;
 
-  // By role, then blob id: a blob is parsed once for each role it plays.
-  const blobOf = (path: string, id: string): string => {
-    const key = roleKey(path) + id;
-    uses.set(key, (uses.get(key) ?? 0) + 1);
-    return key;
+  const blobOf = (path: string, id: string): BlobVersion => {
+    const known = blobs[fileRole(root, path)];
+    const seen = known.get(id);
+    if (seen !== undefined) return seen;
+    const blob: BlobVersion = {};
+    known.set(id, blob);
+    lastRead = reader.read(id).then(
+      (bytes) => {
+        try {
+          blob.version = versionReader.read(path, bytes ?? new Uint8Array(0));
+        } catch (error) {
+          failure ??= { error };
+        }
+      },
+      (error: unknown) => {
+        failure ??= { error };
+      },
+    );
+    return blob;
   };
   const keep = (logged: LogCommit[]) => {
     for (const commit of logged) {
@@ -240,71 +262,22 @@ async function readLog(repo: string, root: string, range: string | undefined, op
     keep(parser.end());
     const code = await exited;
     if (code !== 0) throw new GitError(args, code, Buffer.concat(stderr).toString('utf8'));
+    await reader.close();
+    await lastRead;
+    if (failure) throw failure.error;
   } finally {
     if (child.exitCode === null) child.kill();
+    await reader.close();
   }
-  return { commits, uses, days };
+  return { commits, days };
 }
 
-/** Blobs asked of git cat-file ahead of the commit being applied, so that git and the parsing run side by side. */
-const READ_AHEAD = 256;
-
-/**
- * Applies logged commits (newest first) oldest first, reading and parsing each blob as its commit comes. An applied
- * record goes; a parsed version is kept only until the last change that names its blob. Versions of a file are parsed
- * in history order, so VersionReader patches each from the one before and holds one base per path.
- */
-async function applyLogged(repo: string, root: string, builder: HistoryBuilder, { commits, uses }: LoggedRange): Promise<void> {
-  if (commits.length === 0) return;
-  const reader = new BlobReader(repo);
-  const versionReader = new VersionReader(root);
-  const asked = new Map<string, Promise<Uint8Array | undefined>>();
-  const kept = new Map<string, FileVersion>();
-  // The next commit (by index, counting down) whose blobs are not asked for yet.
-  let next = commits.length - 1;
-  const askAhead = () => {
-    if (asked.size > READ_AHEAD / 2) return;
-    for (; next >= 0 && asked.size < READ_AHEAD; next--) {
-      for (const { blob } of (commits[next] as LoggedCommit).changes) {
-        if (blob === undefined || asked.has(blob) || kept.has(blob)) continue;
-        const read = reader.read(blob.slice(1));
-        // Awaited when its commit is applied; a failure before then is no unhandled rejection.
-        read.catch(() => undefined);
-        asked.set(blob, read);
-      }
-    }
-  };
-  try {
-    for (let index = commits.length - 1; index >= 0; index--) {
-      askAhead();
-      const { changes, ...commit } = commits[index] as LoggedCommit;
-      commits.length = index;
-      const steps: FileChange[] = [];
-      for (const { blob, ...change } of changes) {
-        if (blob === undefined) {
-          steps.push(change);
-          continue;
-        }
-        let version = kept.get(blob);
-        if (version === undefined) {
-          const bytes = await asked.get(blob);
-          asked.delete(blob);
-          version = versionReader.read(change.path, bytes ?? new Uint8Array(0));
-        }
-        const left = (uses.get(blob) ?? 1) - 1;
-        if (left === 0) {
-          uses.delete(blob);
-          kept.delete(blob);
-        } else {
-          uses.set(blob, left);
-          kept.set(blob, version);
-        }
-        steps.push({ ...change, version });
-      }
-      builder.apply({ ...commit, changes: steps });
-    }
-  } finally {
-    await reader.close();
+/** Applies logged commits (newest first) oldest first; an applied record goes, and with the last record that names a blob, its version. */
+function applyLogged(builder: HistoryBuilder, commits: LoggedCommit[]): void {
+  for (let index = commits.length - 1; index >= 0; index--) {
+    const { changes, ...commit } = commits[index] as LoggedCommit;
+    commits.length = index;
+    builder.apply({ ...commit, changes: changes.map(({ blob, ...change }) => (blob === undefined ? change : { ...change, version: blob.version })) });
   }
 }
 
@@ -370,7 +343,7 @@ class CommitDays {
 }
 
 /** One commit's changes to OKR files, as the builder takes them: renames out of the folder are deletions, into it additions. */
-function okrChanges(commit: LogCommit, okrFile: (path: string) => boolean, intern: (text: string) => string, blobOf: (path: string, id: string) => string): LoggedChange[] {
+function okrChanges(commit: LogCommit, okrFile: (path: string) => boolean, intern: (text: string) => string, blobOf: (path: string, id: string) => BlobVersion): LoggedChange[] {
   const changes: LoggedChange[] = [];
   for (const change of commit.changes) {
     const inside = okrFile(change.path);
