@@ -70,9 +70,9 @@ export function cacheLocation(repo: string, root: string, gitDir: string, dir?: 
 
 /** The cached state, or undefined (with a warning when a file was there but could not be trusted). */
 export async function readCache(location: CacheLocation, warn: (message: string) => void): Promise<CachedHistory | undefined> {
-  let text: string;
+  let bytes: Buffer | undefined;
   try {
-    text = await readFile(location.file, 'utf8');
+    bytes = await readFile(location.file);
   } catch (error) {
     // No file (or no folder) yet is the first run, not a problem.
     if (!['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) warn(`Cannot read the history cache ${location.file} (${(error as Error).message}); reading the whole history`);
@@ -82,10 +82,10 @@ export async function readCache(location: CacheLocation, warn: (message: string)
     warn(`Ignored the history cache ${location.file}: ${why}. The whole history is read and the cache written again; deleting the file is always safe`);
     return undefined;
   };
-  const headerEnd = text.indexOf('\n');
+  const headerEnd = bytes.indexOf(10);
   let header: Record<string, unknown> | undefined;
   try {
-    header = headerEnd === -1 ? undefined : (JSON.parse(text.slice(0, headerEnd)) as Record<string, unknown>);
+    header = headerEnd === -1 ? undefined : (JSON.parse(bytes.toString('utf8', 0, headerEnd)) as Record<string, unknown>);
   } catch {
     header = undefined;
   }
@@ -95,12 +95,15 @@ export async function readCache(location: CacheLocation, warn: (message: string)
   if (header.repo !== location.repo || header.root !== location.root)
     return ignored(`it belongs to ${String(header.repo)} (root \`${String(header.root)}\`), not ${location.repo} (root \`${location.root}\`)`);
   // The last line is the digest of everything before it: a file cut short or changed after it was written does not match.
-  const digestStart = text.lastIndexOf('\n', text.length - 2) + 1;
-  const sealed = text.slice(0, digestStart);
-  if (digestStart <= headerEnd + 1 || text.slice(digestStart).trimEnd() !== digestOf(sealed)) return ignored('its content does not match its digest (cut short or damaged)');
+  // Hashed as bytes and decoded once, so the file is never held as bytes and text and a copy at the same time.
+  const digestStart = bytes.lastIndexOf(10, bytes.length - 2) + 1;
+  const sealed = bytes.subarray(0, digestStart);
+  if (digestStart <= headerEnd + 1 || bytes.toString('latin1', digestStart).trimEnd() !== digestOf(sealed)) return ignored('its content does not match its digest (cut short or damaged)');
+  const state = bytes.toString('utf8', headerEnd + 1, digestStart);
+  bytes = undefined;
   let data: unknown;
   try {
-    data = { ...header, ...(JSON.parse(sealed.slice(headerEnd + 1)) as object) };
+    data = { ...header, ...(JSON.parse(state) as object) };
   } catch {
     return ignored('it is not JSON (cut short or damaged)');
   }
@@ -152,8 +155,8 @@ function* cacheJson(location: CacheLocation, { builder, head, ...cached }: Cache
 }
 
 /** The SHA-256 of a cache file's first two lines, in hex. */
-function digestOf(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+function digestOf(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** The header line and the state line, the long lists one element at a time. */
