@@ -70,9 +70,9 @@ export function cacheLocation(repo: string, root: string, gitDir: string, dir?: 
 
 /** The cached state, or undefined (with a warning when a file was there but could not be trusted). */
 export async function readCache(location: CacheLocation, warn: (message: string) => void): Promise<CachedHistory | undefined> {
-  let bytes: Buffer | undefined;
+  let text: string;
   try {
-    bytes = await readFile(location.file);
+    text = await readFile(location.file, 'utf8');
   } catch (error) {
     // No file (or no folder) yet is the first run, not a problem.
     if (!['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) warn(`Cannot read the history cache ${location.file} (${(error as Error).message}); reading the whole history`);
@@ -82,10 +82,10 @@ export async function readCache(location: CacheLocation, warn: (message: string)
     warn(`Ignored the history cache ${location.file}: ${why}. The whole history is read and the cache written again; deleting the file is always safe`);
     return undefined;
   };
-  const headerEnd = bytes.indexOf(10);
+  const headerEnd = text.indexOf('\n');
   let header: Record<string, unknown> | undefined;
   try {
-    header = headerEnd === -1 ? undefined : (JSON.parse(bytes.toString('utf8', 0, headerEnd)) as Record<string, unknown>);
+    header = headerEnd === -1 ? undefined : (JSON.parse(text.slice(0, headerEnd)) as Record<string, unknown>);
   } catch {
     header = undefined;
   }
@@ -95,15 +95,11 @@ export async function readCache(location: CacheLocation, warn: (message: string)
   if (header.repo !== location.repo || header.root !== location.root)
     return ignored(`it belongs to ${String(header.repo)} (root \`${String(header.root)}\`), not ${location.repo} (root \`${location.root}\`)`);
   // The last line is the digest of everything before it: a file cut short or changed after it was written does not match.
-  // Hashed as bytes and decoded once, so the file is never held as bytes and text and a copy at the same time.
-  const digestStart = bytes.lastIndexOf(10, bytes.length - 2) + 1;
-  const sealed = bytes.subarray(0, digestStart);
-  if (digestStart <= headerEnd + 1 || bytes.toString('latin1', digestStart).trimEnd() !== digestOf(sealed)) return ignored('its content does not match its digest (cut short or damaged)');
-  const state = bytes.toString('utf8', headerEnd + 1, digestStart);
-  bytes = undefined;
+  const digestStart = text.lastIndexOf('\n', text.length - 2) + 1;
+  if (digestStart <= headerEnd + 1 || text.slice(digestStart).trimEnd() !== digestOf(text, digestStart)) return ignored('its content does not match its digest (cut short or damaged)');
   let data: unknown;
   try {
-    data = { ...header, ...(JSON.parse(state) as object) };
+    data = { ...header, ...(JSON.parse(text.slice(headerEnd + 1, digestStart)) as object) };
   } catch {
     return ignored('it is not JSON (cut short or damaged)');
   }
@@ -154,9 +150,20 @@ function* cacheJson(location: CacheLocation, { builder, head, ...cached }: Cache
   yield `${hash.digest('hex')}\n`;
 }
 
-/** The SHA-256 of a cache file's first two lines, in hex. */
-function digestOf(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+/**
+ * The SHA-256 of the UTF-8 of `text` up to `end`, in hex: a megabyte at a time, so a cache of tens of megabytes is
+ * not encoded again as a whole (which would hold it twice). A piece never ends between the two halves of a surrogate pair.
+ */
+function digestOf(text: string, end: number): string {
+  const hash = createHash('sha256');
+  for (let start = 0; start < end;) {
+    let stop = Math.min(start + (1 << 20), end);
+    const last = text.charCodeAt(stop - 1);
+    if (stop < end && last >= 0xd800 && last <= 0xdbff) stop++;
+    hash.update(text.slice(start, stop));
+    start = stop;
+  }
+  return hash.digest('hex');
 }
 
 /** The header line and the state line, the long lists one element at a time. */

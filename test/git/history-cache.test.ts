@@ -123,6 +123,26 @@ describe('the history cache', () => {
     }
   });
 
+  it('reads a cache back whose notes hold characters outside the Basic Multilingual Plane wherever its pieces end', async () => {
+    // The digest is taken a megabyte at a time: a note of emoji over that mark puts one at the end of a piece,
+    // and the two notes start one character apart, so in one of them the mark falls between the halves of one.
+    for (const lead of ['', 'x']) {
+      const repo = repoWithCheckins();
+      const note = path.join(repo.dir, '.git', 'long-note.txt');
+      writeFileSync(note, `Meetup talk ${lead}${'😀'.repeat(700_000)}`);
+      repo.write('okrs/2026-q4/talks.md', talks(3.7));
+      repo.git(['add', '-A'], '2026-10-12');
+      repo.git(['commit', '-q', '-F', note], '2026-10-12');
+      const cache = cacheIn();
+      await readHistory(repo.dir, { now: NOW, cache });
+      repo.write('okrs/2026-q4/talks.md', talks(4)).commit('Team demo', '2026-10-15');
+      const { history, read } = await readWithCount(repo, cache);
+      expect(cache.warnings).toEqual([]);
+      expect(read).toBe(1);
+      expect(history.checkins.some((checkin) => checkin.message.endsWith('😀😀'))).toBe(true);
+    }
+  });
+
   it('never trusts a cache that does not match its schema, such as a check-in of an objective that is not there', async () => {
     const repo = repoWithCheckins();
     const cache = cacheIn();
