@@ -37,34 +37,14 @@ export function publicHistory(history: History, alsoPrivate: ReadonlySet<string>
   };
 }
 
-/** How many characters of a word `mentionsAny` looks up at each position of a text. */
-const PREFIX = 3;
-
 /**
- * A test of whether a text contains any of the words, as `words.some((word) => text.includes(word))` but without
- * a search of every text for every word: a long history has many check-in messages and may hide many objectives.
- * The words are filed by their first characters, so each position of a text is one lookup.
+ * A test of whether a text contains any of the words, as `words.some((word) => text.includes(word))` but in one
+ * pass of one regular expression: a long history has many check-in messages and may hide many objectives.
  */
 export function mentionsAny(words: readonly string[]): (text: string | undefined) => boolean {
-  const short = words.filter((word) => word.length < PREFIX);
-  const byPrefix = new Map<string, string[]>();
-  for (const word of words) {
-    if (word.length < PREFIX) continue;
-    const prefix = word.slice(0, PREFIX);
-    const filed = byPrefix.get(prefix);
-    if (filed === undefined) byPrefix.set(prefix, [word]);
-    else filed.push(word);
-  }
-  return (text) => {
-    if (text === undefined) return false;
-    if (short.some((word) => text.includes(word))) return true;
-    if (byPrefix.size === 0) return false;
-    for (let at = 0; at + PREFIX <= text.length; at++) {
-      const filed = byPrefix.get(text.slice(at, at + PREFIX));
-      if (filed !== undefined && filed.some((word) => text.startsWith(word, at))) return true;
-    }
-    return false;
-  };
+  if (words.length === 0) return () => false;
+  const pattern = new RegExp(words.map((word) => word.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')).join('|'));
+  return (text) => text !== undefined && pattern.test(text);
 }
 
 /**
