@@ -7,6 +7,10 @@
  *
  * A cache is only a shortcut, never a source: one that cannot be read, fails the schema, or
  * names another repository, root, format or version of gitops-okr is ignored with a warning.
+ *
+ * The file is three lines: a header (format, version, repository, root, head), checked before
+ * anything else is read; the state as JSON; and the SHA-256 of the two lines before it, so a file
+ * cut short or damaged is caught by one hash instead of a JSON parse that fails half-way.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
@@ -16,8 +20,8 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { parseBuilderState, type BuilderState } from '../core/history-state.ts';
 import { HistoryWarningSchema, type HistoryWarning } from '../core/history-types.ts';
 
-/** Raised whenever the meaning of a cached state changes; a cache of another format is read in full again. */
-export const CACHE_FORMAT = 1;
+/** Raised whenever the meaning or layout of a cached state changes; a cache of another format is read in full again. */
+export const CACHE_FORMAT = 2;
 
 const DayBoundsSchema = z.object({
   /** The latest day a commit kept as its own. */
@@ -78,18 +82,27 @@ export async function readCache(location: CacheLocation, warn: (message: string)
     warn(`Ignored the history cache ${location.file}: ${why}. The whole history is read and the cache written again; deleting the file is always safe`);
     return undefined;
   };
+  const headerEnd = text.indexOf('\n');
+  let header: Record<string, unknown> | undefined;
+  try {
+    header = headerEnd === -1 ? undefined : (JSON.parse(text.slice(0, headerEnd)) as Record<string, unknown>);
+  } catch {
+    header = undefined;
+  }
+  if (header?.format !== 'gitops-okr history cache') return ignored('it is not a history cache');
+  if (header.version !== CACHE_FORMAT || header.tool !== packageJson.version)
+    return ignored(`it was written in format ${String(header.version)} by gitops-okr ${String(header.tool)}, and this is format ${CACHE_FORMAT} of ${packageJson.version}`);
+  if (header.repo !== location.repo || header.root !== location.root)
+    return ignored(`it belongs to ${String(header.repo)} (root \`${String(header.root)}\`), not ${location.repo} (root \`${location.root}\`)`);
+  // The last line is the digest of everything before it: a file cut short or changed after it was written does not match.
+  const digestStart = text.lastIndexOf('\n', text.length - 2) + 1;
+  if (digestStart <= headerEnd + 1 || text.slice(digestStart).trimEnd() !== digestOf(text, digestStart)) return ignored('its content does not match its digest (cut short or damaged)');
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = { ...header, ...(JSON.parse(text.slice(headerEnd + 1, digestStart)) as object) };
   } catch {
     return ignored('it is not JSON (cut short or damaged)');
   }
-  const head = (data ?? {}) as Record<string, unknown>;
-  if (head.format !== 'gitops-okr history cache') return ignored('it is not a history cache');
-  if (head.version !== CACHE_FORMAT || head.tool !== packageJson.version)
-    return ignored(`it was written in format ${String(head.version)} by gitops-okr ${String(head.tool)}, and this is format ${CACHE_FORMAT} of ${packageJson.version}`);
-  if (head.repo !== location.repo || head.root !== location.root)
-    return ignored(`it belongs to ${String(head.repo)} (root \`${String(head.root)}\`), not ${location.repo} (root \`${location.root}\`)`);
   const parsed = CacheFileSchema.safeParse(data);
   const builder = parsed.success ? parseBuilderState(parsed.data.builder) : undefined;
   if (!parsed.success || !builder?.success) {
@@ -128,9 +141,35 @@ export async function writeCache(location: CacheLocation, cached: CachedHistory,
 }
 
 /** The cache file's JSON, the long lists one element at a time. */
-function* cacheJson(location: CacheLocation, { builder, ...cached }: CachedHistory): Generator<string> {
-  const head = { format: 'gitops-okr history cache', version: CACHE_FORMAT, tool: packageJson.version, repo: location.repo, root: location.root, ...cached };
-  yield JSON.stringify(head).slice(0, -1);
+function* cacheJson(location: CacheLocation, { builder, head, ...cached }: CachedHistory): Generator<string> {
+  const hash = createHash('sha256');
+  for (const piece of cacheLines(location, { builder, head, ...cached })) {
+    hash.update(piece);
+    yield piece;
+  }
+  yield `${hash.digest('hex')}\n`;
+}
+
+/**
+ * The SHA-256 of the UTF-8 of `text` up to `end`, in hex: a megabyte at a time, so a cache of tens of megabytes is
+ * not encoded again as a whole (which would hold it twice). A piece never ends between the two halves of a surrogate pair.
+ */
+function digestOf(text: string, end: number): string {
+  const hash = createHash('sha256');
+  for (let start = 0; start < end;) {
+    let stop = Math.min(start + (1 << 20), end);
+    const last = text.charCodeAt(stop - 1);
+    if (stop < end && last >= 0xd800 && last <= 0xdbff) stop++;
+    hash.update(text.slice(start, stop));
+    start = stop;
+  }
+  return hash.digest('hex');
+}
+
+/** The header line and the state line, the long lists one element at a time. */
+function* cacheLines(location: CacheLocation, { builder, head, ...cached }: CachedHistory): Generator<string> {
+  yield `${JSON.stringify({ format: 'gitops-okr history cache', version: CACHE_FORMAT, tool: packageJson.version, repo: location.repo, root: location.root, head })}\n`;
+  yield JSON.stringify(cached).slice(0, -1);
   const { objectives, checkins, ...rest } = builder;
   yield `,"builder":${JSON.stringify(rest).slice(0, -1)}`;
   for (const [key, list] of [
@@ -141,5 +180,5 @@ function* cacheJson(location: CacheLocation, { builder, ...cached }: CachedHisto
     for (let index = 0; index < list.length; index++) yield (index === 0 ? '' : ',') + JSON.stringify(list[index]);
     yield ']';
   }
-  yield '}}';
+  yield '}}\n';
 }

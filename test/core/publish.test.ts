@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { HIDDEN_MESSAGE, publicHistory } from '../../src/core/publish.ts';
+import { HIDDEN_MESSAGE, mentionsAny, publicHistory } from '../../src/core/publish.ts';
 import { historyFrom } from '../fixtures/history-builder.ts';
 
 const Q4 = { label: '2026-Q4', start: '2026-10-01', end: '2026-12-31' };
@@ -98,5 +99,18 @@ describe('publicHistory', () => {
   it('leaves Obsidian comments out of mission bodies', () => {
     const history = { ...sample(), missions: [{ path: 'okrs/mission.md', mission: 'M', owner: null, body: 'Why %% hidden zq7 %% we\n%%\nblock zq7\n%%\nend' }] };
     expect(publicHistory(history).missions[0]?.body).toBe('Why  we\nend');
+  });
+
+  it('finds a hidden word in a text exactly where a search for each word would, short words and shared beginnings included', () => {
+    // Few letters, so that words overlap, share their first characters and turn up inside the texts.
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', 'c', '/', 'é', '😀'), maxLength: 30 });
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 8 }), fc.array(text, { maxLength: 8 }), (words, texts) => {
+        const mentions = mentionsAny(words);
+        for (const each of texts) expect(mentions(each)).toBe(words.some((word) => each.includes(word)));
+        expect(mentions(undefined)).toBe(false);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readHistory, type HistoryCacheOptions } from '../../src/git/history.ts';
@@ -36,6 +37,18 @@ function cacheFiles(dir: string): string[] {
   return existsSync(dir) ? readdirSync(dir) : [];
 }
 
+/** A cache file's header and state, as the tests change them. */
+function readCacheFile(file: string): { header: Record<string, unknown>; state: Record<string, any> } {
+  const [header, state] = readFileSync(file, 'utf8').split('\n');
+  return { header: JSON.parse(header as string), state: JSON.parse(state as string) };
+}
+
+/** Writes a cache file as gitops-okr would, digest and all: what a crafted file looks like. */
+function writeCacheFile(file: string, { header, state }: { header: Record<string, unknown>; state: unknown }): void {
+  const sealed = `${JSON.stringify(header)}\n${JSON.stringify(state)}\n`;
+  writeFileSync(file, `${sealed}${createHash('sha256').update(sealed).digest('hex')}\n`);
+}
+
 async function readWithCount(repo: TestRepo, cache: HistoryCacheOptions | false, now = NOW) {
   let read = 0;
   const history = await readHistory(repo.dir, { now, cache, onProgress: (done) => (read = done) });
@@ -49,7 +62,7 @@ describe('the history cache', () => {
     const first = await readWithCount(repo, cache);
     expect(first.read).toBe(3);
     const folder = path.join(repo.dir, '.git', 'gitops-okr');
-    expect(cacheFiles(folder)).toEqual([expect.stringMatching(/^history-v1-[0-9a-f]{16}\.json$/)]);
+    expect(cacheFiles(folder)).toEqual([expect.stringMatching(/^history-v2-[0-9a-f]{16}\.json$/)]);
     expect(repo.git(['status', '--porcelain', '--ignored'])).toBe('');
 
     repo.write('okrs/2026-q4/talks.md', talks(4.1)).commit('Conference talk', '2026-10-20');
@@ -85,8 +98,49 @@ describe('the history cache', () => {
     const { history, read } = await readWithCount(repo, cache);
     expect(read).toBe(3);
     expect(history).toEqual(await readHistory(repo.dir, { now: NOW, cache: false }));
-    expect(cache.warnings).toEqual([expect.stringMatching(/^Ignored the history cache .*: it is not JSON \(cut short or damaged\)\. .*deleting the file is always safe$/)]);
+    expect(cache.warnings).toEqual([expect.stringMatching(/^Ignored the history cache .*: its content does not match its digest \(cut short or damaged\)\. .*deleting the file is always safe$/)]);
     expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+
+  it('catches by its digest a cache changed after it was written, even where the change is valid JSON', async () => {
+    const repo = repoWithCheckins();
+    const cache = cacheIn();
+    await readHistory(repo.dir, { now: NOW, cache });
+    const file = path.join(cache.dir as string, cacheFiles(cache.dir as string)[0] as string);
+    const text = readFileSync(file, 'utf8');
+    // A flipped privacy flag keeps the JSON and the schema whole: only the digest tells.
+    expect(text).toContain('"privateNow":true');
+    writeFileSync(file, text.replace('"privateNow":true', '"privateNow":false'));
+    expect(await readHistory(repo.dir, { now: NOW, cache })).toEqual(await readHistory(repo.dir, { now: NOW, cache: false }));
+    expect(cache.warnings).toEqual([expect.stringContaining('its content does not match its digest (cut short or damaged)')]);
+    expect(readFileSync(file, 'utf8')).toBe(text);
+
+    // The digest line alone, or nothing after the header, is no cache either.
+    for (const damaged of [text.slice(0, text.indexOf('\n') + 1), text.replace(/[0-9a-f]{64}\n$/, '')]) {
+      writeFileSync(file, damaged);
+      await readHistory(repo.dir, { now: NOW, cache });
+      expect(cache.warnings.at(-1)).toContain('its content does not match its digest');
+    }
+  });
+
+  it('reads a cache back whose notes hold characters outside the Basic Multilingual Plane wherever its pieces end', async () => {
+    // The digest is taken a megabyte at a time: a note of emoji over that mark puts one at the end of a piece,
+    // and the two notes start one character apart, so in one of them the mark falls between the halves of one.
+    for (const lead of ['', 'x']) {
+      const repo = repoWithCheckins();
+      const note = path.join(repo.dir, '.git', 'long-note.txt');
+      writeFileSync(note, `Meetup talk ${lead}${'😀'.repeat(700_000)}`);
+      repo.write('okrs/2026-q4/talks.md', talks(3.7));
+      repo.git(['add', '-A'], '2026-10-12');
+      repo.git(['commit', '-q', '-F', note], '2026-10-12');
+      const cache = cacheIn();
+      await readHistory(repo.dir, { now: NOW, cache });
+      repo.write('okrs/2026-q4/talks.md', talks(4)).commit('Team demo', '2026-10-15');
+      const { history, read } = await readWithCount(repo, cache);
+      expect(cache.warnings).toEqual([]);
+      expect(read).toBe(1);
+      expect(history.checkins.some((checkin) => checkin.message.endsWith('😀😀'))).toBe(true);
+    }
   });
 
   it('never trusts a cache that does not match its schema, such as a check-in of an objective that is not there', async () => {
@@ -94,16 +148,16 @@ describe('the history cache', () => {
     const cache = cacheIn();
     await readHistory(repo.dir, { now: NOW, cache });
     const file = path.join(cache.dir as string, cacheFiles(cache.dir as string)[0] as string);
-    const data = JSON.parse(readFileSync(file, 'utf8'));
-    data.builder.checkins[0].objective = 99;
-    writeFileSync(file, JSON.stringify(data));
+    const data = readCacheFile(file);
+    data.state.builder.checkins[0].objective = 99;
+    writeCacheFile(file, data);
     expect(await readHistory(repo.dir, { now: NOW, cache })).toEqual(await readHistory(repo.dir, { now: NOW, cache: false }));
     expect(cache.warnings).toEqual([expect.stringContaining("does not match the cache's schema")]);
 
     // A cache that would publish a private objective: its privacy flags are not a number.
-    data.builder.checkins[0].objective = 0;
-    data.builder.objectives[0].privateNow = 'no';
-    writeFileSync(file, JSON.stringify(data));
+    data.state.builder.checkins[0].objective = 0;
+    data.state.builder.objectives[0].privateNow = 'no';
+    writeCacheFile(file, data);
     await readHistory(repo.dir, { now: NOW, cache });
     expect(cache.warnings.at(-1)).toContain('at `builder.objectives.0.privateNow`');
   });
@@ -125,10 +179,10 @@ describe('the history cache', () => {
     expect(history.objectives.map((objective) => objective.title)).toContain('Sleep more');
     expect(cache.warnings).toEqual([expect.stringContaining(`it belongs to ${other.dir} (root \`okrs\`), not ${repo.dir} (root \`okrs\`)`)]);
 
-    const data = JSON.parse(readFileSync(mine, 'utf8'));
-    writeFileSync(mine, JSON.stringify({ ...data, tool: '0.0.1' }));
+    const data = readCacheFile(mine);
+    writeCacheFile(mine, { ...data, header: { ...data.header, tool: '0.0.1' } });
     await readHistory(repo.dir, { now: NOW, cache });
-    expect(cache.warnings.at(-1)).toMatch(/it was written in format 1 by gitops-okr 0\.0\.1/);
+    expect(cache.warnings.at(-1)).toMatch(/it was written in format 2 by gitops-okr 0\.0\.1/);
   });
 
   it('keeps one cache per root: another root neither reads nor replaces it', async () => {
