@@ -2,6 +2,7 @@
  * GETs of an organisation's sources: a timeout per request, a bound on the size of every
  * answer, and a failure that says what came back. Every answer is untrusted text.
  */
+import { readLimited } from './read-limited.ts';
 
 /** A source that could not be read: what was asked, what came back, and what to do. */
 export class SourceError extends Error {
@@ -54,20 +55,6 @@ export function parseJson(url: string, text: string): unknown {
       'The address should be the `okrs.json` that `okr build` publishes, e.g. https://acme.github.io/platform-okrs/okrs.json',
     );
   }
-}
-
-async function readLimited(response: Response, maxBytes: number): Promise<string | undefined> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of response.body ?? []) {
-    size += chunk.byteLength;
-    if (size > maxBytes) {
-      await response.body?.cancel().catch(() => {});
-      return undefined;
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** The start of an answer, on one line, for the build's output. */

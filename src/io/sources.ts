@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { Source } from '../core/schema.ts';
 import { numberFrom, quoted, valueFromCsv, valueFromJson, type SourceValue } from '../core/sources/values.ts';
+import { readLimited } from './read-limited.ts';
 import { OutsideFileError, readFileInRepository } from './read-tree.ts';
 
 export interface SourceEnvironment {
@@ -66,22 +67,8 @@ async function get(url: string, headers: Record<string, string>, env: SourceEnvi
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     return { ok: false, problem: `GET ${url} failed: ${cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error))}` };
   }
-  const text = await readLimited(response);
+  const text = await readLimited(response, MAX_ANSWER_BYTES);
   if (text === undefined) return { ok: false, problem: `GET ${url}: the answer is larger than ${MAX_ANSWER_BYTES / 1024} KB` };
   if (!response.ok) return { ok: false, problem: `GET ${url} answered ${response.status} ${response.statusText}: ${quoted(text)}` };
   return { ok: true, text };
-}
-
-async function readLimited(response: Response): Promise<string | undefined> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of response.body ?? []) {
-    size += chunk.byteLength;
-    if (size > MAX_ANSWER_BYTES) {
-      await response.body?.cancel().catch(() => {});
-      return undefined;
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }

@@ -51,6 +51,27 @@ afterAll(async () => {
 
 const read = (file: string) => readFile(path.join(dir, file), 'utf8');
 
+/** Every route in light mode, and the narrow ones in dark mode at 360 px: no error, no axe violation, no sideways scrolling. */
+async function checkPages(at: StaticServer, routes: readonly string[], narrow: readonly string[]): Promise<void> {
+  for (const [options, list] of [
+    [{}, routes],
+    [{ colorScheme: 'dark' as const, viewport: { width: 360, height: 740 } }, narrow],
+  ] as const) {
+    const context = await browser.newContext(options);
+    try {
+      for (const route of list) {
+        const page = await context.newPage();
+        expect(await open(page, route, at), route).toEqual([]);
+        expect(await axeViolations(page), route).toEqual([]);
+        if ('viewport' in options) expect(await page.evaluate(() => document.documentElement.scrollWidth), route).toBeLessThanOrEqual(360);
+        await page.close();
+      }
+    } finally {
+      await context.close();
+    }
+  }
+}
+
 async function open(page: Page, route: string, at: StaticServer = server): Promise<string[]> {
   const problems: string[] = [];
   page.on('console', (message) => {
@@ -109,23 +130,7 @@ describe('feeds of owners and groups', () => {
 describe('the site of an organisation', () => {
   it('loads the pages of groups, alignment and objectives with no error and no axe violation, at 360 px in dark mode too', async () => {
     const narrow = ['', 'groups/team-2/', 'alignment/', 'objectives/company-1/'];
-    for (const [options, routes] of [
-      [{}, ROUTES],
-      [{ colorScheme: 'dark' as const, viewport: { width: 360, height: 740 } }, narrow],
-    ] as const) {
-      const context = await browser.newContext(options);
-      try {
-        for (const route of routes) {
-          const page = await context.newPage();
-          expect(await open(page, route), route).toEqual([]);
-          expect(await axeViolations(page), route).toEqual([]);
-          if ('viewport' in options) expect(await page.evaluate(() => document.documentElement.scrollWidth), route).toBeLessThanOrEqual(360);
-          await page.close();
-        }
-      } finally {
-        await context.close();
-      }
-    }
+    await checkPages(server, ROUTES, narrow);
   }, 120_000);
 
   it('shows the top group and the table of the groups below it on the dashboard, not every objective', async () => {
@@ -282,23 +287,7 @@ describe('the site of an organisation of several repositories', () => {
   ];
 
   it('loads the pages of every source, the owner and group pages with their feeds and a paged group, with no error and no axe violation, at 360 px too', async () => {
-    for (const [options, routes] of [
-      [{}, MULTI_ROUTES],
-      [{ colorScheme: 'dark' as const, viewport: { width: 360, height: 740 } }, ['groups/people/page/2/', 'objectives/team-platform%3Alatency/', 'groups/team-search/']],
-    ] as const) {
-      const context = await browser.newContext(options);
-      try {
-        for (const route of routes) {
-          const page = await context.newPage();
-          expect(await open(page, route, multiServer), route).toEqual([]);
-          expect(await axeViolations(page), route).toEqual([]);
-          if ('viewport' in options) expect(await page.evaluate(() => document.documentElement.scrollWidth), route).toBeLessThanOrEqual(360);
-          await page.close();
-        }
-      } finally {
-        await context.close();
-      }
-    }
+    await checkPages(multiServer, MULTI_ROUTES, ['groups/people/page/2/', 'objectives/team-platform%3Alatency/', 'groups/team-search/']);
   }, 120_000);
 
   it('pages the table of a flat group of many sub-groups, each page with its own part', async () => {
