@@ -10,7 +10,7 @@ import { parseOrgConfig } from '../core/org.ts';
 import { terminalText } from '../core/terminal-text.ts';
 import { buildSite } from '../site/build-site.ts';
 import { readOrgSite } from '../site/org-inputs.ts';
-import { reportBuilt } from './build.ts';
+import { reportBuilt } from './built.ts';
 import { colorsFor } from './colors.ts';
 import { UsageError } from './usage.ts';
 

@@ -3,7 +3,7 @@
  * Files that cannot be used are listed on the site under "needs attention";
  * they fail the build only with `--strict`.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { terminalText } from '../core/terminal-text.ts';
 import { parseHistory, type History } from '../core/history-types.ts';
@@ -12,6 +12,7 @@ import { readOkrTree } from '../io/read-tree.ts';
 import { buildSite } from '../site/build-site.ts';
 import type { Problem } from '../site/model.ts';
 import { buildReport } from '../site/problems.ts';
+import { reportBuilt } from './built.ts';
 import { colorsFor } from './colors.ts';
 import { historyCache } from './history.ts';
 import { parseNow, UsageError } from './usage.ts';
@@ -97,11 +98,6 @@ export async function buildCommand(flags: BuildFlags): Promise<number> {
   }
   await reportBuilt(out, now);
   return 0;
-}
-
-export async function reportBuilt(out: string, now: string): Promise<void> {
-  const pages = (await readdir(out, { recursive: true })).filter((file) => file.endsWith('.html')).length;
-  process.stdout.write(`Built ${pages} pages for ${now} into ${path.relative(process.cwd(), out) || '.'}\n`);
 }
 
 async function isFolder(folder: string): Promise<boolean> {

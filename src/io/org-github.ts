@@ -19,7 +19,7 @@ import type { GitHubSource } from '../core/org.ts';
 import { MAX_FILE_BYTES } from '../core/source.ts';
 import { isOkrFile, isRetroFile, type SourceFile } from '../core/workspace.ts';
 import { hintOf, quoted, SourceError } from './org-http.ts';
-import type { SourceRead } from './org-source.ts';
+import type { SourceRead } from './org-read.ts';
 import { mapLimited } from './map-limited.ts';
 
 const Client = Octokit.plugin(retry, throttling);

@@ -11,7 +11,7 @@ import type { PublishedSource } from '../core/org.ts';
 import { publicHistory } from '../core/publish.ts';
 import { getText, parseJson, SourceError } from './org-http.ts';
 import { mapLimited } from './map-limited.ts';
-import type { SourceRead } from './org-source.ts';
+import type { SourceRead } from './org-read.ts';
 
 /** A published summary is a few MB at 1,325 objectives (the organisation benchmark). */
 const MAX_SUMMARY_BYTES = 32 * 1024 * 1024;

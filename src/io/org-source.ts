@@ -3,15 +3,8 @@
  * repository through the GitHub API. Either way the answer is data for the site's side
  * (src/site/org-inputs.ts), which applies the same privacy rules as to local files.
  */
-import type { History } from '../core/history-types.ts';
 import type { OrgConfig, OrgSource } from '../core/org.ts';
-import type { SourceFile } from '../core/workspace.ts';
-
-export type SourceRead =
-  /** A published okrs.json: already public, without bodies. */
-  | { kind: 'published'; history: History; notes: string[] }
-  /** A repository's current files and its full history, private objectives included: not yet public. */
-  | { kind: 'repository'; root: string; files: SourceFile[]; history: History; notes: string[] };
+import type { SourceRead } from './org-read.ts';
 
 export interface SourceEnvironment {
   githubToken?: string;

@@ -14,7 +14,8 @@ import { qualifiedParent, qualifiedParents, sourceId, type OrgConfig, type OrgSo
 import { closest } from '../core/suggest.ts';
 import { buildWorkspace } from '../core/workspace.ts';
 import { SourceError } from '../io/org-http.ts';
-import { readOrgSource, type SourceEnvironment, type SourceRead } from '../io/org-source.ts';
+import type { SourceRead } from '../io/org-read.ts';
+import { readOrgSource, type SourceEnvironment } from '../io/org-source.ts';
 import { assembleSite, readSite, type AssembledSite, type SiteInputs } from './inputs.ts';
 import type { Problem } from './model.ts';
 
