@@ -16,7 +16,7 @@ afterAll(async () => {
 const good = (title: string, extra: Record<string, unknown> = {}, current: unknown = 1) => objectiveText({ title, key_results: [{ id: 'invites', baseline: 0, target: 3, current }], ...extra });
 
 describe('okr build with hostile files', () => {
-  it('builds the rest of the site, shows an over-bound body as plain text, and stays within its budget', async () => {
+  it('builds the rest of the site and shows an over-bound body as plain text', async () => {
     const repo = createRepo();
     repo.write('okrs/mission.md', MISSION);
     repo.write('okrs/2026-q4/talks.md', good('Deliver engaging presentations'));
