@@ -5,6 +5,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { buildSite, defaultCacheDir } from '../../src/site/build-site.ts';
 import { createRepo, MISSION, objectiveText, removeTempFolders, tempFolder, type TestRepo } from '../helpers/git-repo.ts';
@@ -116,7 +117,8 @@ describe('the incremental site build', () => {
     } finally {
       write.mockRestore();
     }
-    const log = written.join('');
+    // Astro colours its log when CI is set, terminal or not: the page names are read without the colours.
+    const log = stripVTControlCharacters(written.join(''));
     const kept = (page: string) => new RegExp(`─ ${page.replace(/[/.]/g, '\\$&')} \\((restored|cached)\\)`).test(log);
     // The page of another period is kept: a check-in changes its own period's page only.
     for (const page of ['/objectives/objective-1/index.html', '/objectives/objective-1/rss.xml', '/objectives/objective-3/okrs.json', '/periods/2026-Q3/index.html'])
@@ -181,7 +183,7 @@ describe('the incremental site build', () => {
       } finally {
         log.mockRestore();
       }
-      logs.push(written.join(''));
+      logs.push(stripVTControlCharacters(written.join('')));
       const cold = path.join(work, `timeline-cold-${n}`);
       await buildSite({ repo: repo.dir, out: cold, now: NOW, site: SITE, base: '/okrs/', cacheDir: path.join(work, `timeline-cold-cache-${n}`), logLevel: 'error' });
       expectSame(await files(out), await files(cold), `check-in ${n}`);
