@@ -46,6 +46,22 @@ function objective(title: string, value: number, extra: Record<string, unknown> 
 
 let builds = 0;
 
+/** A build with Astro's log of every page it rendered or kept, as text. */
+async function buildLog(options: Omit<Parameters<typeof buildSite>[0], 'logLevel'>): Promise<string> {
+  const written: string[] = [];
+  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    written.push(String(chunk));
+    return true;
+  });
+  try {
+    await buildSite({ ...options, logLevel: 'info' });
+  } finally {
+    write.mockRestore();
+  }
+  // Astro colours its log when CI is set, terminal or not: the page names are read without the colours.
+  return stripVTControlCharacters(written.join(''));
+}
+
 /** The same repository built with the kept caches and output, and cold into a folder of its own. */
 async function buildBoth(repo: TestRepo, incremental: string, cache: string): Promise<{ kept: Map<string, Buffer>; cold: Map<string, Buffer> }> {
   await buildSite({ repo: repo.dir, out: incremental, now: NOW, site: SITE, base: '/okrs/', cacheDir: cache, logLevel: 'error' });
@@ -107,18 +123,7 @@ describe('the incremental site build', () => {
     await buildSite({ repo: repo.dir, out, now: NOW, site: SITE, base: '/', cacheDir: cache, logLevel: 'error' });
     repo.write('okrs/2026-q4/objective-2.md', objective('Objective 2', 8));
     repo.commit('Check in', '2026-10-05');
-    const written: string[] = [];
-    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-      written.push(String(chunk));
-      return true;
-    });
-    try {
-      await buildSite({ repo: repo.dir, out, now: NOW, site: SITE, base: '/', cacheDir: cache, logLevel: 'info' });
-    } finally {
-      write.mockRestore();
-    }
-    // Astro colours its log when CI is set, terminal or not: the page names are read without the colours.
-    const log = stripVTControlCharacters(written.join(''));
+    const log = await buildLog({ repo: repo.dir, out, now: NOW, site: SITE, base: '/', cacheDir: cache });
     const kept = (page: string) => new RegExp(`─ ${page.replace(/[/.]/g, '\\$&')} \\((restored|cached)\\)`).test(log);
     // The page of another period is kept: a check-in changes its own period's page only.
     for (const page of ['/objectives/objective-1/index.html', '/objectives/objective-1/rss.xml', '/objectives/objective-3/okrs.json', '/periods/2026-Q3/index.html'])
@@ -173,17 +178,7 @@ describe('the incremental site build', () => {
     ] as const) {
       repo.write('okrs/2026-q4/support.md', file('Answer support faster', n));
       repo.commit(`Check-in ${n}`, day);
-      const written: string[] = [];
-      const log = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-        written.push(String(chunk));
-        return true;
-      });
-      try {
-        await buildSite({ repo: repo.dir, out, now: NOW, site: SITE, base: '/okrs/', cacheDir: cache, logLevel: 'info' });
-      } finally {
-        log.mockRestore();
-      }
-      logs.push(stripVTControlCharacters(written.join('')));
+      logs.push(await buildLog({ repo: repo.dir, out, now: NOW, site: SITE, base: '/okrs/', cacheDir: cache }));
       const cold = path.join(work, `timeline-cold-${n}`);
       await buildSite({ repo: repo.dir, out: cold, now: NOW, site: SITE, base: '/okrs/', cacheDir: path.join(work, `timeline-cold-cache-${n}`), logLevel: 'error' });
       expectSame(await files(out), await files(cold), `check-in ${n}`);
