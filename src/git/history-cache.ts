@@ -13,12 +13,13 @@
  * cut short or damaged is caught by one hash instead of a JSON parse that fails half-way.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import packageJson from '../../package.json' with { type: 'json' };
 import { parseBuilderState, type BuilderState } from '../core/history-state.ts';
 import { HistoryWarningSchema, type HistoryWarning } from '../core/history-types.ts';
+import { writeWhole } from '../io/write-whole.ts';
 
 /** Raised whenever the meaning or layout of a cached state changes; a cache of another format is read in full again. */
 export const CACHE_FORMAT = 2;
@@ -116,26 +117,9 @@ export async function readCache(location: CacheLocation, warn: (message: string)
 
 /** Writes the cache whole or not at all: a temp file beside it, then a rename. A failure is a warning; the history is right either way. */
 export async function writeCache(location: CacheLocation, cached: CachedHistory, warn: (message: string) => void): Promise<void> {
-  const temp = `${location.file}.${process.pid}.${Date.now().toString(36)}.tmp`;
   try {
-    await mkdir(path.dirname(location.file), { recursive: true });
-    const file = await open(temp, 'w');
-    try {
-      // In pieces: a long history's cache is tens of megabytes, never held as one string.
-      let pending = '';
-      for (const piece of cacheJson(location, cached)) {
-        pending += piece;
-        if (pending.length < 1 << 20) continue;
-        await file.write(pending);
-        pending = '';
-      }
-      await file.write(pending);
-    } finally {
-      await file.close();
-    }
-    await rename(temp, location.file);
+    await writeWhole(location.file, cacheJson(location, cached));
   } catch (error) {
-    await rm(temp, { force: true }).catch(() => undefined);
     warn(`Cannot write the history cache ${location.file} (${(error as Error).message}); the next run reads the whole history again`);
   }
 }

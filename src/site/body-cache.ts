@@ -6,8 +6,8 @@
  * checked when read; a missing, corrupt or foreign one is an empty cache.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { writeWhole } from '../io/write-whole.ts';
 import type { RenderedBody } from './markdown.ts';
 
 /** Raised whenever the renderer's output may change (src/site/markdown.ts), so old entries are never used. */
@@ -55,10 +55,7 @@ export async function readBodyCache(file: string): Promise<BodyCache> {
 
 /** Whole or not at all: written beside it, then renamed over it. */
 export async function writeBodyCache(file: string, cache: BodyCache): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const partial = `${file}.${process.pid}.partial`;
-  await writeFile(partial, JSON.stringify({ version: BODY_CACHE_VERSION, bodies: cache.entries() }));
-  await rename(partial, file);
+  await writeWhole(file, JSON.stringify({ version: BODY_CACHE_VERSION, bodies: cache.entries() }));
 }
 
 function isCacheFile(data: unknown): data is { version: number; bodies: [string, RenderedBody][] } {

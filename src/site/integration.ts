@@ -8,10 +8,11 @@
  * the OKR pages, feeds and JSON under `/okrs/`; `okr build` runs Astro with the
  * same integration at `/` (src/site/build-site.ts).
  */
-import { readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { writeWhole } from '../io/write-whole.ts';
 import { readSiteInputs, type SiteInputs } from './inputs.ts';
 import { sitemapFiles } from './sitemap.ts';
 import { absoluteUrl } from './urls.ts';
@@ -93,10 +94,7 @@ export function siteIntegration({ inputs, route, standalone, inputsFileName }: S
         const folder = createCodegenDir();
         await removeLeftovers(folder);
         inputsFile = new URL(inputsFileName ?? `inputs-${process.pid}-${++setups}.json`, folder);
-        // Whole or not at all: written beside it, then renamed over it.
-        const partial = new URL(`${path.basename(fileURLToPath(inputsFile))}.${process.pid}.partial`, folder);
-        await writeFile(partial, JSON.stringify(read));
-        await rename(partial, inputsFile);
+        await writeWhole(inputsFile, JSON.stringify(read));
         const code = moduleCode(inputsFile, route, standalone);
         updateConfig({
           vite: {
