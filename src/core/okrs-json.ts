@@ -27,6 +27,7 @@ export const KeyResultSummarySchema = z.object({
   due: day.nullable(),
   weight: z.number(),
   dropped: z.boolean(),
+  owner: z.string().optional().describe("Its own owner, only when the key result names one (it may be the objective's owner too); added within schemaVersion 2."),
   standing: z.object({
     id: z.string(),
     value: z.number().nullable().describe('The latest value on the day; 1/0 for a milestone; null before the first measurement.'),

@@ -6,7 +6,7 @@
  */
 import type { Checkin, History, ObjectiveHistory } from '../core/history-types.ts';
 import { isValidId } from '../core/ids.ts';
-import { ObjectiveHistoryFileSchema, OKRS_SCHEMA_VERSION, OkrsSummarySchema } from '../core/okrs-json.ts';
+import { ObjectiveHistoryFileSchema, OKRS_SCHEMA_VERSION, OkrsSummarySchema, type OkrsSummary } from '../core/okrs-json.ts';
 import type { PublishedSource } from '../core/org.ts';
 import { publicHistory } from '../core/publish.ts';
 import { getText, parseJson, SourceError } from './org-http.ts';
@@ -78,7 +78,19 @@ export async function readPublishedSource(source: PublishedSource, options: { ti
   };
   // The same rules as for local files: what a site published as private (it never should) stays off.
   const published = publicHistory(history);
-  return { kind: 'published', history: published, notes };
+  return { kind: 'published', history: published, keyResultOwners: keyResultOwners(summary, published), notes };
+}
+
+/** The owners the summary names for key results of objectives that are published; a blank name is none. */
+function keyResultOwners(summary: OkrsSummary, published: History): Map<string, Record<string, string>> {
+  const kept = new Set(published.objectives.map((objective) => objective.id));
+  const owners = new Map<string, Record<string, string>>();
+  for (const objective of summary.objectives) {
+    if (!kept.has(objective.id)) continue;
+    const named = objective.keyResults.flatMap((kr) => (kr.owner?.trim() ? [[kr.id, kr.owner.trim()] as const] : []));
+    if (named.length > 0) owners.set(objective.id, Object.fromEntries(named));
+  }
+  return owners;
 }
 
 /**

@@ -73,7 +73,7 @@ export const objectiveEntries = once(async (): Promise<ObjectiveEntry[]> => {
     // The site shows the state on the build day: later check-ins are not there yet.
     const upToDay = (checkins.get(objective.id) ?? []).filter((checkin) => checkin.date.slice(0, 10) <= now);
     const synced = new Set(upToDay.filter((checkin) => syncedFrom(checkin.message) !== undefined).map((checkin) => checkin.commit));
-    const view = objectiveView(objective, own, file.frontmatter ?? undefined, file.tasks, publicIds, synced);
+    const view = objectiveView(objective, own, file.frontmatter ?? undefined, file.tasks, publicIds, synced, file.keyResultOwners);
     return [{ id: file.id, data: { frontmatter: file.frontmatter, history: objective, view, checkins: upToDay }, ...(file.html ? { rendered: { html: file.html } } : {}) }];
   });
   const rolled = progressFromAligned(entries.map(({ data }) => ({ ...data.view, fromAligned: data.frontmatter?.progress === 'from-aligned' })));

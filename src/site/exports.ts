@@ -78,6 +78,7 @@ function objectiveSummary(objective: ObjectiveView, group: string | null): Objec
       due: kr.due,
       weight: kr.weight,
       dropped: kr.dropped,
+      ...(kr.owner === null ? {} : { owner: kr.owner }),
       standing: standings[index]!,
     })),
     history: `objectives/${encodeURIComponent(objective.id)}/okrs.json`,

@@ -44,6 +44,8 @@ export interface ObjectiveInput {
   frontmatter: Objective | null;
   html: string;
   tasks: RenderedBody['tasks'];
+  /** An objective of a published source has no file: the owners its okrs.json names, by key-result id (plain JSON, as every input). */
+  keyResultOwners?: Readonly<Record<string, string>>;
 }
 
 export interface MissionInput {

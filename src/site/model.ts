@@ -107,6 +107,8 @@ export function objectiveView(
   publicIds: ReadonlySet<string>,
   /** Commits that `okr sync` made (an `Okr-Sync:` trailer): their points are marked on the charts. */
   syncedCommits: ReadonlySet<string> = new Set(),
+  /** For an objective without a file (a published source's): the owners its source names, by key-result id. */
+  keyResultOwners: Readonly<Record<string, string>> = {},
 ): ObjectiveView {
   const { asOf } = standing;
   const parents = alignedIds(objective.alignedTo).filter((id) => publicIds.has(id));
@@ -132,7 +134,7 @@ export function objectiveView(
     checkinCount: standing.checkinCount,
     tasks,
     sparkline: sparkline(progressSeries(objective.keyResults, asOf), { start: objective.period.start, end: objective.period.end }, asOf),
-    keyResults: objective.keyResults.map((kr, index) => keyResultView(kr, standing.keyResults[index]!, objective, frontmatter, asOf, syncedCommits)),
+    keyResults: objective.keyResults.map((kr, index) => keyResultView(kr, standing.keyResults[index]!, objective, frontmatter, asOf, syncedCommits, keyResultOwners)),
     standing,
     fromAligned: false,
   };
@@ -157,6 +159,7 @@ function keyResultView(
   frontmatter: Objective | undefined,
   asOf: string,
   syncedCommits: ReadonlySet<string>,
+  keyResultOwners: Readonly<Record<string, string>>,
 ): KeyResultView {
   const window = { start: objective.period.start, end: kr.due ?? objective.period.end };
   return {
@@ -172,7 +175,7 @@ function keyResultView(
     weight: kr.weight,
     dropped: standing.status === 'dropped',
     reason: frontmatter?.key_results.find((candidate) => candidate.id === kr.id)?.reason ?? null,
-    owner: frontmatter?.key_results.find((candidate) => candidate.id === kr.id)?.owner ?? null,
+    owner: frontmatter?.key_results.find((candidate) => candidate.id === kr.id)?.owner ?? (Object.hasOwn(keyResultOwners, kr.id) ? keyResultOwners[kr.id]! : null),
     carriedFrom: frontmatter?.key_results.find((candidate) => candidate.id === kr.id)?.carried_from ?? null,
     value: standing.value,
     progress: standing.progress,

@@ -122,7 +122,10 @@ async function assembled(name: string, read: SourceRead): Promise<AssembledSite>
   if (read.kind === 'repository') return assembleSite(buildWorkspace(read.root, read.files), read.history, { linkId: (id) => sourceId(name, id) });
   return {
     history: read.history,
-    objectives: read.history.objectives.map((objective) => ({ id: objective.id, frontmatter: null, html: '', tasks: { done: 0, total: 0 } })),
+    objectives: read.history.objectives.map((objective) => {
+      const keyResultOwners = read.keyResultOwners.get(objective.id);
+      return { id: objective.id, frontmatter: null, html: '', tasks: { done: 0, total: 0 }, ...(keyResultOwners ? { keyResultOwners } : {}) };
+    }),
     missions: read.history.missions.map((mission) => ({ ...mission, html: '' })),
     retros: [],
     problems: [],

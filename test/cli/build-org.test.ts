@@ -163,6 +163,15 @@ describe('okr build --org', () => {
     }
   });
 
+  it('shows a key result on the page of its owner when a published site names the owner', async () => {
+    const summary = OkrsSummarySchema.parse(JSON.parse(await read('okrs.json')));
+    const latency = summary.objectives.find((objective) => objective.id === 'team-platform:latency')!;
+    expect(latency.keyResults.map((kr) => [kr.id, kr.owner])).toEqual([['p95', 'Linus Ops']]);
+    const owner = await read('owners/linus-ops/index.html');
+    expect(owner).toContain("Key results of Linus Ops in others' objectives");
+    expect(owner).toMatch(/<td>Key result p95<\/td>\s*<td><a href="\/org\/objectives\/team-platform%3Alatency\/">Cut the checkout latency<\/a><\/td>\s*<td>Grace Platform<\/td>/);
+  });
+
   it('gives each owner and each group a feed of check-ins, linked from their pages', async () => {
     const group = await read('groups/team-search/index.html');
     expect(group).toContain('<link rel="alternate" type="application/rss+xml" title="Check-ins: team-search" href="/org/groups/team-search/rss.xml">');

@@ -34,6 +34,33 @@ describe('a published okrs.json', () => {
     expect(source.notes).toEqual([]);
   });
 
+  it('gives the key-result owners the summary names, and none of an objective the site marks private', async () => {
+    const summaryFile = fake.sites.get('/sites/platform/okrs.json')!;
+    const uptimeFile = fake.sites.get('/sites/platform/objectives/uptime/okrs.json')!;
+    try {
+      expect((await read()).keyResultOwners).toEqual(new Map([['latency', { p95: 'Linus Ops' }]]));
+      // A site that lists an objective in its summary yet marks it private in its own file: nothing of it is taken.
+      const [latency, uptime] = summary.objectives;
+      const named = { ...summary, objectives: [latency!, { ...uptime!, keyResults: uptime!.keyResults.map((kr) => ({ ...kr, owner: 'Hidden Owner' })) }] };
+      fake.sites.set('/sites/platform/okrs.json', { body: JSON.stringify(named) });
+      const file = JSON.parse(uptimeFile.body);
+      fake.sites.set('/sites/platform/objectives/uptime/okrs.json', { body: JSON.stringify({ ...file, objective: { ...file.objective, private: true } }) });
+      const source = await read();
+      expect(source.history.objectives.map((objective) => objective.id)).toEqual(['latency']);
+      expect([...source.keyResultOwners.keys()]).toEqual(['latency']);
+      // A summary written before key results had owners (the same schemaVersion 2) reads as before, without owners.
+      const older = { ...summary, objectives: summary.objectives.map((objective) => ({ ...objective, keyResults: objective.keyResults.map(({ owner: _, ...kr }) => kr) })) };
+      fake.sites.set('/sites/platform/okrs.json', { body: JSON.stringify(older) });
+      fake.sites.set('/sites/platform/objectives/uptime/okrs.json', uptimeFile);
+      const old = await read();
+      expect(old.history.objectives.map((objective) => objective.id).sort()).toEqual(['latency', 'uptime']);
+      expect(old.keyResultOwners).toEqual(new Map());
+    } finally {
+      fake.sites.set('/sites/platform/okrs.json', summaryFile);
+      fake.sites.set('/sites/platform/objectives/uptime/okrs.json', uptimeFile);
+    }
+  });
+
   it('leaves out an objective whose id, period or file it could not take, and says why', async () => {
     const [latency, uptime] = summary.objectives;
     const hostile = {
