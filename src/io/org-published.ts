@@ -21,7 +21,7 @@ const CONCURRENCY = 8;
 /** `2026-Q4`, `2026-H1`, `2026-10-05..2026-12-18`: the labels a period can have. */
 const SAFE_LABEL = /^[A-Za-z0-9][A-Za-z0-9._-]{0,40}$/;
 
-export async function readPublishedSource(source: PublishedSource, options: { timeoutMs: number }): Promise<SourceRead> {
+export async function readPublishedSource(source: PublishedSource, options: { timeoutMs: number }): Promise<Extract<SourceRead, { kind: 'published' }>> {
   const http = { timeoutMs: options.timeoutMs, headers: { accept: 'application/json' } };
   const json = parseJson(source.url, await getText(source.url, { ...http, maxBytes: MAX_SUMMARY_BYTES }));
   const version = (json as { schemaVersion?: unknown } | null)?.schemaVersion;
