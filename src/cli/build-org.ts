@@ -4,12 +4,17 @@
  * a hint, and the site is built from the others. Every text from a source is untrusted: it is
  * made safe for the terminal here and escaped by the site where it lands.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseOrgConfig } from '../core/org.ts';
 import { terminalText } from '../core/terminal-text.ts';
+import { buildWorkspace } from '../core/workspace.ts';
+import { readOkrTree } from '../io/read-tree.ts';
 import { buildSite } from '../site/build-site.ts';
 import { readOrgSite } from '../site/org-inputs.ts';
+import type { Problem } from '../site/model.ts';
+import { buildReport } from '../site/problems.ts';
+import { STRICT_HINT } from './build.ts';
 import { reportBuilt } from './built.ts';
 import { colorsFor } from './colors.ts';
 import { UsageError } from './usage.ts';
@@ -41,6 +46,8 @@ export async function buildOrg(options: BuildOrgOptions): Promise<number> {
     process.stderr.write(`okr build: ${options.orgFile} is not a valid org.yml; nothing was built\n`);
     return 1;
   }
+  // As a plain `--strict` build: a file of the repository's own okrs/ that cannot be used fails it (a source's files are its own build's).
+  const ownProblems = options.strict ? await ownFileProblems(options.repo) : [];
   const env = { githubApiUrl: process.env.GITHUB_API_URL || GITHUB_API, ...(process.env.GITHUB_TOKEN ? { githubToken: process.env.GITHUB_TOKEN } : {}) };
   const org = await readOrgSite(parsed.config, { repo: options.repo, now: options.now, showProblems: options.showProblems, env });
   const say = (label: string, line: string) => process.stderr.write(`${label} ${terminalText(line)}\n`);
@@ -53,8 +60,14 @@ export async function buildOrg(options: BuildOrgOptions): Promise<number> {
   }
   const read = parsed.config.sources.length - org.failures.length;
   process.stderr.write(`okr build: ${read} of ${parsed.config.sources.length} source(s) read\n`);
-  if (options.strict && (org.failures.length > 0 || org.dangling.length > 0)) {
-    process.stderr.write('okr build: --strict is set and a source failed or an alignment dangles; nothing was built\n');
+  if (options.strict && (ownProblems.length > 0 || org.failures.length > 0 || org.dangling.length > 0)) {
+    const found = [
+      ...(ownProblems.length > 0 ? [`${ownProblems.length} problem(s) in okrs/`] : []),
+      ...(org.failures.length > 0 ? [`${org.failures.length} failed source(s)`] : []),
+      ...(org.dangling.length > 0 ? [`${org.dangling.length} dangling aligned_to`] : []),
+    ];
+    process.stderr.write(`okr build: --strict is set and there are ${found.join(', ')}; nothing was built\n`);
+    process.stderr.write(`  hint: ${STRICT_HINT}\n`);
     return 1;
   }
   try {
@@ -65,4 +78,11 @@ export async function buildOrg(options: BuildOrgOptions): Promise<number> {
   }
   await reportBuilt(options.out, options.now);
   return 0;
+}
+
+/** What a plain `okr build --strict` fails on: the current files of okrs/ that cannot be used, private ones included. */
+async function ownFileProblems(repo: string): Promise<Problem[]> {
+  const root = path.resolve(repo);
+  if (!(await stat(path.join(root, 'okrs')).catch(() => undefined))?.isDirectory()) return [];
+  return buildReport(buildWorkspace('okrs', await readOkrTree('okrs', root)), undefined);
 }

@@ -34,6 +34,8 @@ export interface BuildFlags {
 
 export const DEFAULT_SITE = 'http://localhost:4321/';
 
+export const STRICT_HINT = 'Fix what is listed above (`okr lint` shows each problem in okrs/ with an example of the right form), or build without --strict to list it on the site';
+
 export async function buildCommand(flags: BuildFlags): Promise<number> {
   const now = parseNow(flags.now);
   const repo = path.resolve(flags.repo);
@@ -73,6 +75,7 @@ export async function buildCommand(flags: BuildFlags): Promise<number> {
   if (flags.strict && problems.length > 0) {
     writeProblems(problems);
     process.stderr.write(`okr build: ${problems.length} problem(s) in okrs/ and --strict is set; nothing was built\n`);
+    process.stderr.write(`  hint: ${STRICT_HINT}\n`);
     return 1;
   }
   if (flags.site === undefined) {

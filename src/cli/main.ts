@@ -78,7 +78,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--site <url>', 'address the site is published at, e.g. https://jane.github.io')
     .option('--base <path>', 'path of the site under that address, e.g. /my-okrs/ for a GitHub Pages project site', '/')
     .option('--now <date>', 'the day to build for, YYYY-MM-DD (default: today); the same day gives the same files')
-    .option('--strict', 'fail when a file in okrs/ cannot be used instead of listing it on the site')
+    .option('--strict', 'fail when a file in okrs/ cannot be used instead of listing it on the site (with --org: also when a source fails or an aligned_to dangles)')
     .option('--history <file>', 'publish this history JSON (`okr history --format json`) instead of reading git')
     .option('--show-problems', 'list the problems of public files on the site (by default the site shows their number; the build prints them)')
     .option('--org <file>', "one site of an organisation from several repositories: the sources listed in this org.yml, beside the repository's own okrs/")

@@ -3,12 +3,13 @@
  * and a private repository read through the (fake) GitHub API on 127.0.0.1, beside sources
  * that fail each way. One build, shared by the tests here.
  */
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OkrsSummarySchema } from '../../src/core/okrs-json.ts';
 import { ORG_SOURCES_NOW, orgYml, publishPlatform, SEARCH_TOKEN, writeCompanyRepo, writePlatformRepo } from '../fixtures/org-sources.ts';
+import { objectiveText, TestRepo } from '../helpers/git-repo.ts';
 import { removeAll, tempDir } from '../fixtures/repos.ts';
 import { okrIn, type Run } from '../helpers/cli.ts';
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.ts';
@@ -209,4 +210,44 @@ describe('org.yml', () => {
       await removeAll(dir);
     }
   });
+});
+
+describe('okr build --org --strict', () => {
+  it('fails on a file of the repository’s own okrs/ that cannot be used, with its file, line and a hint, as a plain strict build does', async () => {
+    const dir = await tempDir('okr-org-strict-');
+    const server = await startFakeGitHub();
+    try {
+      const empty = { schemaVersion: 2, generatedAt: '2026-11-20', now: '2026-11-20', repo: '', missions: [], groups: [], objectives: [], checkinCount: 0, warnings: [] };
+      server.sites.set('/sites/empty/okrs.json', { body: JSON.stringify(empty) });
+      await mkdir(path.join(dir, 'company'));
+      const repo = new TestRepo(path.join(dir, 'company'));
+      repo.git(['init', '-q']);
+      repo.write('okrs/mission.md', '---\nmission: Make every customer successful\n---\n');
+      repo.write('okrs/2026-q4/company-1.md', objectiveText({ title: 'Win the mid-market', key_results: [{ id: 'deals', baseline: 0, target: 40, current: 10 }] }));
+      repo.write('okrs/2026-q4/broken.md', '---\ntitle: Broken\nperiod: Q5\n---\n');
+      repo.commit('Company objectives', '2026-10-01');
+      const org = path.join(dir, 'org.yml');
+      const sources = [{ name: 'team-empty', url: `${server.url}/sites/empty/okrs.json` }];
+      await writeFile(org, JSON.stringify({ name: 'acme', timeout_seconds: 5, sources: [...sources, { name: 'team-gone', url: `${server.url}/sites/gone/okrs.json` }] }));
+      const dist = path.join(dir, 'dist');
+      const build = () => okrIn(['build', '--org', org, '--repo', repo.dir, '--out', dist, '--now', ORG_SOURCES_NOW, '--strict']);
+
+      const failed = await build();
+      expect(failed.status).toBe(1);
+      expect(failed.stderr).toMatch(/needs attention okrs\/2026-q4\/broken\.md:3 {2}\S/);
+      expect(failed.stderr).toContain('source failed team-gone (');
+      expect(failed.stderr).toContain('okr build: --strict is set and there are 1 problem(s) in okrs/, 1 failed source(s); nothing was built\n  hint: Fix what is listed above');
+      await expect(readdir(dist)).rejects.toThrow();
+
+      // The same repository with the file fixed and every source read: a strict build builds.
+      repo.write('okrs/2026-q4/broken.md', objectiveText({ title: 'Fixed', key_results: [{ id: 'calls', baseline: 0, target: 10, current: 2 }] }));
+      await writeFile(org, JSON.stringify({ name: 'acme', timeout_seconds: 5, sources }));
+      const built = await build();
+      expect(built.status, built.stderr).toBe(0);
+      expect(await readFile(path.join(dist, 'index.html'), 'utf8')).toContain('Make every customer successful');
+    } finally {
+      await server.close();
+      await removeAll(dir);
+    }
+  }, 120_000);
 });

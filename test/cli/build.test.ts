@@ -102,7 +102,8 @@ describe('okr build', () => {
 
     const strict = await okrBuild('--repo', repo, '--out', strictOut, '--now', '2026-11-20', '--strict');
     expect(strict.code).toBe(1);
-    expect(strict.stderr).toContain('--strict');
+    expect(strict.stderr).toContain('needs attention okrs/broken.md:3');
+    expect(strict.stderr).toContain('problem(s) in okrs/ and --strict is set; nothing was built\n  hint: Fix what is listed above');
     await expect(readdir(strictOut)).rejects.toThrow();
   });
 
