@@ -1,5 +1,5 @@
 /** `okr checkin <objective>/<kr> <value>`: records a new value in the file, optionally as a commit. */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { planCheckin, shownValue } from '../core/checkin-request.ts';
 import { CheckinEditError, editKeyResult } from '../core/checkin-edit.ts';
@@ -9,6 +9,7 @@ import { isCalendarDate } from '../core/schema.ts';
 import { buildWorkspace, type ObjectiveFile } from '../core/workspace.ts';
 import { GitError, runGit } from '../git/run.ts';
 import { readOkrTree } from '../io/read-tree.ts';
+import { reasonOf, writeWhole } from '../io/write-whole.ts';
 import { colorsFor } from './colors.ts';
 import { terminalText } from '../core/terminal-text.ts';
 import { parseRoot, UsageError } from './usage.ts';
@@ -88,7 +89,12 @@ export async function checkinCommand(target: string, value: string | undefined, 
     process.stderr.write('okr: the file was left unchanged\n');
     return 1;
   }
-  await writeFile(file, after);
+  try {
+    await writeWhole(file, after);
+  } catch (error) {
+    process.stderr.write(`okr: cannot write ${terminalText(objective.path)}: ${terminalText(reasonOf(error))}; the file was left unchanged\n`);
+    return 1;
+  }
   const colors = colorsFor(process.stdout);
   process.stdout.write(`${colors.bold(terminalText(name))}  ${terminalText(summary)}  ${colors.dim(terminalText(objective.path))}\n`);
   if (flags.commit) {

@@ -1,6 +1,6 @@
 /** `okr close <period>`: final grades, a retro beside the objectives, and with --carry-forward the unfinished key results in the next period. */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { closePeriod } from '../core/close.ts';
 import { parseObjective } from '../core/parse.ts';
@@ -9,6 +9,8 @@ import { terminalText } from '../core/terminal-text.ts';
 import { buildWorkspace, validObjectives } from '../core/workspace.ts';
 import { runGit } from '../git/run.ts';
 import { readOkrTree } from '../io/read-tree.ts';
+import { writeAllWhole, WriteError } from '../io/write-whole.ts';
+import { reportWriteError } from './written.ts';
 import { parseRoot, UsageError } from './usage.ts';
 
 export interface CloseFlags {
@@ -35,16 +37,23 @@ export async function closeCommand(period: string, flags: CloseFlags): Promise<n
   for (const file of plan.graded) {
     if (parseObjective(file.path, file.text).data === undefined) throw new Error(`Writing the grade would break ${file.path}; nothing was written`);
   }
-  for (const file of [...plan.graded, ...plan.created]) {
-    await mkdir(path.dirname(path.join(flags.repo, file.path)), { recursive: true });
-    await writeFile(path.join(flags.repo, file.path), file.text);
+  const files = [...plan.graded, ...plan.created];
+  try {
+    await writeAllWhole(files.map((file) => ({ file: path.join(flags.repo, file.path), text: file.text })));
+  } catch (error) {
+    if (!(error instanceof WriteError)) throw error;
+    reportWriteError(
+      error,
+      files.map((file) => file.path),
+    );
+    return 1;
   }
   for (const file of plan.graded) process.stdout.write(`graded ${terminalText(file.path)}: ${file.grade.toFixed(1)}\n`);
   for (const file of plan.created) process.stdout.write(`wrote ${terminalText(file.path)}\n`);
   if (flags.commit) {
-    const files = [...plan.graded, ...plan.created].map((file) => file.path);
-    await runGit(flags.repo, ['add', '--', ...files]);
-    await runGit(flags.repo, ['commit', '-q', '-m', `Close ${label}: grades and retro${flags.carryForward ? ', unfinished key results carried forward' : ''}`, '--', ...files]);
+    const paths = files.map((file) => file.path);
+    await runGit(flags.repo, ['add', '--', ...paths]);
+    await runGit(flags.repo, ['commit', '-q', '-m', `Close ${label}: grades and retro${flags.carryForward ? ', unfinished key results carried forward' : ''}`, '--', ...paths]);
     process.stdout.write(`committed ${(await runGit(flags.repo, ['rev-parse', '--short', 'HEAD'])).toString('utf8').trim()}\n`);
   }
   return 0;

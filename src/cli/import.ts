@@ -5,7 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { SheetData } from 'read-excel-file/node';
@@ -17,7 +17,9 @@ import { parseObjective } from '../core/parse.ts';
 import { IMPORT_TRAILER } from '../core/sources/trailer.ts';
 import { terminalText } from '../core/terminal-text.ts';
 import { gitEnv, gitText } from '../git/run.ts';
+import { reasonOf, writeAllWhole, WriteError, writeWhole } from '../io/write-whole.ts';
 import { parseNow, parseRoot, UsageError } from './usage.ts';
+import { reportWriteError } from './written.ts';
 
 export interface ImportFlags {
   users?: string;
@@ -48,6 +50,12 @@ export async function importCommand(format: string, file: string, flags: ImportF
     return 0;
   }
   const result = await applyPlan(plan, { repo: flags.repo, root, trailer, users });
+  if (result.stopped) {
+    process.stderr.write(
+      `okr: imported before it: ${result.files} file(s), ${result.commits} commit(s); the rest was not imported. Run the same import again once the file can be written: what is imported already is skipped\n`,
+    );
+    return 1;
+  }
   process.stdout.write(`wrote ${result.files} file(s), ${result.commits} commit(s); ${result.skipped} check-in(s) already imported\n`);
   return 0;
 }
@@ -134,8 +142,12 @@ interface ApplyOptions {
   users: readonly User[];
 }
 
-/** Writes what is new and commits it; returns what it did. */
-export async function applyPlan(plan: ImportPlan, options: ApplyOptions): Promise<{ files: number; commits: number; skipped: number }> {
+/**
+ * Writes what is new and commits it; returns what it did. The new objectives are written together or
+ * not at all; a check-in's file that cannot be written stops the import there (`stopped`, said on the
+ * output), each earlier check-in committed and each later one left for a second run.
+ */
+export async function applyPlan(plan: ImportPlan, options: ApplyOptions): Promise<{ files: number; commits: number; skipped: number; stopped: boolean }> {
   const { repo, root, trailer } = options;
   const done = await importedKeys(repo);
   const pathOf = (objective: ImportPlan['objectives'][number]) => [root, objective.folder, `${objective.id}.md`].filter(Boolean).join('/');
@@ -143,10 +155,12 @@ export async function applyPlan(plan: ImportPlan, options: ApplyOptions): Promis
   const headDate = await headCommitDate(repo);
   let commits = 0;
   if (fresh.length > 0) {
-    for (const objective of fresh) {
-      const file = path.join(repo, pathOf(objective));
-      await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(file, renderObjective(objective, sourceLabel(trailer)));
+    try {
+      await writeAllWhole(fresh.map((objective) => ({ file: path.join(repo, pathOf(objective)), text: renderObjective(objective, sourceLabel(trailer)) })));
+    } catch (error) {
+      if (!(error instanceof WriteError)) throw error;
+      reportWriteError(error, fresh.map(pathOf), '; nothing was committed');
+      return { files: 0, commits: 0, skipped: 0, stopped: true };
     }
     const first = fresh.map((objective) => objective.start).sort()[0]!;
     const trailers = fresh.map((objective) => `${IMPORT_TRAILER}: ${trailer} ${objective.sourceId}`).join('\n');
@@ -167,7 +181,12 @@ export async function applyPlan(plan: ImportPlan, options: ApplyOptions): Promis
     if (index === -1) continue;
     const edit: KeyResultEdit = { as_of: checkin.date, ...(checkin.value === undefined ? {} : { current: checkin.value }), ...(checkin.done === undefined ? {} : { done: checkin.done }) };
     const after = editKeyResult(before, index, edit);
-    if (after !== before) await writeFile(file, after);
+    try {
+      if (after !== before) await writeWhole(file, after);
+    } catch (error) {
+      process.stderr.write(`okr: cannot write ${terminalText(relative)}: ${terminalText(reasonOf(error))}; it is as it was, and its check-in of ${checkin.date} was not imported\n`);
+      return { files: fresh.length, commits, skipped, stopped: true };
+    }
     const subject = checkin.note.trim() || `Check in ${objective.id}/${kr.id}: ${checkin.value ?? (checkin.done ? 'done' : 'not done')}`;
     const user = options.users.find((each) => each.github === checkin.user || each.name === checkin.user);
     await commit(repo, after === before ? [] : [relative], `${subject}\n\n${IMPORT_TRAILER}: ${trailer} ${checkin.key}`, checkin.date, headDate, {
@@ -176,7 +195,7 @@ export async function applyPlan(plan: ImportPlan, options: ApplyOptions): Promis
     });
     commits += 1;
   }
-  return { files: fresh.length, commits, skipped };
+  return { files: fresh.length, commits, skipped, stopped: false };
 }
 
 function sourceLabel(trailer: string): string {

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRepo, removeTempFolders } from '../helpers/git-repo.ts';
-import { okr, okrIn } from '../helpers/cli.ts';
+import { okr, okrIn, okrWithFullDisk } from '../helpers/cli.ts';
 import { testGitEnv } from '../helpers/git-repo.ts';
 import { CHECKIN_DECISIONS } from '../fixtures/checkin-decisions.ts';
 
@@ -152,6 +152,15 @@ describe('okr checkin', () => {
     expect(twice.status).toBe(1);
     expect(twice.stderr).toContain('is already 3.9 points as of 2026-10-01, so there is nothing to commit');
     expect(twice.stderr).not.toContain('    at ');
+  });
+
+  it('leaves the file as it was when it cannot be written, and says so (spawned, on a full disk)', () => {
+    const { dir } = repo();
+    const result = okrWithFullDisk(['checkin', 'presentations/feedback', '4.1', '--repo', dir]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^okr: cannot write okrs\/2026-q4\/presentations\.md: EFBIG .*; the file was left unchanged\n$/);
+    expect(readFileSync(path.join(dir, FILE), 'utf8')).toBe(TEXT);
+    expect(readdirSync(path.dirname(path.join(dir, FILE)))).toEqual(['presentations.md']);
   });
 
   it('refuses a key result id that is used twice, naming the rule that reports it', async () => {

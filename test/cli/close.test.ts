@@ -51,4 +51,20 @@ describe('okr close', () => {
     expect(again.stdout).toContain('kept okrs/2026-q4/retro.md (exists)');
     expect(again.stderr).toContain('closed already');
   });
+
+  it('writes none of its files when one cannot be written, and says which and why', async () => {
+    const repo = createRepo();
+    repo.write('okrs/mission.md', MISSION);
+    const billing = objectiveText({ title: 'Ship the billing service', key_results: [{ id: 'live', baseline: 0, target: 100, current: 60 }] });
+    repo.write('okrs/2026-q4/billing.md', billing);
+    // A file where the next period's folder should be: the carried objective cannot be written.
+    repo.write('okrs/2027-q1', 'not a folder\n');
+    repo.commit('Billing', '2026-10-01');
+    const run = await okrIn(['close', '2026-Q4', '--carry-forward', '--repo', repo.dir], { env: ENV });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^okr: cannot write okrs\/2027-q1\/billing-2027-q1\.md: (EEXIST|ENOTDIR) .*\nokr: none of the 3 file\(s\) was written; each is as it was\n$/);
+    expect(run.stdout).not.toContain('graded');
+    expect(readFileSync(path.join(repo.dir, 'okrs/2026-q4/billing.md'), 'utf8')).toBe(billing);
+    expect(repo.git(['status', '--porcelain', '--untracked-files=all'])).toBe('');
+  });
 });

@@ -77,6 +77,19 @@ describe('okr import viva', () => {
     expect(repo.git(['status', '--porcelain'])).toBe('');
   });
 
+  it('writes none of the objectives and commits nothing when one cannot be written, and says so', async () => {
+    const repo = createRepo();
+    // A file where the people's folder should be: hire-well-2025 cannot be written.
+    repo.write('okrs/people', 'not a folder\n');
+    const run = await importViva(repo);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^okr: cannot write okrs\/people\/2025-q1\/hire-well-2025\.md: (EEXIST|ENOTDIR) .*\n/);
+    expect(run.stderr).toContain('okr: none of the 3 file(s) was written; each is as it was; nothing was committed\n');
+    expect(run.stderr).toContain('okr: imported before it: 0 file(s), 0 commit(s); the rest was not imported. Run the same import again');
+    expect(repo.git(['status', '--porcelain', '--untracked-files=all'])).toBe('?? okrs/people\n');
+    expect(() => repo.head()).toThrow();
+  });
+
   it('prints the mapping report with --dry-run and writes nothing', async () => {
     const repo = createRepo();
     const run = await importViva(repo, '--dry-run');

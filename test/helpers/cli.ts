@@ -22,6 +22,19 @@ export function okr(args: readonly string[], options: { cwd?: string; env?: Node
 }
 
 /**
+ * Runs the real `okr` command where no file can be written, as on a full disk: `ulimit -f 0` makes
+ * every write to a file fail with EFBIG (root included, which permissions would not stop).
+ */
+export function okrWithFullDisk(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Run {
+  const result = spawnSync('sh', ['-c', 'ulimit -f 0 && exec "$@"', 'sh', process.execPath, BIN, ...args], {
+    cwd: options.cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
  * Runs `okr` in this process through the CLI's `main(argv)`, with stdout and
  * stderr captured: the same code path as the command, without a Node start per
  * call. Environment and working folder are set for the call and restored after.
