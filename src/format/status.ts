@@ -15,6 +15,11 @@ export interface StatusOptions {
   colors: Colors;
   /** Terminal columns; every line fits in them (down to 50). */
   width: number;
+  /**
+   * The current files of okrs/ that cannot be read, by path, with the first problem: the history keeps such an
+   * objective off the site as it may be private, which does not make it private, so it is not labelled so.
+   */
+  unreadable?: ReadonlyMap<string, { line: number; message: string }>;
 }
 
 const MAX_BAR = 20;
@@ -70,12 +75,17 @@ export function formatStatusJson(history: History, now: string): string {
 
 function objectiveLines(objective: ObjectiveHistory, standing: ObjectiveStanding, options: StatusOptions, width: number): string[] {
   const { colors, now } = options;
-  const tag = [objective.owner, objective.private ? 'private' : undefined].filter(Boolean).join(' · ');
+  const unreadable = objective.private ? options.unreadable?.get(objective.path) : undefined;
+  const tag = [objective.owner, unreadable ? 'cannot be read' : objective.private ? 'private' : undefined].filter(Boolean).join(' · ');
   const shown = percent(standing.progress);
   const gradeColor = { green: colors.green, yellow: colors.yellow, red: colors.red }[standing.grade];
   const title = truncate(objective.title, width - shown.length - tag.length - 4);
   const gap = ' '.repeat(Math.max(1, width - title.length - shown.length - tag.length - 3));
   const lines = [`${colors.bold(title)}${gap}${gradeColor(shown)}  ${colors.dim(tag)}`];
+  if (unreadable) {
+    const where = `${objective.path}:${unreadable.line}`;
+    lines.push(`  ${colors.yellow(truncate(where, width - 2))}`, ...wrap(`${unreadable.message}; its last readable version is shown`, width - 4).map((line) => `    ${line}`));
+  }
   const rows = objective.keyResults.map((kr, index) => {
     const krStanding = standing.keyResults[index]!;
     return { kr: krStanding, id: kr.id, value: valueText(kr, krStanding), age: krStanding.lastCheckin ? age(krStanding.lastCheckin, now) : 'no check-in' };
@@ -152,6 +162,20 @@ function age(date: string, now: string): string {
 
 function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
+}
+
+/** Words in lines of at most `length` characters; a longer word is cut. */
+function wrap(text: string, length: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line !== '' && line.length + 1 + word.length > length) {
+      lines.push(line);
+      line = '';
+    }
+    line = line === '' ? truncate(word, length) : `${line} ${word}`;
+  }
+  return line === '' ? lines : [...lines, line];
 }
 
 function truncate(text: string, length: number): string {

@@ -98,6 +98,28 @@ describe('okr status', () => {
     expect(okr(['status', '--repo', dir, '--now', '2026-11-25'], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toMatch(/\x1b\[/);
   });
 
+  it('tells a private objective from one whose file cannot be read, which it shows with its file and line, not as private', async () => {
+    const repository = repo();
+    repository.write(
+      'okrs/2026-q4/secret.md',
+      objectiveText({ title: 'Secret plan for the merger', owner: 'jane', private: true, key_results: [{ id: 'calls', baseline: 0, target: 3, current: 1 }] }),
+    );
+    repository.commit('A private objective', '2026-11-21');
+    repository.write('okrs/2026-q4/talks.md', '---\ntitle: Deliver engaging presentations\nperiod: 2026-Q4\nkey_results: [\n---\n');
+    repository.commit('Broken', '2026-11-22');
+    const result = await okrIn(['status', '--repo', repository.dir, '--now', '2026-11-25']);
+    expect(result.status).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines.find((line) => line.startsWith('Secret plan for the merger'))).toMatch(/ {2}jane · private$/);
+    const talks = lines.findIndex((line) => line.startsWith('Deliver engaging presentations'));
+    expect(lines[talks]).toMatch(/ {2}jane · cannot be read$/);
+    expect(lines[talks + 1]).toMatch(/^ {2}okrs\/2026-q4\/talks\.md:\d+$/);
+    expect(lines[talks + 2]).toMatch(/^ {4}Malformed YAML/);
+    expect(result.stdout).toContain('its last readable version is shown');
+    expect(result.stdout).not.toMatch(/presentations.*private/);
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(80);
+  });
+
   it('says so when no objective covers the day', async () => {
     const result = await okrIn(['status', '--repo', repo().dir, '--now', '2027-02-01']);
     expect(result.stdout).toBe('No objectives in the period of 2027-02-01; the latest period is 2026-Q4.\n');
