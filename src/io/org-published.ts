@@ -78,12 +78,13 @@ export async function readPublishedSource(source: PublishedSource, options: { ti
   };
   // The same rules as for local files: what a site published as private (it never should) stays off.
   const published = publicHistory(history);
-  return { kind: 'published', history: published, keyResultOwners: keyResultOwners(summary, published), notes };
+  const kept = new Set(published.objectives.map((objective) => objective.id));
+  const fromAligned = new Set(summary.objectives.filter((objective) => kept.has(objective.id) && objective.standing.progressFrom === 'aligned').map((objective) => objective.id));
+  return { kind: 'published', history: published, keyResultOwners: keyResultOwners(summary, kept), fromAligned, notes };
 }
 
 /** The owners the summary names for key results of objectives that are published; a blank name is none. */
-function keyResultOwners(summary: OkrsSummary, published: History): Map<string, Record<string, string>> {
-  const kept = new Set(published.objectives.map((objective) => objective.id));
+function keyResultOwners(summary: OkrsSummary, kept: ReadonlySet<string>): Map<string, Record<string, string>> {
   const owners = new Map<string, Record<string, string>>();
   for (const objective of summary.objectives) {
     if (!kept.has(objective.id)) continue;

@@ -76,7 +76,7 @@ export const objectiveEntries = once(async (): Promise<ObjectiveEntry[]> => {
     const view = objectiveView(objective, own, file.frontmatter ?? undefined, file.tasks, publicIds, synced, file.keyResultOwners);
     return [{ id: file.id, data: { frontmatter: file.frontmatter, history: objective, view, checkins: upToDay }, ...(file.html ? { rendered: { html: file.html } } : {}) }];
   });
-  const rolled = progressFromAligned(entries.map(({ data }) => ({ ...data.view, fromAligned: data.frontmatter?.progress === 'from-aligned' })));
+  const rolled = progressFromAligned(entries.map(({ id, data }) => ({ ...data.view, fromAligned: data.frontmatter?.progress === 'from-aligned' || files.get(id)?.progressFromAligned === true })));
   for (const entry of entries) {
     const numbers = rolled.get(entry.id);
     if (numbers) entry.data.view = withAlignedProgress(entry.data.view, numbers);

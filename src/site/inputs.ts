@@ -46,6 +46,8 @@ export interface ObjectiveInput {
   tasks: RenderedBody['tasks'];
   /** An objective of a published source has no file: the owners its okrs.json names, by key-result id (plain JSON, as every input). */
   keyResultOwners?: Readonly<Record<string, string>>;
+  /** An objective of a published source whose okrs.json says its progress is that of what is aligned to it (`progress: from-aligned`). */
+  progressFromAligned?: boolean;
 }
 
 export interface MissionInput {

@@ -124,7 +124,14 @@ async function assembled(name: string, read: SourceRead): Promise<AssembledSite>
     history: read.history,
     objectives: read.history.objectives.map((objective) => {
       const keyResultOwners = read.keyResultOwners.get(objective.id);
-      return { id: objective.id, frontmatter: null, html: '', tasks: { done: 0, total: 0 }, ...(keyResultOwners ? { keyResultOwners } : {}) };
+      return {
+        id: objective.id,
+        frontmatter: null,
+        html: '',
+        tasks: { done: 0, total: 0 },
+        ...(keyResultOwners ? { keyResultOwners } : {}),
+        ...(read.fromAligned.has(objective.id) ? { progressFromAligned: true } : {}),
+      };
     }),
     missions: read.history.missions.map((mission) => ({ ...mission, html: '' })),
     retros: [],

@@ -173,6 +173,17 @@ describe('okr build --org', () => {
     expect(owner).toMatch(/<td>Key result p95<\/td>\s*<td><a href="\/org\/objectives\/team-platform%3Alatency\/">Cut the checkout latency<\/a><\/td>\s*<td>Grace Platform<\/td>/);
   });
 
+  it('takes the progress of a published from-aligned objective from what is aligned to it across the organisation', async () => {
+    const summary = OkrsSummarySchema.parse(JSON.parse(await read('okrs.json')));
+    const latency = summary.objectives.find((objective) => objective.id === 'team-platform:latency')!;
+    const aligned = summary.objectives.filter((objective) => objective.parents.includes('team-platform:latency'));
+    // Its own site's uptime, and team-search's relevance, which only the organisation sees.
+    expect(aligned.map((objective) => objective.id).sort()).toEqual(['team-platform:uptime', 'team-search:relevance']);
+    expect(latency.standing.progressFrom).toBe('aligned');
+    expect(latency.standing.progress).toBeCloseTo(aligned.reduce((sum, objective) => sum + objective.standing.progress, 0) / aligned.length, 2);
+    expect(latency.standing.progress).not.toBeCloseTo(latency.keyResults[0]!.standing.progress, 2);
+  });
+
   it('gives each owner and each group a feed of check-ins, linked from their pages', async () => {
     const group = await read('groups/team-search/index.html');
     expect(group).toContain('<link rel="alternate" type="application/rss+xml" title="Check-ins: team-search" href="/org/groups/team-search/rss.xml">');

@@ -32,6 +32,7 @@ describe('a published okrs.json', () => {
     expect(source.history.objectives.map((objective) => objective.id).sort()).toEqual(['latency', 'uptime']);
     expect(source.history.checkins.map((checkin) => checkin.objective)).toContain('latency');
     expect(source.notes).toEqual([]);
+    expect(source.fromAligned).toEqual(new Set(['latency']));
   });
 
   it('gives the key-result owners the summary names, and none of an objective the site marks private', async () => {
