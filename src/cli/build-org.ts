@@ -11,6 +11,7 @@ import { terminalText } from '../core/terminal-text.ts';
 import { buildWorkspace } from '../core/workspace.ts';
 import { readOkrTree } from '../io/read-tree.ts';
 import { buildSite } from '../site/build-site.ts';
+import type { SiteSettings } from '../site/inputs.ts';
 import { readOrgSite } from '../site/org-inputs.ts';
 import type { Problem } from '../site/model.ts';
 import { buildReport } from '../site/problems.ts';
@@ -28,6 +29,8 @@ export interface BuildOrgOptions {
   base: string;
   showProblems: boolean;
   strict: boolean;
+  /** For the repository's own history, as `--cache-dir` and `--no-cache` say. */
+  historyCache: SiteSettings['historyCache'];
 }
 
 export const GITHUB_API = 'https://api.github.com';
@@ -49,7 +52,7 @@ export async function buildOrg(options: BuildOrgOptions): Promise<number> {
   // As a plain `--strict` build: a file of the repository's own okrs/ that cannot be used fails it (a source's files are its own build's).
   const ownProblems = options.strict ? await ownFileProblems(options.repo) : [];
   const env = { githubApiUrl: process.env.GITHUB_API_URL || GITHUB_API, ...(process.env.GITHUB_TOKEN ? { githubToken: process.env.GITHUB_TOKEN } : {}) };
-  const org = await readOrgSite(parsed.config, { repo: options.repo, now: options.now, showProblems: options.showProblems, env });
+  const org = await readOrgSite(parsed.config, { repo: options.repo, now: options.now, showProblems: options.showProblems, env, historyCache: options.historyCache });
   const say = (label: string, line: string) => process.stderr.write(`${label} ${terminalText(line)}\n`);
   for (const problem of org.report) say(colors.yellow('needs attention'), `${problem.path}${problem.line === null ? '' : `:${problem.line}`}  ${problem.message}`);
   for (const note of org.notes) say(colors.yellow('source'), `${note.name}: ${note.message}`);

@@ -57,7 +57,8 @@ export async function buildCommand(flags: BuildFlags): Promise<number> {
   }
   if (flags.org !== undefined) {
     if (flags.history !== undefined) throw new UsageError("--org and --history do not go together: an organisation's site reads the history of each source");
-    return (await import('./build-org.ts')).buildOrg({ orgFile: flags.org, repo, out, now, site, base, showProblems: flags.showProblems ?? false, strict: flags.strict ?? false });
+    const org = { orgFile: flags.org, repo, out, now, site, base, showProblems: flags.showProblems ?? false, strict: flags.strict ?? false, historyCache: historyCache(flags) };
+    return (await import('./build-org.ts')).buildOrg(org);
   }
   if (flags.history === undefined && !(await isFolder(path.join(repo, 'okrs')))) {
     const where = (await isFolder(repo)) ? `${repo} has no okrs/ folder` : `there is no folder ${repo}`;

@@ -16,7 +16,7 @@ import { buildWorkspace } from '../core/workspace.ts';
 import { SourceError } from '../io/org-http.ts';
 import type { SourceRead } from '../io/org-read.ts';
 import { readOrgSource, type SourceEnvironment } from '../io/org-source.ts';
-import { assembleSite, readSite, type AssembledSite, type SiteInputs } from './inputs.ts';
+import { assembleSite, readSite, type AssembledSite, type SiteInputs, type SiteSettings } from './inputs.ts';
 import type { Problem } from './model.ts';
 
 export interface OrgSettings {
@@ -24,6 +24,8 @@ export interface OrgSettings {
   now: string;
   showProblems: boolean;
   env: SourceEnvironment;
+  /** The history cache for the repository's own history (on by default). */
+  historyCache?: SiteSettings['historyCache'];
 }
 
 /** A source left out of the site: its name, what was asked, what came back, and a hint. */
@@ -51,7 +53,9 @@ const ROOT = 'okrs';
 export async function readOrgSite(config: OrgConfig, settings: OrgSettings): Promise<OrgSite> {
   const repo = path.resolve(settings.repo);
   const hasOwn = (await stat(path.join(repo, ROOT)).catch(() => undefined))?.isDirectory() ?? false;
-  const own = hasOwn ? await readSite({ repo, now: settings.now, showProblems: settings.showProblems }) : undefined;
+  const own = hasOwn
+    ? await readSite({ repo, now: settings.now, showProblems: settings.showProblems, ...(settings.historyCache === undefined ? {} : { historyCache: settings.historyCache }) })
+    : undefined;
   const reads = await Promise.all(
     config.sources.map(async (source) => {
       try {

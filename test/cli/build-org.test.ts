@@ -241,7 +241,8 @@ describe('okr build --org --strict', () => {
       const sources = [{ name: 'team-empty', url: `${server.url}/sites/empty/okrs.json` }];
       await writeFile(org, JSON.stringify({ name: 'acme', timeout_seconds: 5, sources: [...sources, { name: 'team-gone', url: `${server.url}/sites/gone/okrs.json` }] }));
       const dist = path.join(dir, 'dist');
-      const build = () => okrIn(['build', '--org', org, '--repo', repo.dir, '--out', dist, '--now', ORG_SOURCES_NOW, '--strict']);
+      const cache = path.join(dir, 'cache');
+      const build = (...flags: string[]) => okrIn(['build', '--org', org, '--repo', repo.dir, '--out', dist, '--now', ORG_SOURCES_NOW, '--strict', ...flags]);
 
       const failed = await build();
       expect(failed.status).toBe(1);
@@ -253,9 +254,11 @@ describe('okr build --org --strict', () => {
       // The same repository with the file fixed and every source read: a strict build builds.
       repo.write('okrs/2026-q4/broken.md', objectiveText({ title: 'Fixed', key_results: [{ id: 'calls', baseline: 0, target: 10, current: 2 }] }));
       await writeFile(org, JSON.stringify({ name: 'acme', timeout_seconds: 5, sources }));
-      const built = await build();
+      const built = await build('--cache-dir', cache);
       expect(built.status, built.stderr).toBe(0);
       expect(await readFile(path.join(dist, 'index.html'), 'utf8')).toContain('Make every customer successful');
+      // The repository's own history is cached where --cache-dir says, as in a plain build.
+      expect((await readdir(cache)).some((file) => file.startsWith('history-'))).toBe(true);
     } finally {
       await server.close();
       await removeAll(dir);
