@@ -3,7 +3,7 @@
  * changed, one commit per change with `Okr-Sync: <source>`. A source that fails, answers no
  * number or jumps by more than `sync.max-jump` leaves its file as it is and makes the exit code 1.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CheckinEditError, editKeyResult } from '../core/checkin-edit.ts';
 import { parseObjective } from '../core/parse.ts';
@@ -15,6 +15,7 @@ import { buildWorkspace } from '../core/workspace.ts';
 import { GitError, runGit } from '../git/run.ts';
 import { readOkrTree } from '../io/read-tree.ts';
 import { readSourceValue } from '../io/sources.ts';
+import { reasonOf, writeWhole } from '../io/write-whole.ts';
 import { colorsFor } from './colors.ts';
 import { parseRoot } from './usage.ts';
 
@@ -75,7 +76,12 @@ export async function syncCommand(flags: SyncFlags): Promise<number> {
         problem(objective.path, name, `the value ${read.value} does not fit the schema of the file; the file is left as it is`);
         continue;
       }
-      await writeFile(file, after);
+      try {
+        await writeWhole(file, after);
+      } catch (error) {
+        problem(objective.path, name, `cannot write the file: ${reasonOf(error)}; it is left as it is`);
+        continue;
+      }
       counts.changed++;
       const summary = `${kr.current ?? '–'} → ${read.value}${kr.unit ? ` ${kr.unit}` : ''}`;
       process.stdout.write(`${colors.bold(terminalText(name))}  ${terminalText(summary)}  ${colors.dim(terminalText(`synced from ${label}`))}\n`);

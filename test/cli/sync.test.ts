@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRepo, removeTempFolders, tempFolder, testGitEnv } from '../helpers/git-repo.ts';
-import { okrIn } from '../helpers/cli.ts';
+import { okrIn, okrWithFullDisk } from '../helpers/cli.ts';
 
 const FILE = 'okrs/2026-q4/growth.md';
 
@@ -96,6 +96,20 @@ describe('okr sync', () => {
     expect(requests.find((request) => request.url === '/metric.json')?.authorization).toBeUndefined();
     expect(requests.find((request) => request.url.startsWith('/search/issues'))?.authorization).toBe('Bearer sync-token');
     expect(repo.git(['status', '--porcelain'])).toBe('');
+  });
+
+  it('leaves the file as it was when it cannot be written, and counts it as a problem (spawned, on a full disk)', () => {
+    const repo = createRepo();
+    // Only the CSV key result: the spawned command could not reach this process's server while it waits.
+    const objective = text({ active: 'https://127.0.0.1:9/unused.json', bugs: 'repo:jane/app', revenue: 'data/revenue.csv' }).replace(/  - id: active[\s\S]*?(?=  - id: revenue)/, '');
+    repo.write(FILE, objective);
+    repo.write('data/revenue.csv', 'month,revenue\n2026-11,1500\n');
+    repo.commit('Plan', '2026-10-01');
+    const run = okrWithFullDisk(['sync', '--repo', repo.dir]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^okr: okrs\/2026-q4\/growth\.md: growth\/revenue: cannot write the file: EFBIG .*; it is left as it is\n$/);
+    expect(run.stdout).toContain('1 source: 0 written, 0 unchanged, 1 problem');
+    expect(readFileSync(path.join(repo.dir, FILE), 'utf8')).toBe(objective);
   });
 
   it('makes no commit when every value is unchanged', async () => {
