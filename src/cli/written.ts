@@ -12,4 +12,5 @@ export function reportWriteError(error: WriteError, paths: readonly string[], af
   // Only a rename that fails after others succeeded gets here: say exactly where the files stand.
   for (const file of paths.slice(0, error.written)) process.stderr.write(`  written: ${terminalText(file)}\n`);
   for (const file of paths.slice(error.written)) process.stderr.write(`  not written: ${terminalText(file)}\n`);
+  process.stderr.write(`okr: ${error.written} of the ${paths.length} file(s) written${after}\n`);
 }
