@@ -6,7 +6,8 @@
  */
 import type { Checkin, History, ObjectiveHistory } from '../core/history-types.ts';
 import { isValidId } from '../core/ids.ts';
-import { ObjectiveHistoryFileSchema, OKRS_SCHEMA_VERSION, OkrsSummarySchema, type OkrsSummary } from '../core/okrs-json.ts';
+import { z } from 'zod';
+import { ObjectiveHistoryFileSchema, ObjectiveSummarySchema, OKRS_SCHEMA_VERSION, OkrsSummarySchema } from '../core/okrs-json.ts';
 import type { PublishedSource } from '../core/org.ts';
 import { publicHistory } from '../core/publish.ts';
 import { getText, parseJson, SourceError } from './org-http.ts';
@@ -17,6 +18,15 @@ import type { SourceRead } from './org-read.ts';
 const MAX_SUMMARY_BYTES = 32 * 1024 * 1024;
 const MAX_OBJECTIVE_BYTES = 8 * 1024 * 1024;
 const MAX_OBJECTIVES = 20_000;
+
+/**
+ * The summary as read: sites built before `parents` was added publish schemaVersion 2 without
+ * it. Nothing here reads it (each objective's own file names its parents), so it may be missing.
+ */
+const ReadSummarySchema = OkrsSummarySchema.extend({
+  objectives: z.array(ObjectiveSummarySchema.extend({ parents: ObjectiveSummarySchema.shape.parents.optional() })),
+});
+type ReadSummary = z.infer<typeof ReadSummarySchema>;
 const CONCURRENCY = 8;
 /** `2026-Q4`, `2026-H1`, `2026-10-05..2026-12-18`: the labels a period can have. */
 const SAFE_LABEL = /^[A-Za-z0-9][A-Za-z0-9._-]{0,40}$/;
@@ -32,7 +42,7 @@ export async function readPublishedSource(source: PublishedSource, options: { ti
       version === undefined ? 'The address should be the okrs.json of a site that `okr build` made' : 'Rebuild that site with a gitops-okr that publishes okrs.json schemaVersion 2',
     );
   }
-  const parsed = OkrsSummarySchema.safeParse(json);
+  const parsed = ReadSummarySchema.safeParse(json);
   if (!parsed.success) throw schemaMismatch(source.url, parsed.error.issues[0]);
   const summary = parsed.data;
   if (summary.objectives.length > MAX_OBJECTIVES) throw new SourceError(source.url, `lists ${summary.objectives.length} objectives, more than ${MAX_OBJECTIVES}`, 'Split the source in org.yml');
@@ -84,7 +94,7 @@ export async function readPublishedSource(source: PublishedSource, options: { ti
 }
 
 /** The owners the summary names for key results of objectives that are published; a blank name is none. */
-function keyResultOwners(summary: OkrsSummary, kept: ReadonlySet<string>): Map<string, Record<string, string>> {
+function keyResultOwners(summary: ReadSummary, kept: ReadonlySet<string>): Map<string, Record<string, string>> {
   const owners = new Map<string, Record<string, string>>();
   for (const objective of summary.objectives) {
     if (!kept.has(objective.id)) continue;

@@ -62,6 +62,19 @@ describe('a published okrs.json', () => {
     }
   });
 
+  it('reads a summary written before objectives listed their parents (the same schemaVersion 2)', async () => {
+    const summaryFile = fake.sites.get('/sites/platform/okrs.json')!;
+    try {
+      const older = { ...summary, objectives: summary.objectives.map(({ parents: _, ...objective }) => objective) };
+      fake.sites.set('/sites/platform/okrs.json', { body: JSON.stringify(older) });
+      const source = await read();
+      expect(source.history.objectives.map((objective) => objective.id).sort()).toEqual(['latency', 'uptime']);
+      expect(source.notes).toEqual([]);
+    } finally {
+      fake.sites.set('/sites/platform/okrs.json', summaryFile);
+    }
+  });
+
   it('leaves out an objective whose id, period or file it could not take, and says why', async () => {
     const [latency, uptime] = summary.objectives;
     const hostile = {
