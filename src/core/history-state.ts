@@ -83,7 +83,11 @@ export function parseBuilderState(data: unknown): StateCheck {
   // Every index names an objective of this state.
   const count = state.objectives.length;
   const outOfRange = (index: number) => index >= count;
-  if (state.byPath.some(([, index]) => outOfRange(index)) || state.checkins.some((checkin) => outOfRange(checkin.objective)) || state.sharedCommits.some((shared) => shared.objectives.some(outOfRange)))
+  if (
+    state.byPath.some(([, index]) => outOfRange(index)) ||
+    state.checkins.some((checkin) => outOfRange(checkin.objective)) ||
+    state.sharedCommits.some((shared) => shared.objectives.some(outOfRange))
+  )
     return { success: false, path: [], message: 'an objective index is out of range' };
   return { success: true, state };
 }

@@ -39,7 +39,10 @@ function cacheFiles(dir: string): string[] {
 
 /** A cache file's header and state, its lists put back in the state, as the tests change them. */
 function readCacheFile(file: string): { header: Record<string, unknown>; state: Record<string, any> } {
-  const [header, state, ...lines] = readFileSync(file, 'utf8').split('\n').slice(0, -2).map((line) => JSON.parse(line));
+  const [header, state, ...lines] = readFileSync(file, 'utf8')
+    .split('\n')
+    .slice(0, -2)
+    .map((line) => JSON.parse(line));
   const objectives = lines.splice(0, state.builder.objectives);
   return { header, state: { ...state, builder: { ...state.builder, objectives, checkins: lines } } };
 }
