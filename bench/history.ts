@@ -11,11 +11,19 @@
  * a few renamed or made private, and check-ins that change a value, a confidence, an `as_of`,
  * or now and then a title or a target (which the history reader parses in full).
  *
- *   node bench/history.ts [objectives:commits …]     default: 200:5000 2000:100000
+ * `okr` runs as a user's installed package runs: this checkout is packed (`npm pack`, which builds
+ * lib/ first) and installed once per run into bench/.work/history-package, and its bin,
+ * node_modules/.bin/okr, is started as a shell starts it, through its `#!` line, with this Node
+ * first on PATH. `--from src` runs bin/okr.js of the checkout instead, which runs the TypeScript
+ * sources (type stripping, slower to load).
+ *
+ *   node bench/history.ts [--from package|src] [objectives:commits …]     default: 200:5000 2000:100000
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { installPackage, packPackage } from '../test/helpers/package.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const WORK = path.join(ROOT, 'bench/.work');
@@ -286,7 +294,24 @@ function mb(value: number | undefined): string {
   return value === undefined ? 'n/a' : `${value.toFixed(0)} MB`;
 }
 
-async function runCase(which: Case, goal: { ratio: number; peakMb?: number }): Promise<void> {
+/** The `okr` command to time: the installed package's bin, or the checkout's bin/okr.js run by this Node. */
+interface Okr {
+  command: string;
+  prefix: string[];
+}
+
+/** Packs and installs this checkout into a temp project, as a user's `npm install gitops-okr` does. */
+function installedOkr(): Okr {
+  const project = path.join(WORK, 'history-package');
+  rmSync(project, { recursive: true, force: true });
+  mkdirSync(project, { recursive: true });
+  installPackage(project, packPackage(project));
+  // The bin's `#!/usr/bin/env node` finds the Node that runs this benchmark, as a user's finds theirs.
+  process.env.PATH = `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}`;
+  return { command: path.join(project, 'node_modules/.bin/okr'), prefix: [] };
+}
+
+async function runCase(which: Case, okr: Okr, goal: { ratio: number; peakMb?: number }): Promise<void> {
   const dir = path.join(WORK, `history-${which.objectives}-${which.commits}`);
   const stamp = path.join(dir, '.complete');
   if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== `${GENERATOR}:${which.objectives}:${which.commits}`) {
@@ -294,14 +319,13 @@ async function runCase(which: Case, goal: { ratio: number; peakMb?: number }): P
     await buildSyntheticRepo(dir, which);
     process.stdout.write(`built ${which.commits.toLocaleString('en-US')} commits in ${dir} with git fast-import (${((Date.now() - built) / 1000).toFixed(1)} s)\n`);
   }
-  const okr = path.join(ROOT, 'bin/okr.js');
   const cacheDir = path.join(dir, '.okr-cache');
-  const history = (extra: string[] = []) => [okr, 'history', '--repo', dir, '--now', '2026-12-31', '--cache-dir', cacheDir, ...extra];
+  const history = (extra: string[] = []) => [...okr.prefix, 'history', '--repo', dir, '--now', '2026-12-31', '--cache-dir', cacheDir, ...extra];
   // The warm start: a cache written at the commit before the head, as after yesterday's run.
   const tip = git(dir, ['rev-parse', 'main']).trim();
   rmSync(cacheDir, { recursive: true, force: true });
   git(dir, ['update-ref', 'refs/heads/main', `${tip}~1`]);
-  spawnSync(process.execPath, history(), { stdio: 'ignore' });
+  spawnSync(okr.command, history(), { stdio: 'ignore' });
   git(dir, ['update-ref', 'refs/heads/main', tip]);
   const [cacheName] = readdirSync(cacheDir);
   const saved = path.join(dir, '.okr-cache-at-parent.json');
@@ -310,9 +334,9 @@ async function runCase(which: Case, goal: { ratio: number; peakMb?: number }): P
   const [gitLog, cold, warm, uncached] = compare(
     [
       { command: 'git', args: ['log', '-p', '--first-parent', '--', 'okrs'] },
-      { command: process.execPath, args: history(), before: () => rmSync(cacheDir, { recursive: true, force: true }) },
-      { command: process.execPath, args: history(), before: () => copyFileSync(saved, path.join(cacheDir, cacheName!)) },
-      { command: process.execPath, args: history(['--no-cache']) },
+      { command: okr.command, args: history(), before: () => rmSync(cacheDir, { recursive: true, force: true }) },
+      { command: okr.command, args: history(), before: () => copyFileSync(saved, path.join(cacheDir, cacheName!)) },
+      { command: okr.command, args: history(['--no-cache']) },
     ],
     dir,
     runs,
@@ -334,14 +358,17 @@ async function runCase(which: Case, goal: { ratio: number; peakMb?: number }): P
   );
 }
 
-async function main(cases: Case[]): Promise<void> {
-  for (const each of cases) await runCase(each, each.commits >= 50_000 ? { ratio: 1.1, peakMb: 300 } : { ratio: 1.3 });
+async function main(cases: Case[], from: string): Promise<void> {
+  const okr = from === 'src' ? { command: process.execPath, prefix: [path.join(ROOT, 'bin/okr.js')] } : installedOkr();
+  process.stdout.write(`okr runs ${from === 'src' ? 'the sources (bin/okr.js of this checkout)' : 'as installed (npm pack, then npm install)'}\n`);
+  for (const each of cases) await runCase(each, okr, each.commits >= 50_000 ? { ratio: 1.1, peakMb: 300 } : { ratio: 1.3 });
   if (!existsSync(TIME)) process.stdout.write(`(${TIME} not found: peak memory not measured)\n`);
 }
 
 if (process.argv[1] === import.meta.filename) {
-  const cases = process.argv
-    .slice(2)
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { from: { type: 'string', default: 'package' } } });
+  if (values.from !== 'package' && values.from !== 'src') throw new Error(`--from ${values.from}: expected \`package\` or \`src\``);
+  const cases = positionals
     .map((arg) => arg.split(':').map(Number))
     .filter((pair): pair is [number, number] => pair.length === 2 && pair.every((n) => Number.isInteger(n) && n > 0))
     .map(([objectives, commits]) => ({ objectives, commits }));
@@ -352,5 +379,6 @@ if (process.argv[1] === import.meta.filename) {
           { objectives: 200, commits: 5_000 },
           { objectives: 2_000, commits: 100_000 },
         ],
+    values.from,
   );
 }

@@ -4,17 +4,19 @@
  * commit X is the same whenever it is computed; it holds nothing that depends on the day the
  * history is generated for (`generatedAt` only shapes the trends that `finish` works out).
  * A cache file may have been damaged or written by anything, so the state is read with this
- * schema, never cast.
+ * schema, never cast; its series points and check-ins, the long lists, with the schemas' rules
+ * written out (history-state-check.ts), which look at each in place instead of copying it.
  */
 import { z } from 'zod';
-import { CheckinSchema, HistoryWarningSchema, SeriesPointSchema } from './history-types.ts';
+import { isCheckinState, isSeriesPoint } from './history-state-check.ts';
+import { CheckinSchema, HistoryWarningSchema, type SeriesPoint } from './history-types.ts';
 import { ObjectiveSchema } from './schema.ts';
 
 const CommitRefSchema = z.object({ date: z.string(), commit: z.string() });
 
 const TrackedKeyResultSchema = z.object({
   id: z.string(),
-  series: z.array(SeriesPointSchema),
+  series: z.array(z.custom<SeriesPoint>(isSeriesPoint, { error: 'Expected a series point as gitops-okr writes it' })),
   value: z.number().nullable(),
   confidence: z.number().optional(),
   progress: z.number(),
@@ -39,7 +41,8 @@ const TrackedObjectiveSchema = z.object({
 /** An index into `objectives`. */
 const objectiveIndex = z.int().min(0);
 
-const CheckinStateSchema = CheckinSchema.omit({ objective: true }).extend({ objective: objectiveIndex });
+/** The type of a cached check-in, and what `isCheckinState` holds to. */
+export const CheckinStateSchema = CheckinSchema.omit({ objective: true }).extend({ objective: objectiveIndex });
 
 /** Everything but the two long lists, which `parseBuilderState` checks one element at a time. */
 const StateRestSchema = z.object({
@@ -61,29 +64,31 @@ export type BuilderState = Omit<z.infer<typeof StateRestSchema>, 'objectives' | 
 export type StateCheck = { success: true; state: BuilderState } | { success: false; path: (string | number)[]; message: string };
 
 /**
- * Checks a state read from a cache file against the schema. The objectives and check-ins are checked and
- * replaced one by one in the arrays given, so a long history is never held twice while it is checked.
+ * Checks a state read from a cache file against the schema. The objectives are checked and replaced one by
+ * one in the array given, so a long history is never held twice while it is checked; the check-ins are
+ * checked where they are.
  */
 export function parseBuilderState(data: unknown): StateCheck {
   const rest = StateRestSchema.safeParse(data);
   if (!rest.success) return failure(rest.error, []);
   const lists = data as { objectives: unknown[]; checkins: unknown[] };
-  for (const [key, schema] of [
-    ['objectives', TrackedObjectiveSchema],
-    ['checkins', CheckinStateSchema],
-  ] as const) {
-    const list = lists[key];
-    for (let index = 0; index < list.length; index++) {
-      const element = (schema as z.ZodType).safeParse(list[index]);
-      if (!element.success) return failure(element.error, [key, index]);
-      list[index] = element.data;
-    }
+  for (let index = 0; index < lists.objectives.length; index++) {
+    const element = TrackedObjectiveSchema.safeParse(lists.objectives[index]);
+    if (!element.success) return failure(element.error, ['objectives', index]);
+    lists.objectives[index] = element.data;
   }
+  const badCheckin = lists.checkins.findIndex((checkin) => !isCheckinState(checkin));
+  if (badCheckin !== -1) return { success: false, path: ['checkins', badCheckin], message: 'Expected a check-in as gitops-okr writes it' };
   const state = { ...rest.data, objectives: lists.objectives, checkins: lists.checkins } as BuilderState;
   // Every index names an objective of this state.
   const count = state.objectives.length;
-  const indices = [...state.byPath.map(([, index]) => index), ...state.checkins.map((checkin) => checkin.objective), ...state.sharedCommits.flatMap((shared) => shared.objectives)];
-  if (indices.some((index) => index >= count)) return { success: false, path: [], message: 'an objective index is out of range' };
+  const outOfRange = (index: number) => index >= count;
+  if (
+    state.byPath.some(([, index]) => outOfRange(index)) ||
+    state.checkins.some((checkin) => outOfRange(checkin.objective)) ||
+    state.sharedCommits.some((shared) => shared.objectives.some(outOfRange))
+  )
+    return { success: false, path: [], message: 'an objective index is out of range' };
   return { success: true, state };
 }
 

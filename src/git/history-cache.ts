@@ -8,9 +8,12 @@
  * A cache is only a shortcut, never a source: one that cannot be read, fails the schema, or
  * names another repository, root, format or version of gitops-okr is ignored with a warning.
  *
- * The file is three lines: a header (format, version, repository, root, head), checked before
- * anything else is read; the state as JSON; and the SHA-256 of the two lines before it, so a file
- * cut short or damaged is caught by one hash instead of a JSON parse that fails half-way.
+ * The file is JSON lines: a header (format, version, repository, root, head), checked before
+ * anything else is read; the state, its two long lists by their lengths; each objective and each
+ * check-in on a line of its own; and the SHA-256 of every byte before it, so a file cut short or
+ * damaged is caught by one hash instead of a JSON parse that fails half-way. A line at a time,
+ * the file is never held as one string (which at 100,000 commits is over 40 MB, twice that with
+ * one character outside Latin-1).
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -22,7 +25,7 @@ import { HistoryWarningSchema, type HistoryWarning } from '../core/history-types
 import { writeWhole } from '../io/write-whole.ts';
 
 /** Raised whenever the meaning or layout of a cached state changes; a cache of another format is read in full again. */
-export const CACHE_FORMAT = 2;
+export const CACHE_FORMAT = 3;
 
 const DayBoundsSchema = z.object({
   /** The latest day a commit kept as its own. */
@@ -71,9 +74,9 @@ export function cacheLocation(repo: string, root: string, gitDir: string, dir?: 
 
 /** The cached state, or undefined (with a warning when a file was there but could not be trusted). */
 export async function readCache(location: CacheLocation, warn: (message: string) => void): Promise<CachedHistory | undefined> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(location.file, 'utf8');
+    bytes = await readFile(location.file);
   } catch (error) {
     // No file (or no folder) yet is the first run, not a problem.
     if (!['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) warn(`Cannot read the history cache ${location.file} (${(error as Error).message}); reading the whole history`);
@@ -83,10 +86,10 @@ export async function readCache(location: CacheLocation, warn: (message: string)
     warn(`Ignored the history cache ${location.file}: ${why}. The whole history is read and the cache written again; deleting the file is always safe`);
     return undefined;
   };
-  const headerEnd = text.indexOf('\n');
+  const headerEnd = bytes.indexOf(NEWLINE);
   let header: Record<string, unknown> | undefined;
   try {
-    header = headerEnd === -1 ? undefined : (JSON.parse(text.slice(0, headerEnd)) as Record<string, unknown>);
+    header = headerEnd === -1 ? undefined : (JSON.parse(bytes.toString('utf8', 0, headerEnd)) as Record<string, unknown>);
   } catch {
     header = undefined;
   }
@@ -95,16 +98,13 @@ export async function readCache(location: CacheLocation, warn: (message: string)
     return ignored(`it was written in format ${String(header.version)} by gitops-okr ${String(header.tool)}, and this is format ${CACHE_FORMAT} of ${packageJson.version}`);
   if (header.repo !== location.repo || header.root !== location.root)
     return ignored(`it belongs to ${String(header.repo)} (root \`${String(header.root)}\`), not ${location.repo} (root \`${location.root}\`)`);
-  // The last line is the digest of everything before it: a file cut short or changed after it was written does not match.
-  const digestStart = text.lastIndexOf('\n', text.length - 2) + 1;
-  if (digestStart <= headerEnd + 1 || text.slice(digestStart).trimEnd() !== digestOf(text, digestStart)) return ignored('its content does not match its digest (cut short or damaged)');
-  let data: unknown;
-  try {
-    data = { ...header, ...(JSON.parse(text.slice(headerEnd + 1, digestStart)) as object) };
-  } catch {
-    return ignored('it is not JSON (cut short or damaged)');
-  }
-  const parsed = CacheFileSchema.safeParse(data);
+  // The last line is the digest of every byte before it: a file cut short or changed after it was written does not match.
+  const digestStart = bytes.lastIndexOf(NEWLINE, bytes.length - 2) + 1;
+  const digest = createHash('sha256').update(bytes.subarray(0, digestStart)).digest('hex');
+  if (digestStart <= headerEnd + 1 || bytes.toString('latin1', digestStart).trimEnd() !== digest) return ignored('its content does not match its digest (cut short or damaged)');
+  const data = stateOf(bytes, headerEnd + 1, digestStart);
+  if (data === undefined) return ignored('it is not JSON lines of the lengths its state gives (cut short or damaged)');
+  const parsed = CacheFileSchema.safeParse({ ...header, ...data });
   const builder = parsed.success ? parseBuilderState(parsed.data.builder) : undefined;
   if (!parsed.success || !builder?.success) {
     const issue = parsed.success ? (builder as { path: (string | number)[]; message: string }) : { path: parsed.error.issues[0]?.path ?? [], message: parsed.error.issues[0]?.message ?? 'invalid' };
@@ -113,6 +113,39 @@ export async function readCache(location: CacheLocation, warn: (message: string)
   }
   const { head: commit, days, dateWarnings } = parsed.data;
   return { head: commit, days, dateWarnings, builder: builder.state };
+}
+
+const NEWLINE = 0x0a;
+
+/**
+ * The state line, its builder's lists filled from the lines after it: one JSON text a line, each decoded
+ * on its own, so the file is never one string as long as itself. Undefined when a line is not JSON or the
+ * lines are not as many as the state says.
+ */
+function stateOf(bytes: Buffer, start: number, end: number): { builder: Record<string, unknown> } | undefined {
+  let at = start;
+  const line = (): unknown => {
+    const stop = bytes.indexOf(NEWLINE, at);
+    if (stop === -1 || stop >= end) throw new RangeError('no line left');
+    const text = bytes.toString('utf8', at, stop);
+    at = stop + 1;
+    return JSON.parse(text);
+  };
+  try {
+    const state = line() as { builder?: { objectives?: unknown; checkins?: unknown } };
+    const builder = state?.builder;
+    if (typeof builder !== 'object' || builder === null) return undefined;
+    const lists: Record<string, unknown[]> = {};
+    for (const key of ['objectives', 'checkins'] as const) {
+      const count = builder[key];
+      if (!Number.isSafeInteger(count) || (count as number) < 0) return undefined;
+      lists[key] = [];
+      for (let index = 0; index < (count as number); index++) lists[key].push(line());
+    }
+    return at === end ? { ...state, builder: { ...builder, ...lists } } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Writes the cache whole or not at all: a temp file beside it, then a rename. A failure is a warning; the history is right either way. */
@@ -134,35 +167,11 @@ function* cacheJson(location: CacheLocation, { builder, head, ...cached }: Cache
   yield `${hash.digest('hex')}\n`;
 }
 
-/**
- * The SHA-256 of the UTF-8 of `text` up to `end`, in hex: a megabyte at a time, so a cache of tens of megabytes is
- * not encoded again as a whole (which would hold it twice). A piece never ends between the two halves of a surrogate pair.
- */
-function digestOf(text: string, end: number): string {
-  const hash = createHash('sha256');
-  for (let start = 0; start < end;) {
-    let stop = Math.min(start + (1 << 20), end);
-    const last = text.charCodeAt(stop - 1);
-    if (stop < end && last >= 0xd800 && last <= 0xdbff) stop++;
-    hash.update(text.slice(start, stop));
-    start = stop;
-  }
-  return hash.digest('hex');
-}
-
-/** The header line and the state line, the long lists one element at a time. */
+/** The header line, the state line (the long lists by their lengths), then each objective and each check-in on a line of its own. */
 function* cacheLines(location: CacheLocation, { builder, head, ...cached }: CachedHistory): Generator<string> {
   yield `${JSON.stringify({ format: 'gitops-okr history cache', version: CACHE_FORMAT, tool: packageJson.version, repo: location.repo, root: location.root, head })}\n`;
-  yield JSON.stringify(cached).slice(0, -1);
   const { objectives, checkins, ...rest } = builder;
-  yield `,"builder":${JSON.stringify(rest).slice(0, -1)}`;
-  for (const [key, list] of [
-    ['objectives', objectives],
-    ['checkins', checkins],
-  ] as const) {
-    yield `,${JSON.stringify(key)}:[`;
-    for (let index = 0; index < list.length; index++) yield (index === 0 ? '' : ',') + JSON.stringify(list[index]);
-    yield ']';
-  }
-  yield '}}\n';
+  yield `${JSON.stringify({ ...cached, builder: { ...rest, objectives: objectives.length, checkins: checkins.length } })}\n`;
+  // JSON.stringify escapes every line break inside a string: one element, one line.
+  for (const list of [objectives, checkins]) for (const element of list) yield `${JSON.stringify(element)}\n`;
 }

@@ -37,15 +37,21 @@ function cacheFiles(dir: string): string[] {
   return existsSync(dir) ? readdirSync(dir) : [];
 }
 
-/** A cache file's header and state, as the tests change them. */
+/** A cache file's header and state, its lists put back in the state, as the tests change them. */
 function readCacheFile(file: string): { header: Record<string, unknown>; state: Record<string, any> } {
-  const [header, state] = readFileSync(file, 'utf8').split('\n');
-  return { header: JSON.parse(header as string), state: JSON.parse(state as string) };
+  const [header, state, ...lines] = readFileSync(file, 'utf8')
+    .split('\n')
+    .slice(0, -2)
+    .map((line) => JSON.parse(line));
+  const objectives = lines.splice(0, state.builder.objectives);
+  return { header, state: { ...state, builder: { ...state.builder, objectives, checkins: lines } } };
 }
 
 /** Writes a cache file as gitops-okr would, digest and all: what a crafted file looks like. */
-function writeCacheFile(file: string, { header, state }: { header: Record<string, unknown>; state: unknown }): void {
-  const sealed = `${JSON.stringify(header)}\n${JSON.stringify(state)}\n`;
+function writeCacheFile(file: string, { header, state }: { header: Record<string, unknown>; state: Record<string, any> }): void {
+  const { objectives, checkins } = state.builder as { objectives: unknown[]; checkins: unknown[] };
+  const lines = [header, { ...state, builder: { ...state.builder, objectives: objectives.length, checkins: checkins.length } }, ...objectives, ...checkins];
+  const sealed = lines.map((line) => `${JSON.stringify(line)}\n`).join('');
   writeFileSync(file, `${sealed}${createHash('sha256').update(sealed).digest('hex')}\n`);
 }
 
@@ -62,7 +68,7 @@ describe('the history cache', () => {
     const first = await readWithCount(repo, cache);
     expect(first.read).toBe(3);
     const folder = path.join(repo.dir, '.git', 'gitops-okr');
-    expect(cacheFiles(folder)).toEqual([expect.stringMatching(/^history-v2-[0-9a-f]{16}\.json$/)]);
+    expect(cacheFiles(folder)).toEqual([expect.stringMatching(/^history-v3-[0-9a-f]{16}\.json$/)]);
     expect(repo.git(['status', '--porcelain', '--ignored'])).toBe('');
 
     repo.write('okrs/2026-q4/talks.md', talks(4.1)).commit('Conference talk', '2026-10-20');
@@ -162,6 +168,27 @@ describe('the history cache', () => {
     expect(cache.warnings.at(-1)).toContain('at `builder.objectives.0.privateNow`');
   });
 
+  it('never trusts a cache whose lines are not as many as its state gives, or whose check-in has a key it never writes', async () => {
+    const repo = repoWithCheckins();
+    const cache = cacheIn();
+    await readHistory(repo.dir, { now: NOW, cache });
+    const file = path.join(cache.dir as string, cacheFiles(cache.dir as string)[0] as string);
+    const lines = readFileSync(file, 'utf8').split('\n').slice(0, -2);
+    const seal = (sealed: string) => writeFileSync(file, `${sealed}${createHash('sha256').update(sealed).digest('hex')}\n`);
+    // The last check-in's line left out, then the same line twice.
+    for (const changed of [lines.slice(0, -1), [...lines, lines.at(-1)]]) {
+      seal(changed.map((line) => `${line}\n`).join(''));
+      expect(await readHistory(repo.dir, { now: NOW, cache })).toEqual(await readHistory(repo.dir, { now: NOW, cache: false }));
+      expect(cache.warnings.at(-1)).toContain('it is not JSON lines of the lengths its state gives');
+    }
+    const data = readCacheFile(file);
+    data.state.builder.checkins[1].private = false;
+    writeCacheFile(file, data);
+    await readHistory(repo.dir, { now: NOW, cache });
+    expect(cache.warnings.at(-1)).toContain("does not match the cache's schema (at `builder.checkins.1`: Expected a check-in as gitops-okr writes it)");
+    expect(cache.warnings).toHaveLength(3);
+  });
+
   it('ignores the cache of another repository, root or version of gitops-okr', async () => {
     const repo = repoWithCheckins();
     const other = createRepo();
@@ -182,7 +209,7 @@ describe('the history cache', () => {
     const data = readCacheFile(mine);
     writeCacheFile(mine, { ...data, header: { ...data.header, tool: '0.0.1' } });
     await readHistory(repo.dir, { now: NOW, cache });
-    expect(cache.warnings.at(-1)).toMatch(/it was written in format 2 by gitops-okr 0\.0\.1/);
+    expect(cache.warnings.at(-1)).toMatch(/it was written in format 3 by gitops-okr 0\.0\.1/);
   });
 
   it('keeps one cache per root: another root neither reads nor replaces it', async () => {

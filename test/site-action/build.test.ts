@@ -162,10 +162,10 @@ describe('site/action.yml', () => {
     expect(steps[restore]).toMatchObject({
       id: 'history-cache',
       if: "inputs.cache == 'true'",
-      with: { path: folder, key: 'gitops-okr-history-v2-${{ github.sha }}', 'restore-keys': 'gitops-okr-history-v2-' },
+      with: { path: folder, key: 'gitops-okr-history-v3-${{ github.sha }}', 'restore-keys': 'gitops-okr-history-v3-' },
     });
     // Saved only after a build that succeeded (no status function in the condition) and only when no cache of this commit was there.
-    expect(steps[save]).toMatchObject({ if: "inputs.cache == 'true' && steps.history-cache.outputs.cache-hit != 'true'", with: { path: folder, key: 'gitops-okr-history-v2-${{ github.sha }}' } });
+    expect(steps[save]).toMatchObject({ if: "inputs.cache == 'true' && steps.history-cache.outputs.cache-hit != 'true'", with: { path: folder, key: 'gitops-okr-history-v3-${{ github.sha }}' } });
     expect(steps[build]?.env?.OKR_CACHE_DIR).toContain("format('{0}/gitops-okr-history', runner.temp)");
     // The two halves of actions/cache come from one release.
     expect(steps[restore]?.uses?.split('@')[1]).toBe(steps[save]?.uses?.split('@')[1]);
