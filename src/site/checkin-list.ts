@@ -5,6 +5,7 @@
  * build. Every value is escaped as text.
  */
 import { formatDay } from './format.ts';
+import { escapeHtml } from './html.ts';
 import type { CheckinView } from './model.ts';
 import { paths, withBase } from './urls.ts';
 
@@ -39,13 +40,6 @@ export function checkinItems(checkins: readonly CheckinView[], { repoUrl, showOb
     html += '</li>';
   }
   return html;
-}
-
-const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Text (or an attribute value) as HTML that reads exactly that text. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => HTML_ENTITIES[char]!);
 }
 
 /** Check-ins to a page of the timeline. */

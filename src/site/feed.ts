@@ -127,9 +127,14 @@ export function feedText(text: string): string {
  * characters, lone surrogates) are dropped, so a feed reader never meets a malformed feed.
  */
 export function escapeXml(text: string): string {
+  // Most texts have none of them: a test is cheaper than two replacements.
+  if (!XML_SPECIAL.test(text)) return text;
   return text
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
     .replace(/[&<>"']/g, (char) => XML_ENTITIES[char] ?? char);
 }
+
+/** Any character `escapeXml` changes: the five, the control characters XML cannot carry, and any surrogate (a lone one is dropped). */
+const XML_SPECIAL = /[&<>"'\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/;
 
 const XML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };

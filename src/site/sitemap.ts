@@ -3,7 +3,7 @@
  * `sitemap-0.xml`, … of at most 45,000 pages each (the protocol allows 50,000),
  * the names and shape @astrojs/sitemap gives them.
  */
-import { escapeHtml } from './checkin-list.ts';
+import { escapeHtml } from './html.ts';
 
 const PAGES_PER_FILE = 45_000;
 const XML = '<?xml version="1.0" encoding="UTF-8"?>';
