@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroInlineConfig } from 'astro';
 import { readBodyCache, writeBodyCache } from './body-cache.ts';
+import { useCompileCache } from './compile-cache.ts';
 import type { ReadHistoryOptions } from '../git/history.ts';
 import { readSite, type SiteInputs } from './inputs.ts';
 import { siteIntegration } from './integration.ts';
@@ -69,6 +70,8 @@ const VITE_ENV_NAMES = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSET
 export async function buildSite(options: BuildSiteOptions): Promise<{ report: Problem[] }> {
   const repo = path.resolve(options.repo);
   const outDir = path.resolve(options.out);
+  // Before Astro is loaded, so that it (and Vite, Rolldown) load compiled from the last build.
+  await useCompileCache(compileCacheDir);
   const astro = await loadAstro();
   // The project root: Astro's own folders (.astro, Vite's cache) go there, and Vite resolves
   // from it, so it lies below the node_modules that holds Astro.
@@ -178,6 +181,11 @@ async function loadAstro(): Promise<typeof import('astro')> {
 export function cacheRoot(): string {
   const astroPackage = createRequire(import.meta.url).resolve('astro/package.json');
   return path.join(path.dirname(path.dirname(astroPackage)), '.cache', 'gitops-okr');
+}
+
+/** Node's compiled code of Astro and the other modules a build loads (src/site/compile-cache.ts). */
+export function compileCacheDir(): string {
+  return path.join(cacheRoot(), 'compiled');
 }
 
 /** One cache per repository, so building another one does not throw away its files. */
