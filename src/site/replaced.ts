@@ -7,6 +7,7 @@
  * thread busy. Where the caches are on another disk than the site, the last site is deleted at
  * once, as before.
  */
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -14,6 +15,8 @@ let swaps = 0;
 
 /** `built` becomes `out`; what was at `out` goes into `replaced` (or is deleted, on another disk). */
 export async function swapIn(built: string, out: string, replaced: string): Promise<void> {
+  // The first build makes no folder among the caches.
+  if (!existsSync(out)) return rename(built, out);
   await mkdir(replaced, { recursive: true });
   let aside = path.join(replaced, `${process.pid}-${++swaps}`);
   const moved = await moveAside(out, aside).catch(async (error: NodeJS.ErrnoException) => {
