@@ -173,7 +173,7 @@ export function cacheRoot(): string {
 }
 
 /** Node's compiled code of Astro and the other modules a build loads (src/site/compile-cache.ts). */
-export function compileCacheDir(): string {
+function compileCacheDir(): string {
   return path.join(cacheRoot(), 'compiled');
 }
 
