@@ -6,16 +6,18 @@
  * this package.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroInlineConfig } from 'astro';
 import { readBodyCache, writeBodyCache } from './body-cache.ts';
+import { useCompileCache } from './compile-cache.ts';
 import type { ReadHistoryOptions } from '../git/history.ts';
 import { readSite, type SiteInputs } from './inputs.ts';
 import { siteIntegration } from './integration.ts';
 import type { Problem } from './model.ts';
+import { deleteReplaced, swapIn } from './replaced.ts';
 
 /** This package's folder: its own `okrs/` are the demo, its `public/` the site's static files. */
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -69,7 +71,11 @@ const VITE_ENV_NAMES = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSET
 export async function buildSite(options: BuildSiteOptions): Promise<{ report: Problem[] }> {
   const repo = path.resolve(options.repo);
   const outDir = path.resolve(options.out);
+  // Before Astro is loaded, so that it (and Vite, Rolldown) load compiled from the last build.
+  await useCompileCache(compileCacheDir);
   const astro = await loadAstro();
+  // The sites earlier builds replaced are deleted meanwhile (src/site/replaced.ts).
+  const deleted = deleteReplaced(replacedDir());
   // The project root: Astro's own folders (.astro, Vite's cache) go there, and Vite resolves
   // from it, so it lies below the node_modules that holds Astro.
   const projectRoot = defaultCacheDir(repo);
@@ -131,7 +137,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ report: Pr
       integrations: [siteIntegration({ inputs: async () => inputs, route: '/', standalone: true, inputsFileName: 'inputs.json' })],
     });
     // Astro's step of the build, for the site benchmark (bench/site.ts); the swap is part of it.
-    if (!inPlace) await swapIn(buildDir, outDir);
+    if (!inPlace) await swapIn(buildDir, outDir, replacedDir());
     performance.measure('gitops-okr:astro', { start: astroStarted });
     if (bodies) await writeBodyCache(bodiesFile, bodies);
     return { report };
@@ -139,26 +145,12 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ report: Pr
     process.chdir(cwd);
     await rm(workDir, { recursive: true, force: true });
     if (!inPlace) await rm(buildDir, { recursive: true, force: true });
+    await deleted;
     for (const [key, value] of Object.entries(saved)) {
       if (value === undefined) delete process.env[key];
       else process.env[key] = value;
     }
   }
-}
-
-/** `built` becomes `out`; the last site is moved aside first and deleted once the new one is in place. */
-async function swapIn(built: string, out: string): Promise<void> {
-  const old = `${out}.old-${process.pid}`;
-  await rm(old, { recursive: true, force: true });
-  const hadOld = await rename(out, old).then(
-    () => true,
-    (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return false;
-      throw error;
-    },
-  );
-  await rename(built, out);
-  if (hadOld) await rm(old, { recursive: true, force: true });
 }
 
 async function loadAstro(): Promise<typeof import('astro')> {
@@ -178,6 +170,16 @@ async function loadAstro(): Promise<typeof import('astro')> {
 export function cacheRoot(): string {
   const astroPackage = createRequire(import.meta.url).resolve('astro/package.json');
   return path.join(path.dirname(path.dirname(astroPackage)), '.cache', 'gitops-okr');
+}
+
+/** Node's compiled code of Astro and the other modules a build loads (src/site/compile-cache.ts). */
+function compileCacheDir(): string {
+  return path.join(cacheRoot(), 'compiled');
+}
+
+/** Where the sites that builds replaced wait to be deleted (src/site/replaced.ts). */
+export function replacedDir(): string {
+  return path.join(cacheRoot(), 'replaced');
 }
 
 /** One cache per repository, so building another one does not throw away its files. */
