@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { writeWhole } from '../io/write-whole.ts';
-import { readSiteInputs, type SiteInputs } from './inputs.ts';
+import type { SiteInputs } from './inputs.ts';
 import { sitemapFiles } from './sitemap.ts';
 import { absoluteUrl } from './urls.ts';
 
@@ -70,7 +70,13 @@ const ROUTES: { pattern: string; entrypoint: string }[] = [
 /** The OKR pages of a repository, inside an existing Astro site. */
 export default function okrs(options: OkrsOptions = {}): AstroIntegration {
   return siteIntegration({
-    inputs: (projectRoot) => readSiteInputs({ repo: path.resolve(projectRoot, options.repo ?? '.'), ...(options.root ? { root: options.root } : {}), ...(options.now ? { now: options.now } : {}) }),
+    // Loaded when read: `okr build` reads on a thread of its own, and its main thread never loads the reading code.
+    inputs: async (projectRoot) =>
+      (await import('./inputs.ts')).readSiteInputs({
+        repo: path.resolve(projectRoot, options.repo ?? '.'),
+        ...(options.root ? { root: options.root } : {}),
+        ...(options.now ? { now: options.now } : {}),
+      }),
     route: normalizeRoute(options.route ?? '/okrs'),
     standalone: false,
   });
