@@ -9,7 +9,8 @@ import path from 'node:path';
 import { parseOrgConfig } from '../core/org.ts';
 import { terminalText } from '../core/terminal-text.ts';
 import { buildSite } from '../site/build-site.ts';
-import { readOrgSite } from '../site/org-inputs.ts';
+import type { Problem } from '../site/model.ts';
+import type { SourceFailure } from '../site/org-inputs.ts';
 import { reportBuilt } from './built.ts';
 import { colorsFor } from './colors.ts';
 import { UsageError } from './usage.ts';
@@ -42,24 +43,39 @@ export async function buildOrg(options: BuildOrgOptions): Promise<number> {
     return 1;
   }
   const env = { githubApiUrl: process.env.GITHUB_API_URL || GITHUB_API, ...(process.env.GITHUB_TOKEN ? { githubToken: process.env.GITHUB_TOKEN } : {}) };
-  const org = await readOrgSite(parsed.config, { repo: options.repo, now: options.now, showProblems: options.showProblems, env });
   const say = (label: string, line: string) => process.stderr.write(`${label} ${terminalText(line)}\n`);
-  for (const problem of org.report) say(colors.yellow('needs attention'), `${problem.path}${problem.line === null ? '' : `:${problem.line}`}  ${problem.message}`);
-  for (const note of org.notes) say(colors.yellow('source'), `${note.name}: ${note.message}`);
-  for (const problem of org.dangling) say(colors.yellow('warning'), `${problem.path}  ${problem.message}`);
-  for (const failure of org.failures) {
-    say(colors.red('source failed'), `${failure.name} (${failure.url}): ${failure.answer}; it is left out of the site`);
-    process.stderr.write(`  hint: ${terminalText(failure.hint)}\n`);
-  }
-  const read = parsed.config.sources.length - org.failures.length;
-  process.stderr.write(`okr build: ${read} of ${parsed.config.sources.length} source(s) read\n`);
-  if (options.strict && (org.failures.length > 0 || org.dangling.length > 0)) {
-    process.stderr.write('okr build: --strict is set and a source failed or an alignment dangles; nothing was built\n');
-    return 1;
-  }
+  // The sources are read while Astro starts (src/site/read-inputs.ts); what they gave is told before any page is built.
+  let strictStop = false;
+  const onRead = ({ report, org }: { report: Problem[]; org: { failures: SourceFailure[]; notes: { name: string; message: string }[]; dangling: Problem[] } }) => {
+    for (const problem of report) say(colors.yellow('needs attention'), `${problem.path}${problem.line === null ? '' : `:${problem.line}`}  ${problem.message}`);
+    for (const note of org.notes) say(colors.yellow('source'), `${note.name}: ${note.message}`);
+    for (const problem of org.dangling) say(colors.yellow('warning'), `${problem.path}  ${problem.message}`);
+    for (const failure of org.failures) {
+      say(colors.red('source failed'), `${failure.name} (${failure.url}): ${failure.answer}; it is left out of the site`);
+      process.stderr.write(`  hint: ${terminalText(failure.hint)}\n`);
+    }
+    const read = parsed.config.sources.length - org.failures.length;
+    process.stderr.write(`okr build: ${read} of ${parsed.config.sources.length} source(s) read\n`);
+    if (options.strict && (org.failures.length > 0 || org.dangling.length > 0)) {
+      strictStop = true;
+      throw new Error('a source failed or an alignment dangles and --strict is set');
+    }
+  };
   try {
-    await buildSite({ repo: options.repo, out: options.out, now: options.now, site: options.site, base: options.base, inputs: org.inputs });
+    await buildSite({
+      repo: options.repo,
+      out: options.out,
+      now: options.now,
+      site: options.site,
+      base: options.base,
+      showProblems: options.showProblems,
+      org: { config: parsed.config, env, onRead },
+    });
   } catch (error) {
+    if (strictStop) {
+      process.stderr.write('okr build: --strict is set and a source failed or an alignment dangles; nothing was built\n');
+      return 1;
+    }
     process.stderr.write(`okr build: ${terminalText(error instanceof Error ? error.message : String(error), { newlines: true })}\n`);
     return 1;
   }

@@ -11,10 +11,12 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroInlineConfig } from 'astro';
+import type { OrgConfig } from '../core/org.ts';
 import type { ReadHistoryOptions } from '../git/history.ts';
+import type { SourceEnvironment } from '../io/org-source.ts';
 import type { SiteInputs } from './inputs.ts';
 import { siteIntegration } from './integration.ts';
-import { readInBackground } from './read-inputs.ts';
+import { readInBackground, type ReadResult } from './read-inputs.ts';
 import type { Problem } from './model.ts';
 
 /** This package's folder: its own `okrs/` are the demo, its `public/` the site's static files. */
@@ -40,6 +42,11 @@ export interface BuildSiteOptions {
   showProblems?: boolean;
   /** The history cache, as `readHistory` takes it. */
   historyCache?: ReadHistoryOptions['cache'];
+  /**
+   * An organisation's site: its sources are read with the repository's own OKRs (src/site/org-inputs.ts).
+   * `onRead` is told what they gave before the pages are generated; when it throws, nothing is built.
+   */
+  org?: { config: OrgConfig; env: SourceEnvironment; onRead: (read: Required<ReadResult>) => void };
 }
 
 /** Thrown when the optional peer dependency `astro` is not installed. */
@@ -88,18 +95,27 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ report: Pr
           now: options.now,
           showProblems: options.showProblems ?? false,
           ...(options.root ? { root: options.root } : {}),
-          ...(options.historyFile ? { historyFile: options.historyFile } : {}),
+          ...(options.historyFile ? { historyFile: path.resolve(options.historyFile) } : {}),
         },
         // Beside Astro's own caches, so a build with a fresh cache folder renders every body anew.
         { bodiesFile: path.join(cacheDir, 'gitops-okr-bodies.json'), inputsFile: readInputs },
         options.historyCache,
+        options.org && { config: options.org.config, env: options.org.env },
       );
   let readFailure: unknown;
   pending?.read.catch((error: unknown) => (readFailure = error));
   const integration = pending
     ? siteIntegration({
         writeInputs: async (file) => {
-          await pending.read;
+          const read = await pending.read;
+          if (options.org) {
+            try {
+              options.org.onRead({ report: read.report, org: read.org! });
+            } catch (error) {
+              readFailure = error;
+              throw error;
+            }
+          }
           await rename(readInputs, file);
         },
         route: '/',
@@ -146,7 +162,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ report: Pr
       experimental: { incrementalBuild: true },
       integrations: [integration],
     });
-    const report = pending ? await pending.read : [];
+    const report = pending ? (await pending.read).report : [];
     // Astro's step of the build, for the site benchmark (bench/site.ts); the swap is part of it.
     if (!inPlace) await swapIn(buildDir, outDir);
     performance.measure('gitops-okr:astro', { start: astroStarted });

@@ -8,24 +8,36 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { writeWhole } from '../io/write-whole.ts';
 import { readBodyCache, writeBodyCache } from './body-cache.ts';
 import { readSite } from './inputs.ts';
+import { readOrgSite } from './org-inputs.ts';
 import type { ReadRequest, ReadMessage } from './read-inputs.ts';
 
 const request = workerData as ReadRequest;
 const post = (message: ReadMessage) => parentPort!.postMessage(message);
+const measures = () => ['gitops-okr:history', 'gitops-okr:inputs'].map((name) => ({ name, duration: performance.getEntriesByName(name).reduce((sum, entry) => sum + entry.duration, 0) }));
 
 try {
-  const bodies = await readBodyCache(request.bodiesFile);
-  const { historyCache } = request;
-  const { inputs, report } = await readSite({
-    ...request.settings,
-    bodies,
-    ...(historyCache === undefined ? {} : { historyCache: historyCache && { ...historyCache, onWarning: (message) => post({ kind: 'warning', message }) } }),
-  });
-  const measures = ['gitops-okr:history', 'gitops-okr:inputs'].map((name) => ({ name, duration: performance.getEntriesByName(name).reduce((sum, entry) => sum + entry.duration, 0) }));
-  await writeWhole(request.inputsFile, JSON.stringify(inputs));
-  post({ kind: 'read', report, measures });
-  // After the pages' inputs, so Astro need not wait for it.
-  await writeBodyCache(request.bodiesFile, bodies);
+  if (request.org) {
+    const { inputs, report, ...org } = await readOrgSite(request.org.config, {
+      ...request.settings,
+      showProblems: request.settings.showProblems ?? false,
+      now: request.settings.now!,
+      env: request.org.env,
+    });
+    await writeWhole(request.inputsFile, JSON.stringify(inputs));
+    post({ kind: 'read', report, org, measures: measures() });
+  } else {
+    const bodies = await readBodyCache(request.bodiesFile);
+    const { historyCache } = request;
+    const { inputs, report } = await readSite({
+      ...request.settings,
+      bodies,
+      ...(historyCache === undefined ? {} : { historyCache: historyCache && { ...historyCache, onWarning: (message) => post({ kind: 'warning', message }) } }),
+    });
+    await writeWhole(request.inputsFile, JSON.stringify(inputs));
+    post({ kind: 'read', report, measures: measures() });
+    // After the pages' inputs, so Astro need not wait for it.
+    await writeBodyCache(request.bodiesFile, bodies);
+  }
   post({ kind: 'done' });
 } catch (error) {
   post({ kind: 'failed', message: error instanceof Error ? error.message : String(error), name: error instanceof Error ? error.name : 'Error' });
