@@ -48,7 +48,7 @@ async function run(scale: number): Promise<void> {
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
   });
   const build = performance.now() - started;
-  const measured = JSON.parse(stdout.trim().split('\n').at(-1)!) as { maxRss: number; read: number; render: number };
+  const measured = JSON.parse(stdout.trim().split('\n').at(-1)!) as { maxRss: number; read: number; render: number; waiting: number };
   const peak = measured.maxRss * 1024;
 
   const files = await listFiles(out);
@@ -60,8 +60,8 @@ async function run(scale: number): Promise<void> {
   const rows: [string, string, string][] = [
     ['git log -p --first-parent', seconds(gitLog), `${(logBytes / MB).toFixed(1)} MB of output`],
     ['site build', seconds(build), `${pages.length} HTML pages`],
-    ['  reading the inputs', seconds(measured.read), `${((measured.read / build) * 100).toFixed(0)} %: git history, files, bodies (and loading the code)`],
-    ['  Astro building the pages', seconds(measured.render), `${((measured.render / build) * 100).toFixed(0)} %`],
+    ['  reading the inputs', seconds(measured.read), `git history, files, bodies: on a thread of their own while Astro starts`],
+    ['  Astro building the pages', seconds(measured.render), `${((measured.render / build) * 100).toFixed(0)} %, ${seconds(measured.waiting)} of it waiting for the inputs`],
     ['ratio build / git log', `${ratio.toFixed(2)}×`, `goal ≤ 2× ${ratio <= 2 ? 'met' : 'NOT met'}`],
     ['peak memory of the build', `${(peak / MB).toFixed(0)} MB`, `goal ≤ 1024 MB ${peak <= 1024 * MB ? 'met' : 'NOT met'}`],
     ['largest HTML page', kb(pages[0]?.size ?? 0), `${pages[0]?.file}; goal ≤ 200 KB ${over === 0 ? 'met' : `NOT met (${over} pages over)`}`],
@@ -84,16 +84,12 @@ function gitLogBytes(repo: string): Promise<number> {
 
 async function child(argument: string): Promise<void> {
   const { repo, out } = JSON.parse(argument) as { repo: string; out: string };
-  // What buildSite does, in its two steps, so the time of each is known: reading the inputs
-  // (the git history, the files, their bodies) and Astro rendering the pages.
-  const started = performance.now();
+  // As `okr build` does: the inputs (the git history, the files, their bodies) are read on a
+  // thread of their own while Astro starts; the build marks each step (src/site/read-inputs.ts).
   const { buildSite } = await import('../src/site/build-site.ts');
-  const { readSite } = await import('../src/site/inputs.ts');
-  const { inputs } = await readSite({ repo, now: ORG_NOW });
-  const read = performance.now() - started;
-  await buildSite({ repo, out, now: ORG_NOW, site: 'https://bench.example', base: '/', inputs, cacheDir: path.join(WORK, 'cache'), logLevel: 'error' });
-  const render = performance.now() - started - read;
-  process.stdout.write(`\n${JSON.stringify({ maxRss: process.resourceUsage().maxRSS, read, render })}\n`);
+  await buildSite({ repo, out, now: ORG_NOW, site: 'https://bench.example', base: '/', cacheDir: path.join(WORK, 'cache'), logLevel: 'error' });
+  const took = (name: string) => performance.getEntriesByName(name).reduce((sum, entry) => sum + entry.duration, 0);
+  process.stdout.write(`\n${JSON.stringify({ maxRss: process.resourceUsage().maxRSS, read: took('gitops-okr:inputs'), render: took('gitops-okr:astro'), waiting: took('gitops-okr:waiting') })}\n`);
 }
 
 async function listFiles(dir: string): Promise<string[]> {

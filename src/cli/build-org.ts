@@ -12,8 +12,8 @@ import { buildWorkspace } from '../core/workspace.ts';
 import { readOkrTree } from '../io/read-tree.ts';
 import { buildSite } from '../site/build-site.ts';
 import type { SiteSettings } from '../site/inputs.ts';
-import { readOrgSite } from '../site/org-inputs.ts';
 import type { Problem } from '../site/model.ts';
+import type { SourceFailure } from '../site/org-inputs.ts';
 import { buildReport } from '../site/problems.ts';
 import { STRICT_HINT } from './build.ts';
 import { reportBuilt } from './built.ts';
@@ -52,30 +52,45 @@ export async function buildOrg(options: BuildOrgOptions): Promise<number> {
   // As a plain `--strict` build: a file of the repository's own okrs/ that cannot be used fails it (a source's files are its own build's).
   const ownProblems = options.strict ? await ownFileProblems(options.repo) : [];
   const env = { githubApiUrl: process.env.GITHUB_API_URL || GITHUB_API, ...(process.env.GITHUB_TOKEN ? { githubToken: process.env.GITHUB_TOKEN } : {}) };
-  const org = await readOrgSite(parsed.config, { repo: options.repo, now: options.now, showProblems: options.showProblems, env, historyCache: options.historyCache });
   const say = (label: string, line: string) => process.stderr.write(`${label} ${terminalText(line)}\n`);
-  for (const problem of org.report) say(colors.yellow('needs attention'), `${problem.path}${problem.line === null ? '' : `:${problem.line}`}  ${problem.message}`);
-  for (const note of org.notes) say(colors.yellow('source'), `${note.name}: ${note.message}`);
-  for (const problem of org.dangling) say(colors.yellow('warning'), `${problem.path}  ${problem.message}`);
-  for (const failure of org.failures) {
-    say(colors.red('source failed'), `${failure.name} (${failure.url}): ${failure.answer}; it is left out of the site`);
-    process.stderr.write(`  hint: ${terminalText(failure.hint)}\n`);
-  }
-  const read = parsed.config.sources.length - org.failures.length;
-  process.stderr.write(`okr build: ${read} of ${parsed.config.sources.length} source(s) read\n`);
-  if (options.strict && (ownProblems.length > 0 || org.failures.length > 0 || org.dangling.length > 0)) {
-    const found = [
-      ...(ownProblems.length > 0 ? [`${ownProblems.length} problem(s) in okrs/`] : []),
-      ...(org.failures.length > 0 ? [`${org.failures.length} failed source(s)`] : []),
-      ...(org.dangling.length > 0 ? [`${org.dangling.length} dangling aligned_to`] : []),
-    ];
-    process.stderr.write(`okr build: --strict is set and there are ${found.join(', ')}; nothing was built\n`);
-    process.stderr.write(`  hint: ${STRICT_HINT}\n`);
-    return 1;
-  }
+  // The sources are read while Astro starts (src/site/read-inputs.ts); what they gave is told before any page is built.
+  let strictStop = false;
+  const onRead = ({ report, org }: { report: Problem[]; org: { failures: SourceFailure[]; notes: { name: string; message: string }[]; dangling: Problem[] } }) => {
+    for (const problem of report) say(colors.yellow('needs attention'), `${problem.path}${problem.line === null ? '' : `:${problem.line}`}  ${problem.message}`);
+    for (const note of org.notes) say(colors.yellow('source'), `${note.name}: ${note.message}`);
+    for (const problem of org.dangling) say(colors.yellow('warning'), `${problem.path}  ${problem.message}`);
+    for (const failure of org.failures) {
+      say(colors.red('source failed'), `${failure.name} (${failure.url}): ${failure.answer}; it is left out of the site`);
+      process.stderr.write(`  hint: ${terminalText(failure.hint)}\n`);
+    }
+    const read = parsed.config.sources.length - org.failures.length;
+    process.stderr.write(`okr build: ${read} of ${parsed.config.sources.length} source(s) read\n`);
+    if (options.strict && (ownProblems.length > 0 || org.failures.length > 0 || org.dangling.length > 0)) {
+      const found = [
+        ...(ownProblems.length > 0 ? [`${ownProblems.length} problem(s) in okrs/`] : []),
+        ...(org.failures.length > 0 ? [`${org.failures.length} failed source(s)`] : []),
+        ...(org.dangling.length > 0 ? [`${org.dangling.length} dangling aligned_to`] : []),
+      ];
+      process.stderr.write(`okr build: --strict is set and there are ${found.join(', ')}; nothing was built\n`);
+      process.stderr.write(`  hint: ${STRICT_HINT}\n`);
+      strictStop = true;
+      throw new Error('--strict is set and the inputs have problems');
+    }
+  };
   try {
-    await buildSite({ repo: options.repo, out: options.out, now: options.now, site: options.site, base: options.base, inputs: org.inputs });
+    await buildSite({
+      repo: options.repo,
+      out: options.out,
+      now: options.now,
+      site: options.site,
+      base: options.base,
+      showProblems: options.showProblems,
+      historyCache: options.historyCache,
+      org: { config: parsed.config, env, onRead },
+    });
   } catch (error) {
+    // What failed and why was told as the sources were read.
+    if (strictStop) return 1;
     process.stderr.write(`okr build: ${terminalText(error instanceof Error ? error.message : String(error), { newlines: true })}\n`);
     return 1;
   }

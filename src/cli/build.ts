@@ -65,15 +65,18 @@ export async function buildCommand(flags: BuildFlags): Promise<number> {
     throw new UsageError(`Nothing to build: ${where}. The site is built from the OKR files in okrs/; run \`okr init\` to start them, or give --repo the repository that holds them`);
   }
 
-  const workspace = buildWorkspace('okrs', await readOkrTree('okrs', repo));
-  const problems = buildReport(workspace, undefined);
+  // Read here so a root that leads out of the repository is refused before anything starts; parsed (as the build
+  // parses them again) only for --strict and for the output of a build that failed.
+  const files = await readOkrTree('okrs', repo);
+  const fileProblems = () => buildReport(buildWorkspace('okrs', files), undefined);
   const writeProblems = (list: readonly Problem[]) => {
     for (const problem of list) {
       const where = `${problem.path}${problem.line === null ? '' : `:${problem.line}`}`;
       process.stderr.write(`${colors.yellow('needs attention')} ${terminalText(where)}  ${terminalText(problem.message)}\n`);
     }
   };
-  if (flags.strict && problems.length > 0) {
+  const problems = flags.strict ? fileProblems() : [];
+  if (problems.length > 0) {
     writeProblems(problems);
     process.stderr.write(`okr build: ${problems.length} problem(s) in okrs/ and --strict is set; nothing was built\n`);
     process.stderr.write(`  hint: ${STRICT_HINT}\n`);
@@ -96,7 +99,7 @@ export async function buildCommand(flags: BuildFlags): Promise<number> {
     });
     writeProblems(report);
   } catch (error) {
-    writeProblems(problems);
+    writeProblems(flags.strict ? problems : fileProblems());
     process.stderr.write(`okr build: ${terminalText(error instanceof Error ? error.message : String(error), { newlines: true })}\n`);
     return 1;
   }

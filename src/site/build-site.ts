@@ -6,16 +6,18 @@
  * this package.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroInlineConfig } from 'astro';
-import { readBodyCache, writeBodyCache } from './body-cache.ts';
+import type { OrgConfig } from '../core/org.ts';
 import { useCompileCache } from './compile-cache.ts';
 import type { ReadHistoryOptions } from '../git/history.ts';
-import { readSite, type SiteInputs } from './inputs.ts';
+import type { SourceEnvironment } from '../io/org-source.ts';
+import type { SiteInputs } from './inputs.ts';
 import { siteIntegration } from './integration.ts';
+import { readInBackground, type ReadResult } from './read-inputs.ts';
 import type { Problem } from './model.ts';
 import { deleteReplaced, swapIn } from './replaced.ts';
 
@@ -42,6 +44,11 @@ export interface BuildSiteOptions {
   showProblems?: boolean;
   /** The history cache, as `readHistory` takes it. */
   historyCache?: ReadHistoryOptions['cache'];
+  /**
+   * An organisation's site: its sources are read with the repository's own OKRs (src/site/org-inputs.ts).
+   * `onRead` is told what they gave before the pages are generated; when it throws, nothing is built.
+   */
+  org?: { config: OrgConfig; env: SourceEnvironment; onRead: (read: Required<ReadResult>) => void };
 }
 
 /** Thrown when the optional peer dependency `astro` is not installed. */
@@ -71,52 +78,77 @@ const VITE_ENV_NAMES = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSET
 export async function buildSite(options: BuildSiteOptions): Promise<{ report: Problem[] }> {
   const repo = path.resolve(options.repo);
   const outDir = path.resolve(options.out);
-  // Before Astro is loaded, so that it (and Vite, Rolldown) load compiled from the last build.
-  await useCompileCache(compileCacheDir);
-  const astro = await loadAstro();
-  // The sites earlier builds replaced are deleted meanwhile (src/site/replaced.ts).
-  const deleted = deleteReplaced(replacedDir());
   // The project root: Astro's own folders (.astro, Vite's cache) go there, and Vite resolves
   // from it, so it lies below the node_modules that holds Astro.
   const projectRoot = defaultCacheDir(repo);
   const cacheDir = path.resolve(options.cacheDir ?? path.join(projectRoot, 'astro'));
-  // Beside Astro's own caches, so a build with a fresh cache folder renders every body anew.
-  const bodiesFile = path.join(cacheDir, 'gitops-okr-bodies.json');
-  const bodies = options.inputs ? undefined : await readBodyCache(bodiesFile);
-  const { inputs, report } = options.inputs
-    ? { inputs: options.inputs, report: [] }
-    : await readSite({
-        repo,
-        now: options.now,
-        showProblems: options.showProblems ?? false,
-        ...(options.root ? { root: options.root } : {}),
-        ...(options.historyFile ? { historyFile: options.historyFile } : {}),
-        ...(bodies ? { bodies } : {}),
-        ...(options.historyCache === undefined ? {} : { historyCache: options.historyCache }),
-      });
   // Astro writes its prerender chunks under the current folder when the output folder is
   // outside it, and Node then imports them: a folder of this build's own beside the installed
   // packages keeps concurrent builds apart and resolves Astro and this package's dependencies.
   const workDir = path.join(cacheRoot(), `build-${process.pid}-${++builds}`);
+  // The inputs are read on a thread of their own while Astro loads, starts and bundles the pages
+  // (src/site/read-inputs.ts), into a file of this build's that becomes the pages' inputs file.
+  const readInputs = path.join(workDir, 'inputs.json');
+  const pending = options.inputs
+    ? undefined
+    : readInBackground(
+        {
+          repo,
+          now: options.now,
+          showProblems: options.showProblems ?? false,
+          ...(options.root ? { root: options.root } : {}),
+          ...(options.historyFile ? { historyFile: path.resolve(options.historyFile) } : {}),
+        },
+        // Beside Astro's own caches, so a build with a fresh cache folder renders every body anew.
+        { bodiesFile: path.join(cacheDir, 'gitops-okr-bodies.json'), inputsFile: readInputs },
+        options.historyCache,
+        options.org && { config: options.org.config, env: options.org.env },
+      );
+  // The sites earlier builds replaced are deleted meanwhile (src/site/replaced.ts).
+  const deleted = deleteReplaced(replacedDir());
+  let readFailure: unknown;
+  pending?.read.catch((error: unknown) => (readFailure = error));
+  const integration = pending
+    ? siteIntegration({
+        writeInputs: async (file) => {
+          const read = await pending.read;
+          if (options.org) {
+            try {
+              options.org.onRead({ report: read.report, org: read.org! });
+            } catch (error) {
+              readFailure = error;
+              throw error;
+            }
+          }
+          await rename(readInputs, file);
+        },
+        route: '/',
+        standalone: true,
+        inputsFileName: 'inputs.json',
+      })
+    : siteIntegration({ inputs: async () => options.inputs!, route: '/', standalone: true, inputsFileName: 'inputs.json' });
   // The site is written to a folder of its own beside the output and swapped in once whole: an
   // interrupted build leaves the last site as it was, and Astro starts from an empty folder
   // instead of deleting the last site file by file. A folder with a `.git` (a checkout of a
   // Pages branch) is built in place, as Astro does, which keeps that `.git`.
   const inPlace = existsSync(path.join(outDir, '.git'));
   const buildDir = inPlace ? outDir : `${outDir}.building-${process.pid}-${builds}`;
-  await rm(buildDir, { recursive: true, force: true, maxRetries: 2 }).catch(() => undefined);
-  await mkdir(buildDir, { recursive: true });
-  await mkdir(workDir, { recursive: true });
   // Astro reads `import.meta.env.*` from the process environment too: a BASE_URL or MODE
   // set there (CI, a test runner) would override the base and mode of this build.
   const env = { ASTRO_TELEMETRY_DISABLED: '1', ...Object.fromEntries(VITE_ENV_NAMES.map((name) => [name, undefined])) };
   const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
-  for (const [key, value] of Object.entries(env)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
   const cwd = process.cwd();
   try {
+    // Before Astro is loaded, so that it (and Vite, Rolldown) load compiled from the last build.
+    await useCompileCache(compileCacheDir);
+    const astro = await loadAstro();
+    await rm(buildDir, { recursive: true, force: true, maxRetries: 2 }).catch(() => undefined);
+    await mkdir(buildDir, { recursive: true });
+    await mkdir(workDir, { recursive: true });
+    for (const [key, value] of Object.entries(env)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
     process.chdir(workDir);
     const astroStarted = performance.now();
     await astro.build({
@@ -134,15 +166,20 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ report: Pr
       // Pages whose code, config and cache key (src/site/page-key.ts) are unchanged since the last
       // build in this cache are copied from Astro's copy of that build instead of rendered again.
       experimental: { incrementalBuild: true },
-      integrations: [siteIntegration({ inputs: async () => inputs, route: '/', standalone: true, inputsFileName: 'inputs.json' })],
+      integrations: [integration],
     });
+    const report = pending ? (await pending.read).report : [];
     // Astro's step of the build, for the site benchmark (bench/site.ts); the swap is part of it.
     if (!inPlace) await swapIn(buildDir, outDir, replacedDir());
     performance.measure('gitops-okr:astro', { start: astroStarted });
-    if (bodies) await writeBodyCache(bodiesFile, bodies);
     return { report };
+  } catch (error) {
+    // A failure while reading is the build's error, whatever Astro made of it on its way out.
+    throw readFailure ?? error;
   } finally {
     process.chdir(cwd);
+    // The worker writes the body cache once the inputs are read; a build that failed before ends it.
+    await pending?.stop();
     await rm(workDir, { recursive: true, force: true });
     if (!inPlace) await rm(buildDir, { recursive: true, force: true });
     await deleted;
@@ -168,7 +205,13 @@ async function loadAstro(): Promise<typeof import('astro')> {
  * Astro is a peer dependency, so npm installs it beside this package, never inside it.
  */
 export function cacheRoot(): string {
-  const astroPackage = createRequire(import.meta.url).resolve('astro/package.json');
+  let astroPackage: string;
+  try {
+    astroPackage = createRequire(import.meta.url).resolve('astro/package.json');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') throw new AstroMissingError();
+    throw error;
+  }
   return path.join(path.dirname(path.dirname(astroPackage)), '.cache', 'gitops-okr');
 }
 

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { writeWhole } from '../io/write-whole.ts';
-import { readSiteInputs, type SiteInputs } from './inputs.ts';
+import type { SiteInputs } from './inputs.ts';
 import { sitemapFiles } from './sitemap.ts';
 import { absoluteUrl } from './urls.ts';
 
@@ -30,7 +30,9 @@ export interface OkrsOptions {
 
 export interface SiteIntegrationOptions {
   /** Called once, when Astro sets up the build. */
-  inputs: (projectRoot: string) => Promise<SiteInputs>;
+  inputs?: (projectRoot: string) => Promise<SiteInputs>;
+  /** Instead of `inputs`: writes the inputs as JSON to `file` itself (src/site/read-inputs.ts), called when Astro sets up the build. */
+  writeInputs?: (file: URL) => Promise<void>;
   route: string;
   /** The pages are the whole site: a 404 page, a favicon and a sitemap of their own. */
   standalone: boolean;
@@ -68,7 +70,13 @@ const ROUTES: { pattern: string; entrypoint: string }[] = [
 /** The OKR pages of a repository, inside an existing Astro site. */
 export default function okrs(options: OkrsOptions = {}): AstroIntegration {
   return siteIntegration({
-    inputs: (projectRoot) => readSiteInputs({ repo: path.resolve(projectRoot, options.repo ?? '.'), ...(options.root ? { root: options.root } : {}), ...(options.now ? { now: options.now } : {}) }),
+    // Loaded when read: `okr build` reads on a thread of its own, and its main thread never loads the reading code.
+    inputs: async (projectRoot) =>
+      (await import('./inputs.ts')).readSiteInputs({
+        repo: path.resolve(projectRoot, options.repo ?? '.'),
+        ...(options.root ? { root: options.root } : {}),
+        ...(options.now ? { now: options.now } : {}),
+      }),
     route: normalizeRoute(options.route ?? '/okrs'),
     standalone: false,
   });
@@ -76,15 +84,14 @@ export default function okrs(options: OkrsOptions = {}): AstroIntegration {
 
 let setups = 0;
 
-export function siteIntegration({ inputs, route, standalone, inputsFileName }: SiteIntegrationOptions): AstroIntegration {
+export function siteIntegration({ inputs, writeInputs, route, standalone, inputsFileName }: SiteIntegrationOptions): AstroIntegration {
   let root = '/';
   let inputsFile: URL | undefined;
   return {
     name: 'gitops-okr',
     hooks: {
-      'astro:config:setup': async ({ config, injectRoute, updateConfig, createCodegenDir }) => {
+      'astro:config:setup': async ({ config, command, injectRoute, updateConfig, createCodegenDir }) => {
         if (config.site) root = absoluteUrl('/', config.site, config.base);
-        const read = await inputs(fileURLToPath(config.root));
         const routes = standalone ? [...ROUTES, { pattern: '404', entrypoint: '404.astro' }] : ROUTES;
         for (const page of routes) {
           injectRoute({ pattern: `${route}${page.pattern}`.replace(/(.)\/$/, '$1'), entrypoint: new URL(page.entrypoint, PAGES), prerender: true });
@@ -94,7 +101,12 @@ export function siteIntegration({ inputs, route, standalone, inputsFileName }: S
         const folder = createCodegenDir();
         await removeLeftovers(folder);
         inputsFile = new URL(inputsFileName ?? `inputs-${process.pid}-${++setups}.json`, folder);
-        await writeWhole(inputsFile, JSON.stringify(read));
+        const write = writeInputs ?? (async (file: URL) => writeWhole(file, JSON.stringify(await inputs!(fileURLToPath(config.root)))));
+        // The pages read the file only when Astro generates them, after Vite has bundled them: a
+        // build reads its inputs meanwhile and waits for them in the last step before generating.
+        const written = write(inputsFile);
+        written.catch(() => undefined);
+        if (command !== 'build') await written;
         const code = moduleCode(inputsFile, route, standalone);
         updateConfig({
           vite: {
@@ -103,6 +115,17 @@ export function siteIntegration({ inputs, route, standalone, inputsFileName }: S
                 name: 'gitops-okr:inputs',
                 resolveId: (id: string) => (id === VIRTUAL_ID ? RESOLVED_ID : undefined),
                 load: (id: string) => (id === RESOLVED_ID ? code : undefined),
+                // Vite runs the app's build (every environment bundled) before `post` hooks, and this plugin's before
+                // Astro's own, which generates the pages (astro:build-generate in astro/dist/core/build/static-build.js).
+                buildApp: {
+                  order: 'post',
+                  handler: async () => {
+                    const waited = performance.now();
+                    await written;
+                    // How long the bundled pages waited for their inputs, for the site benchmark (bench/site.ts).
+                    performance.measure('gitops-okr:waiting', { start: waited });
+                  },
+                },
               },
             ],
           },
