@@ -82,8 +82,10 @@ function initAndCommit(repo: string): void {
 }
 
 describe('the tarball', () => {
-  it('holds the compiled package and none of the development tree, in at most 300 KB', () => {
-    expect(statSync(tarball).size).toBeLessThanOrEqual(300 * 1024);
+  // The budget grows only with code the package runs: 302 KB before the reading thread, the cache's own checks
+  // and the page markup were added, 313 KB after.
+  it('holds the compiled package and none of the development tree, in at most 320 KB', () => {
+    expect(statSync(tarball).size).toBeLessThanOrEqual(320 * 1024);
     const listed = spawnSync('tar', ['-tzf', tarball], { encoding: 'utf8' });
     expect(listed.status).toBe(0);
     const files = listed.stdout
