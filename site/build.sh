@@ -7,7 +7,8 @@
 #   OKR_BASE          its path under that address, e.g. /my-okrs/ (default /)
 #   OKR_OUT           the output folder (default $RUNNER_TEMP/okr-site)
 #   OKR_NOW           the day to build for, YYYY-MM-DD (default today)
-#   OKR_CACHE_DIR     where the history cache is kept (restored and saved by actions/cache);
+#   OKR_CACHE_DIR     where the history cache and the site's build cache are kept (restored and
+#                     saved by actions/cache);
 #                     empty: the cache stays in the repository's git folder
 # It runs gitops-okr's TypeScript sources from this checkout of the action (bin/okr.js runs src/
 # when there is one; Node 24 strips the types of files outside node_modules), so the action

@@ -31,6 +31,8 @@ export interface BuildOrgOptions {
   strict: boolean;
   /** For the repository's own history, as `--cache-dir` and `--no-cache` say. */
   historyCache: SiteSettings['historyCache'];
+  /** Where the site's build cache is kept; by default beside the installed packages. */
+  cacheDir?: string;
 }
 
 export const GITHUB_API = 'https://api.github.com';
@@ -86,6 +88,7 @@ export async function buildOrg(options: BuildOrgOptions): Promise<number> {
       base: options.base,
       showProblems: options.showProblems,
       historyCache: options.historyCache,
+      ...(options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }),
       org: { config: parsed.config, env, onRead },
     });
   } catch (error) {

@@ -57,7 +57,7 @@ export async function buildCommand(flags: BuildFlags): Promise<number> {
   }
   if (flags.org !== undefined) {
     if (flags.history !== undefined) throw new UsageError("--org and --history do not go together: an organisation's site reads the history of each source");
-    const org = { orgFile: flags.org, repo, out, now, site, base, showProblems: flags.showProblems ?? false, strict: flags.strict ?? false, historyCache: historyCache(flags) };
+    const org = { orgFile: flags.org, repo, out, now, site, base, showProblems: flags.showProblems ?? false, strict: flags.strict ?? false, historyCache: historyCache(flags), ...siteCache(flags) };
     return (await import('./build-org.ts')).buildOrg(org);
   }
   if (flags.history === undefined && !(await isFolder(path.join(repo, 'okrs')))) {
@@ -95,6 +95,7 @@ export async function buildCommand(flags: BuildFlags): Promise<number> {
       base,
       showProblems: flags.showProblems ?? false,
       historyCache: historyCache(flags),
+      ...siteCache(flags),
       ...(flags.history ? { historyFile: path.resolve(flags.history) } : {}),
     });
     writeProblems(report);
@@ -105,6 +106,15 @@ export async function buildCommand(flags: BuildFlags): Promise<number> {
   }
   await reportBuilt(out, now);
   return 0;
+}
+
+/**
+ * With `--cache-dir`, the site's build cache (Astro's copy of the last build, the rendered bodies) is kept in
+ * its `site/` beside the history cache, so that CI, which keeps that one folder between runs, rebuilds only the
+ * pages a push changed. Without it, the cache stays beside the installed packages.
+ */
+function siteCache(flags: BuildFlags): { cacheDir?: string } {
+  return flags.cacheDir === undefined || flags.cache === false ? {} : { cacheDir: path.join(path.resolve(flags.cacheDir), 'site') };
 }
 
 async function isFolder(folder: string): Promise<boolean> {

@@ -82,7 +82,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--history <file>', 'publish this history JSON (`okr history --format json`) instead of reading git')
     .option('--show-problems', 'list the problems of public files on the site (by default the site shows their number; the build prints them)')
     .option('--org <file>', "one site of an organisation from several repositories: the sources listed in this org.yml, beside the repository's own okrs/")
-    .option('--cache-dir <folder>', 'where the history cache is kept (default: <git dir>/gitops-okr)')
+    .option('--cache-dir <folder>', "where the history cache is kept, and in its site/ the site's build cache (default: <git dir>/gitops-okr, and node_modules/.cache/gitops-okr)")
     .option('--no-cache', 'read the whole git history and keep no cache')
     .action(run(async (options) => (await import('./build.ts')).buildCommand(options)));
 

@@ -82,11 +82,12 @@ describe('the site action’s build step', () => {
   });
 
   test('installs without dev dependencies and builds the site into the output folder it names', () => {
-    const historyCache = path.join(tempFolder('okr-history-cache-'), 'gitops-okr-history');
-    const run = runStep(repo.dir, { OKR_SITE: 'https://jane.github.io', OKR_BASE: '/team-okrs/', OKR_NOW: '2026-11-02', OKR_CACHE_DIR: historyCache });
+    const caches = path.join(tempFolder('okr-caches-'), 'gitops-okr-cache');
+    const run = runStep(repo.dir, { OKR_SITE: 'https://jane.github.io', OKR_BASE: '/team-okrs/', OKR_NOW: '2026-11-02', OKR_CACHE_DIR: caches });
     expect(run.status, run.log).toBe(0);
-    // The history cache goes where actions/cache saves it from.
-    expect(readdirSync(historyCache)).toEqual([expect.stringMatching(/^history-v\d+-[0-9a-f]{16}\.json$/)]);
+    // The history cache and the site's build cache go where actions/cache saves them from.
+    expect(readdirSync(caches).sort()).toEqual([expect.stringMatching(/^history-v\d+-[0-9a-f]{16}\.json$/), 'site']);
+    expect(existsSync(path.join(caches, 'site', 'incremental-build.json'))).toBe(true);
     const dir = path.join(run.runnerTemp, 'okr-site');
     expect(run.outputs).toBe(`dir=${dir}\n`);
     const index = readFileSync(path.join(dir, 'index.html'), 'utf8');
@@ -103,6 +104,16 @@ describe('the site action’s build step', () => {
     expect(existsSync(path.join(tool, 'node_modules', '@actions'))).toBe(false);
     // Nothing is written into the repository that is built.
     expect(repo.git(['status', '--porcelain', '--ignored'])).toBe('');
+
+    // The next push's build, with the caches restored: the new check-in is on the site.
+    const objective = objectiveText({ title: 'Deliver engaging presentations', key_results: [{ id: 'feedback', baseline: 3, target: 4.5, current: 4.2 }] });
+    repo.write('okrs/2026-q4/presentations.md', objective).commit('Keynote feedback came in', '2026-10-28');
+    const next = runStep(repo.dir, { OKR_SITE: 'https://jane.github.io', OKR_BASE: '/team-okrs/', OKR_NOW: '2026-11-02', OKR_CACHE_DIR: caches });
+    expect(next.status, next.log).toBe(0);
+    expect(next.log).not.toContain('warning');
+    const nextDir = path.join(next.runnerTemp, 'okr-site');
+    expect(readFileSync(path.join(nextDir, 'rss.xml'), 'utf8')).toContain('Keynote feedback came in');
+    expect(readFileSync(path.join(nextDir, 'index.html'), 'utf8')).toContain('Deliver engaging presentations');
   }, 240_000);
 });
 
@@ -146,27 +157,27 @@ describe('site/action.yml', () => {
       OKR_BASE: '${{ inputs.base }}',
       OKR_OUT: '${{ inputs.out }}',
       OKR_NOW: '${{ inputs.now }}',
-      OKR_CACHE_DIR: "${{ inputs.cache == 'true' && format('{0}/gitops-okr-history', runner.temp) || '' }}",
+      OKR_CACHE_DIR: "${{ inputs.cache == 'true' && format('{0}/gitops-okr-cache', runner.temp) || '' }}",
     });
     expect(action.outputs.dir?.value).toBe('${{ steps.build.outputs.dir }}');
   });
 
-  test('restores the history cache before the build and saves it after, keyed by the commit built, from the folder the build writes', () => {
+  test('restores the caches before the build and saves them after, keyed by the commit built, from the folder the build writes', () => {
     const steps = action.runs.steps;
     const restore = steps.findIndex((step) => step.uses?.startsWith('actions/cache/restore@'));
     const build = steps.findIndex((step) => step.id === 'build');
     const save = steps.findIndex((step) => step.uses?.startsWith('actions/cache/save@'));
     expect(restore).toBeGreaterThan(-1);
     expect([restore < build, build < save]).toEqual([true, true]);
-    const folder = '${{ runner.temp }}/gitops-okr-history';
+    const folder = '${{ runner.temp }}/gitops-okr-cache';
     expect(steps[restore]).toMatchObject({
-      id: 'history-cache',
+      id: 'cache',
       if: "inputs.cache == 'true'",
-      with: { path: folder, key: 'gitops-okr-history-v3-${{ github.sha }}', 'restore-keys': 'gitops-okr-history-v3-' },
+      with: { path: folder, key: 'gitops-okr-cache-v3-${{ github.sha }}', 'restore-keys': 'gitops-okr-cache-v3-' },
     });
     // Saved only after a build that succeeded (no status function in the condition) and only when no cache of this commit was there.
-    expect(steps[save]).toMatchObject({ if: "inputs.cache == 'true' && steps.history-cache.outputs.cache-hit != 'true'", with: { path: folder, key: 'gitops-okr-history-v3-${{ github.sha }}' } });
-    expect(steps[build]?.env?.OKR_CACHE_DIR).toContain("format('{0}/gitops-okr-history', runner.temp)");
+    expect(steps[save]).toMatchObject({ if: "inputs.cache == 'true' && steps.cache.outputs.cache-hit != 'true'", with: { path: folder, key: 'gitops-okr-cache-v3-${{ github.sha }}' } });
+    expect(steps[build]?.env?.OKR_CACHE_DIR).toContain("format('{0}/gitops-okr-cache', runner.temp)");
     // The two halves of actions/cache come from one release.
     expect(steps[restore]?.uses?.split('@')[1]).toBe(steps[save]?.uses?.split('@')[1]);
     expect(parse(ACTION_YML).inputs.cache).toEqual(expect.objectContaining({ default: 'true' }));
