@@ -9,6 +9,7 @@ import { HistoryBuilder, type CommitStep, type FileChange } from '../core/histor
 import { addDays } from '../core/period.ts';
 import type { History, HistoryWarning } from '../core/history-types.ts';
 import { fileRole, readVersion, VersionReader, type FileRole, type FileVersion } from '../core/history-version.ts';
+import type { ParsedFiles } from '../core/parsed-files.ts';
 import { isOkrFile, isRetroFile } from '../core/workspace.ts';
 import { readOkrTree } from '../io/read-tree.ts';
 import { BlobReader } from './cat-file.ts';
@@ -28,6 +29,8 @@ export interface ReadHistoryOptions {
    * `false` reads the whole log and leaves no file.
    */
   cache?: false | HistoryCacheOptions;
+  /** The current files' parses (src/core/parsed-files.ts): the newest version of a file, when it is the same text, is not parsed again. */
+  parsed?: ParsedFiles;
 }
 
 export interface HistoryCacheOptions {
@@ -217,7 +220,7 @@ async function readLog(repo: string, root: string, range: string | undefined, op
     child.on('close', resolve);
   });
   const reader = new BlobReader(repo, { buffered: true });
-  const versionReader = new VersionReader(root);
+  const versionReader = new VersionReader(root, options.parsed);
   // By role, then blob id: a blob is read and parsed once for each role it plays.
   const blobs: Record<FileRole, Map<string, BlobVersion>> = { objective: new Map(), mission: new Map(), config: new Map() };
   // A retro is not an objective and has no history of values.
