@@ -38,6 +38,11 @@ export interface HistoryCacheOptions {
   dir?: string;
   /** Told why a cache was not used (damaged, foreign, a rewritten history) or could not be written. */
   onWarning?: (message: string) => void;
+  /**
+   * Given, the cache file is not written before the history is returned but handed over, to write once what
+   * waits for the history has what it needs (the site's reading thread writes it after the pages' inputs).
+   */
+  writeLater?: (write: () => Promise<void>) => void;
 }
 
 export class ShallowCloneError extends Error {
@@ -92,7 +97,11 @@ export async function readHistory(repo: string, options: ReadHistoryOptions): Pr
   applyLogged(builder, read.commits);
   // A state that used `now` (a newest commit whose date git cannot read) holds a day that is not the commit's: not kept.
   if (location && cached?.head !== probe.head && !read.days.usedNow) {
-    await writeCache(location, { head: probe.head, days, dateWarnings, builder: builder.state() }, warn);
+    // The state as it is now, whenever it is written.
+    const state = { head: probe.head, days, dateWarnings, builder: builder.state() };
+    const write = () => writeCache(location, state, warn);
+    if (cacheOptions.writeLater) cacheOptions.writeLater(write);
+    else await write();
   }
   const history = builder.finish();
   return dateWarnings.length === 0 ? history : { ...history, warnings: [...dateWarnings, ...history.warnings] };
