@@ -5,6 +5,7 @@
  */
 import type { Finding } from './finding.ts';
 import { parseMission, parseObjective, type Parsed } from './parse.ts';
+import type { ParsedFiles } from './parsed-files.ts';
 import { privacyOfData, privacyOfText, type Privacy } from './privacy.ts';
 import { KeyResultSchema, type KeyResult, type Objective } from './schema.ts';
 import { decodeSource } from './source.ts';
@@ -39,14 +40,14 @@ export function readVersion(role: FileRole, path: string, bytes: Uint8Array, siz
   return readText(role, path, decoded.text).version;
 }
 
-function readText(role: FileRole, path: string, text: string): { version: FileVersion; parsed?: Parsed<Objective> } {
+function readText(role: FileRole, path: string, text: string, known?: ParsedFiles): { version: FileVersion; parsed?: Parsed<Objective> } {
   if (role === 'config') return { version: { kind: 'config' } };
   if (role === 'mission') {
-    const parsed = parseMission(path, text);
+    const parsed = known ? known.reuseMission(path, text) : parseMission(path, text);
     if (!parsed.data) return { version: invalid(role, parsed.findings[0], undefined, 'public') };
     return { version: { kind: 'mission', mission: parsed.data.mission, owner: parsed.data.owner, body: parsed.body } };
   }
-  const parsed = parseObjective(path, text);
+  const parsed = known ? known.reuseObjective(path, text) : parseObjective(path, text);
   if (parsed.data) return { version: { kind: 'objective', objective: parsed.data }, parsed };
   const rawId = (parsed.raw as { id?: unknown } | undefined)?.id;
   const privacy = parsed.raw === undefined ? privacyOfText(text) : privacyOfData(parsed.raw);
@@ -88,9 +89,12 @@ interface Base {
 export class VersionReader {
   private readonly bases = new Map<string, Base>();
   private readonly root: string;
+  private readonly known: ParsedFiles | undefined;
 
-  constructor(root: string) {
+  /** `known` holds the current files' parses, which the newest version of each file usually is. */
+  constructor(root: string, known?: ParsedFiles) {
     this.root = root;
+    this.known = known;
   }
 
   read(path: string, bytes: Uint8Array, size?: number): FileVersion {
@@ -108,7 +112,7 @@ export class VersionReader {
       this.bases.set(path, patched);
       return { kind: 'objective', objective: patched.objective };
     }
-    const { version, parsed } = readText(role, path, decoded.text);
+    const { version, parsed } = readText(role, path, decoded.text, this.known);
     if (version.kind === 'objective' && parsed) this.bases.set(path, baseOf(parsed, lines, version.objective));
     else this.bases.delete(path);
     return version;

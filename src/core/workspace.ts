@@ -4,6 +4,7 @@
  */
 import type { Finding } from './finding.ts';
 import { parseConfig, parseMission, parseObjective, type Parsed } from './parse.ts';
+import type { ParsedFiles } from './parsed-files.ts';
 import { resolvePeriod, type PeriodRange } from './period.ts';
 import type { Config, Mission, Objective } from './schema.ts';
 import { decodeSource, type Decoded } from './source.ts';
@@ -56,7 +57,8 @@ export function isRetroFile(path: string): boolean {
   return baseName(path).toLowerCase() === RETRO_FILE;
 }
 
-export function buildWorkspace(root: string, files: readonly SourceFile[]): Workspace {
+/** `parsed` keeps the parses for a history read next (src/core/parsed-files.ts). */
+export function buildWorkspace(root: string, files: readonly SourceFile[], parsed?: ParsedFiles): Workspace {
   const workspace: Workspace = { root: trimSlashes(root), objectives: [], missions: [], config: undefined, unreadable: [], retros: [] };
   for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
     const decoded: Decoded = file.symlink ? SYMLINK : decodeSource(file.bytes, file.size);
@@ -66,9 +68,9 @@ export function buildWorkspace(root: string, files: readonly SourceFile[]): Work
     }
     const name = baseName(file.path);
     if (file.path === joinPath(workspace.root, CONFIG_FILE)) workspace.config = parseConfig(file.path, decoded.text);
-    else if (name === MISSION_FILE) workspace.missions.push(parseMission(file.path, decoded.text));
+    else if (name === MISSION_FILE) workspace.missions.push(parsed ? parsed.mission(file.path, decoded.text) : parseMission(file.path, decoded.text));
     else if (isRetroFile(file.path)) workspace.retros?.push({ path: file.path, text: decoded.text });
-    else workspace.objectives.push(withId(parseObjective(file.path, decoded.text)));
+    else workspace.objectives.push(withId(parsed ? parsed.objective(file.path, decoded.text) : parseObjective(file.path, decoded.text)));
   }
   return workspace;
 }

@@ -9,6 +9,7 @@ import { HistoryBuilder, type CommitStep, type FileChange } from '../core/histor
 import { addDays } from '../core/period.ts';
 import type { History, HistoryWarning } from '../core/history-types.ts';
 import { fileRole, readVersion, VersionReader, type FileRole, type FileVersion } from '../core/history-version.ts';
+import type { ParsedFiles } from '../core/parsed-files.ts';
 import { isOkrFile, isRetroFile } from '../core/workspace.ts';
 import { readOkrTree } from '../io/read-tree.ts';
 import { BlobReader } from './cat-file.ts';
@@ -28,6 +29,8 @@ export interface ReadHistoryOptions {
    * `false` reads the whole log and leaves no file.
    */
   cache?: false | HistoryCacheOptions;
+  /** The current files' parses (src/core/parsed-files.ts): the newest version of a file, when it is the same text, is not parsed again. */
+  parsed?: ParsedFiles;
 }
 
 export interface HistoryCacheOptions {
@@ -35,6 +38,11 @@ export interface HistoryCacheOptions {
   dir?: string;
   /** Told why a cache was not used (damaged, foreign, a rewritten history) or could not be written. */
   onWarning?: (message: string) => void;
+  /**
+   * Given, the cache file is not written before the history is returned but handed over, to write once what
+   * waits for the history has what it needs (the site's reading thread writes it after the pages' inputs).
+   */
+  writeLater?: (write: () => Promise<void>) => void;
 }
 
 export class ShallowCloneError extends Error {
@@ -89,7 +97,11 @@ export async function readHistory(repo: string, options: ReadHistoryOptions): Pr
   applyLogged(builder, read.commits);
   // A state that used `now` (a newest commit whose date git cannot read) holds a day that is not the commit's: not kept.
   if (location && cached?.head !== probe.head && !read.days.usedNow) {
-    await writeCache(location, { head: probe.head, days, dateWarnings, builder: builder.state() }, warn);
+    // The state as it is now, whenever it is written.
+    const state = { head: probe.head, days, dateWarnings, builder: builder.state() };
+    const write = () => writeCache(location, state, warn);
+    if (cacheOptions.writeLater) cacheOptions.writeLater(write);
+    else await write();
   }
   const history = builder.finish();
   return dateWarnings.length === 0 ? history : { ...history, warnings: [...dateWarnings, ...history.warnings] };
@@ -217,7 +229,7 @@ async function readLog(repo: string, root: string, range: string | undefined, op
     child.on('close', resolve);
   });
   const reader = new BlobReader(repo, { buffered: true });
-  const versionReader = new VersionReader(root);
+  const versionReader = new VersionReader(root, options.parsed);
   // By role, then blob id: a blob is read and parsed once for each role it plays.
   const blobs: Record<FileRole, Map<string, BlobVersion>> = { objective: new Map(), mission: new Map(), config: new Map() };
   // A retro is not an objective and has no history of values.

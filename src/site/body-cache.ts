@@ -5,7 +5,7 @@
  * so a kept entry is always what rendering it again would give. The file is plain data,
  * checked when read; a missing, corrupt or foreign one is an empty cache.
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { writeWhole } from '../io/write-whole.ts';
 import type { RenderedBody } from './markdown.ts';
@@ -16,6 +16,8 @@ const BODY_CACHE_VERSION = 1;
 export class BodyCache {
   readonly #previous: ReadonlyMap<string, RenderedBody>;
   readonly #used = new Map<string, RenderedBody>();
+  /** The digest of each context so far, copied for each body: a context names every objective, so an organisation's is long. */
+  readonly #contexts = new Map<string, Hash>();
   #render: ((markdown: string, options: { wikiLink?: (note: string) => string | undefined }) => RenderedBody) | undefined;
   misses = 0;
 
@@ -25,7 +27,10 @@ export class BodyCache {
 
   /** `context` names what the links depend on (the notes a wiki link may name, the page's folder). */
   async render(markdown: string, context: string, wikiLink?: (note: string) => string | undefined): Promise<RenderedBody> {
-    const key = createHash('sha256').update(`${BODY_CACHE_VERSION}\0${context}\0${markdown}`).digest('base64url');
+    let digest = this.#contexts.get(context);
+    if (digest === undefined) this.#contexts.set(context, (digest = createHash('sha256').update(`${BODY_CACHE_VERSION}\0${context}\0`)));
+    // The same key as one digest of `${BODY_CACHE_VERSION}\0${context}\0${markdown}`: UTF-8 splits at the `\0`.
+    const key = digest.copy().update(markdown).digest('base64url');
     let body = this.#used.get(key) ?? this.#previous.get(key);
     if (body === undefined) {
       this.misses += 1;

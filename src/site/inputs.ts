@@ -12,6 +12,7 @@ import { publicHistory } from '../core/publish.ts';
 import type { Objective } from '../core/schema.ts';
 import { readFrontmatter } from '../core/frontmatter.ts';
 import { buildWorkspace, type Workspace } from '../core/workspace.ts';
+import { ParsedFiles } from '../core/parsed-files.ts';
 import { readHistory, type ReadHistoryOptions } from '../git/history.ts';
 import { repositoryWebAddress } from '../git/remote.ts';
 import { readOkrTree } from '../io/read-tree.ts';
@@ -97,11 +98,13 @@ export async function readSite(settings: SiteSettings): Promise<{ inputs: SiteIn
   const repo = path.resolve(settings.repo);
   const root = settings.root ?? 'okrs';
   const now = settings.now ?? today();
-  const workspace = buildWorkspace(root, await readOkrTree(root, repo));
+  // The history's newest version of each file is usually the current file: parsed once for both.
+  const parsed = new ParsedFiles();
+  const workspace = buildWorkspace(root, await readOkrTree(root, repo), parsed);
   const historyStarted = performance.now();
   const fullHistory = settings.historyFile
     ? parseHistory(await readFile(path.resolve(settings.historyFile), 'utf8'), settings.historyFile)
-    : await readHistory(repo, { now, root, ...(settings.historyCache === undefined ? {} : { cache: settings.historyCache }) });
+    : await readHistory(repo, { now, root, parsed, ...(settings.historyCache === undefined ? {} : { cache: settings.historyCache }) });
   // Measures of the build's steps, for the site benchmark (bench/site.ts).
   performance.measure('gitops-okr:history', { start: historyStarted });
   // Check-ins link to their commits when the repository has a web address; the folder it was read from is never published.
@@ -140,16 +143,19 @@ export async function assembleSite(workspace: Workspace, fullHistory: History, o
   const bodies = options.bodies ?? new BodyCache();
   // What a body's links depend on besides its text: the notes a wiki link may name.
   const linkContext = JSON.stringify([...notes]);
+  // One string for every body: the cache finds its digest by it, and it names every objective.
+  const objectiveContext = `objective\0${linkContext}`;
   const objectives: ObjectiveInput[] = [];
   for (const objective of history.objectives) {
     const file = files.get(objective.id);
     // An objective page is at objectives/<id>/, so another objective is at ../<id>/.
-    const body = file ? await bodies.render(file.body, `objective\0${linkContext}`, (note) => linkTo(notes, note, '../')) : { html: '', tasks: { done: 0, total: 0 } };
+    const body = file ? await bodies.render(file.body, objectiveContext, (note) => linkTo(notes, note, '../')) : { html: '', tasks: { done: 0, total: 0 } };
     objectives.push({ id: objective.id, frontmatter: file?.frontmatter ?? null, html: body.html, tasks: body.tasks });
   }
   // Missions are shown on the dashboard, where objectives are at objectives/<id>/.
   const missions: MissionInput[] = [];
-  for (const mission of history.missions) missions.push({ ...mission, html: (await bodies.render(mission.body, `mission\0${linkContext}`, (note) => linkTo(notes, note, 'objectives/'))).html });
+  const missionContext = `mission\0${linkContext}`;
+  for (const mission of history.missions) missions.push({ ...mission, html: (await bodies.render(mission.body, missionContext, (note) => linkTo(notes, note, 'objectives/'))).html });
   const retros = await publishedRetros(workspace, history, bodies);
   return { history, objectives, missions, retros, problems: problemsOf(workspace, history, hidden), report: buildReport(workspace, fullHistory) };
 }

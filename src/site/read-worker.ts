@@ -18,7 +18,11 @@ const measures = () => ['gitops-okr:history', 'gitops-okr:inputs'].map((name) =>
 try {
   // The history cache's warnings go to the main thread, which tells them.
   const { historyCache } = request;
-  const cache = historyCache === undefined ? {} : { historyCache: historyCache && { ...historyCache, onWarning: (message: string) => post({ kind: 'warning', message }) } };
+  // The history cache is written once the pages' inputs are, so Astro need not wait for it either.
+  const cacheWrites: (() => Promise<void>)[] = [];
+  const onWarning = (message: string) => post({ kind: 'warning', message });
+  const writeLater = (write: () => Promise<void>) => void cacheWrites.push(write);
+  const cache = historyCache === undefined ? { historyCache: { writeLater } } : { historyCache: historyCache && { ...historyCache, onWarning, writeLater } };
   if (request.org) {
     const { inputs, report, ...org } = await readOrgSite(request.org.config, {
       ...request.settings,
@@ -29,12 +33,14 @@ try {
     });
     await writeWhole(request.inputsFile, JSON.stringify(inputs));
     post({ kind: 'read', report, org, measures: measures() });
+    for (const write of cacheWrites) await write();
   } else {
     const bodies = await readBodyCache(request.bodiesFile);
     const { inputs, report } = await readSite({ ...request.settings, bodies, ...cache });
     await writeWhole(request.inputsFile, JSON.stringify(inputs));
     post({ kind: 'read', report, measures: measures() });
     // After the pages' inputs, so Astro need not wait for it.
+    for (const write of cacheWrites) await write();
     await writeBodyCache(request.bodiesFile, bodies);
   }
   post({ kind: 'done' });

@@ -6,6 +6,7 @@
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readHistory } from '../../src/git/history.ts';
 import { buildSite, defaultCacheDir } from '../../src/site/build-site.ts';
 import { createRepo, MISSION, objectiveText, removeTempFolders, tempFolder, type TestRepo } from '../helpers/git-repo.ts';
 
@@ -61,5 +62,24 @@ describe('reading the inputs beside Astro', () => {
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/cache/i);
     expect(report.map((problem) => problem.path)).toContain('okrs/2026-q4/broken.md');
+  });
+
+  it('writes the history cache once the inputs are read, whole, for the next read to go on from', { timeout: 120_000 }, async () => {
+    const repo = repoWithOneObjective();
+    repo.write('okrs/2026-q4/talks.md', objectiveText({ title: 'Give talks', owner: 'jane', key_results: [{ id: 'talks', baseline: 0, target: 10, current: 5 }] }));
+    repo.commit('Check in', '2026-10-08');
+    const cacheFolder = path.join(repo.dir, '.git', 'gitops-okr');
+
+    await buildSite({ repo: repo.dir, out: path.join(work, 'cached'), now: NOW, site: SITE, base: '/', cacheDir: path.join(work, 'cached-cache'), logLevel: 'error' });
+
+    const written = await readdir(cacheFolder);
+    expect(written).toHaveLength(1);
+    const before = await readFile(path.join(cacheFolder, written[0] as string), 'utf8');
+    const warnings: string[] = [];
+    const fromCache = await readHistory(repo.dir, { now: NOW, cache: { onWarning: (message) => warnings.push(message) } });
+    expect(warnings).toEqual([]);
+    expect(JSON.stringify(fromCache)).toBe(JSON.stringify(await readHistory(repo.dir, { now: NOW, cache: false })));
+    // Read from the cache, not written again: the build's file was whole and current.
+    expect(await readFile(path.join(cacheFolder, written[0] as string), 'utf8')).toBe(before);
   });
 });
