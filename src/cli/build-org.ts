@@ -15,8 +15,7 @@ import type { SiteSettings } from '../site/inputs.ts';
 import type { Problem } from '../site/model.ts';
 import type { SourceFailure } from '../site/org-inputs.ts';
 import { buildReport } from '../site/problems.ts';
-import { STRICT_HINT } from './build.ts';
-import { reportBuilt } from './built.ts';
+import { reportBuilt, STRICT_HINT } from './built.ts';
 import { colorsFor } from './colors.ts';
 import { UsageError } from './usage.ts';
 

@@ -12,7 +12,7 @@ import { readOkrTree } from '../io/read-tree.ts';
 import { buildSite } from '../site/build-site.ts';
 import type { Problem } from '../site/model.ts';
 import { buildReport } from '../site/problems.ts';
-import { reportBuilt } from './built.ts';
+import { reportBuilt, STRICT_HINT } from './built.ts';
 import { colorsFor } from './colors.ts';
 import { historyCache } from './history.ts';
 import { parseNow, UsageError } from './usage.ts';
@@ -33,8 +33,6 @@ export interface BuildFlags {
 }
 
 export const DEFAULT_SITE = 'http://localhost:4321/';
-
-export const STRICT_HINT = 'Fix what is listed above (`okr lint` shows each problem in okrs/ with an example of the right form), or build without --strict to list it on the site';
 
 export async function buildCommand(flags: BuildFlags): Promise<number> {
   const now = parseNow(flags.now);
