@@ -58,7 +58,7 @@ export function keyResultChartHtml(kr: KeyResultView, chartId: string): string {
 }
 
 /** What the chart shows, in words: its `<desc>`, read by screen readers. */
-export function chartDescription(kr: KeyResultView): string {
+function chartDescription(kr: KeyResultView): string {
   const unit = kr.unit ?? undefined;
   return [
     `${kr.rows.length === 0 ? 'No measurements yet' : `${plural(kr.rows.length, 'measurement')}, latest ${formatValue(kr.value, unit)}`}.`,
