@@ -5,7 +5,7 @@
  * `changeset init`). It never overwrites a file: what is already there is kept and named.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import { DEPENDABOT_ENTRY, DEPENDABOT_PATH, dependabotFile, githubWorkflows, type ScaffoldFile } from '../core/github-templates.ts';
@@ -13,6 +13,7 @@ import { parseYaml, readYaml } from '../core/frontmatter.ts';
 import { currentQuarter, starterFiles, type StarterKind } from '../core/templates.ts';
 import { gitText } from '../git/run.ts';
 import { toPosix } from '../io/read-tree.ts';
+import { writeNew } from '../io/write-whole.ts';
 import { parseNow, UsageError } from './usage.ts';
 
 export interface InitFlags {
@@ -50,26 +51,16 @@ async function initGithub(okrs: string, period: string): Promise<number> {
 async function writeStarterFiles(root: string, period: string): Promise<void> {
   for (const starter of starterFiles(period)) {
     const file = path.join(root, starter.name);
-    if (existsSync(file)) {
-      process.stdout.write(`kept ${shown(file)} (already there)\n`);
-      continue;
-    }
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, starter.render(schemaPathFor(file, starter.kind)));
-    process.stdout.write(`wrote ${shown(file)}\n`);
+    const wrote = await writeNew(file, starter.render(schemaPathFor(file, starter.kind)));
+    process.stdout.write(wrote ? `wrote ${shown(file)}\n` : `kept ${shown(file)} (already there)\n`);
   }
 }
 
 async function writeIfMissing(repo: string, scaffold: ScaffoldFile): Promise<boolean> {
   const file = path.join(repo, scaffold.path);
-  if (existsSync(file)) {
-    process.stdout.write(`kept ${shown(file)} (already there)\n`);
-    return false;
-  }
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, scaffold.content);
-  process.stdout.write(`wrote ${shown(file)}\n`);
-  return true;
+  const wrote = await writeNew(file, scaffold.content);
+  process.stdout.write(wrote ? `wrote ${shown(file)}\n` : `kept ${shown(file)} (already there)\n`);
+  return wrote;
 }
 
 /** A Dependabot config of the user's own is never rewritten: it gets advice instead. */

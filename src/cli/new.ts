@@ -1,10 +1,9 @@
 /** `okr new "<title>"`: one objective file that passes the schema, with key result ids to fill in. */
-import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { periodLabelPattern } from '../core/schema.ts';
 import { currentQuarter, objectiveFileName, objectiveTemplate, periodFolder } from '../core/templates.ts';
 import { toPosix } from '../io/read-tree.ts';
+import { writeNew } from '../io/write-whole.ts';
 import { schemaPathFor } from './init.ts';
 import { parseNow, UsageError } from './usage.ts';
 
@@ -21,9 +20,8 @@ export async function newCommand(title: string, flags: NewFlags): Promise<number
   if (!periodLabelPattern.test(period)) throw new UsageError(`--period takes a period such as 2026-Q4, 2026-H2, 2026 or 2026-11, got \`${period}\``);
   const file = path.resolve(flags.dir, periodFolder(period), objectiveFileName(title));
   const shown = toPosix(path.relative(process.cwd(), file));
-  if (existsSync(file)) throw new UsageError(`${shown} already exists; pick another title or edit that file`);
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, objectiveTemplate({ title: title.trim(), period, owner: flags.owner, schemaPath: schemaPathFor(file, 'objective') }));
+  const text = objectiveTemplate({ title: title.trim(), period, owner: flags.owner, schemaPath: schemaPathFor(file, 'objective') });
+  if (!(await writeNew(file, text))) throw new UsageError(`${shown} already exists; pick another title or edit that file`);
   process.stdout.write(`wrote ${shown}\nReplace the placeholder key results, then run \`okr lint ${shown}\`.\n`);
   return 0;
 }

@@ -4,11 +4,12 @@
  * pieces (a long history's cache is tens of megabytes, never held as one string). A file that
  * exists keeps its permissions.
  */
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { link, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const CHUNK = 1 << 20;
+let tempsMade = 0;
 
 export async function writeWhole(target: string | URL, text: string | Iterable<string>): Promise<void> {
   const file = typeof target === 'string' ? target : fileURLToPath(target);
@@ -20,6 +21,48 @@ export async function writeWhole(target: string | URL, text: string | Iterable<s
     await rm(temp, { force: true }).catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * A new file, written whole, that never replaces one already there: the text goes into a temp file
+ * beside it, which is then linked under its name, and linking fails when the name is taken. So
+ * neither a file that appeared meanwhile nor an interrupted write can leave a half-written file.
+ * `false`: the name was taken and nothing was written. Where the file system has no hard links,
+ * the file is created exclusively instead (whole unless the write itself is interrupted).
+ */
+export async function writeNew(target: string, text: string): Promise<boolean> {
+  await mkdir(path.dirname(target), { recursive: true });
+  const temp = await writeTemp(target, text);
+  try {
+    await link(temp, target);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
+    return createExclusively(target, text);
+  } finally {
+    await rm(temp, { force: true }).catch(() => undefined);
+  }
+}
+
+async function createExclusively(file: string, text: string): Promise<boolean> {
+  let handle;
+  try {
+    handle = await open(file, 'wx');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+  try {
+    await handle.write(text);
+  } catch (error) {
+    await handle.close();
+    await rm(file, { force: true }).catch(() => undefined);
+    throw error;
+  }
+  await handle.close();
+  return true;
 }
 
 /** Of several files written together, the one that could not be (its index) and why; the `written` first ones are written, the others not. */
@@ -69,7 +112,8 @@ export async function writeAllWhole(files: readonly { file: string; text: string
 
 /** The text in a new temp file beside `file`, with the permissions of `file` when it exists. */
 async function writeTemp(file: string, text: string | Iterable<string>): Promise<string> {
-  const temp = `${file}.${process.pid}.${Date.now().toString(36)}.tmp`;
+  // Unique within the process too: two writes of one file in the same millisecond never share a temp file.
+  const temp = `${file}.${process.pid}.${Date.now().toString(36)}.${(++tempsMade).toString(36)}.tmp`;
   const mode = await stat(file).then(
     (stats) => stats.mode & 0o7777,
     () => undefined,

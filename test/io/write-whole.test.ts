@@ -2,7 +2,7 @@
 import { chmod, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeAllWhole, WriteError, writeWhole } from '../../src/io/write-whole.ts';
+import { writeAllWhole, WriteError, writeNew, writeWhole } from '../../src/io/write-whole.ts';
 import { removeAll, tempDir } from '../fixtures/repos.ts';
 
 const dirs: string[] = [];
@@ -79,5 +79,33 @@ describe('writeAllWhole', () => {
     expect({ failed: error.failed, written: error.written }).toEqual({ failed: 1, written: 1 });
     expect(await readFile(path.join(dir, 'a.md'), 'utf8')).toBe('a\n');
     expect((await readdir(dir)).sort()).toEqual(['a.md', 'b.md']);
+  });
+});
+
+describe('writeNew', () => {
+  it('writes a new file whole, making its folder, and leaves no temp file', async () => {
+    const dir = await folder();
+    const file = path.join(dir, 'okrs/2026-Q4/objective.md');
+    expect(await writeNew(file, 'new\n')).toBe(true);
+    expect(await readFile(file, 'utf8')).toBe('new\n');
+    expect(await readdir(path.dirname(file))).toEqual(['objective.md']);
+  });
+
+  it('never replaces a file already there, and says so', async () => {
+    const dir = await folder();
+    const file = path.join(dir, 'mission.md');
+    await writeFile(file, 'mine\n');
+    expect(await writeNew(file, 'starter\n')).toBe(false);
+    expect(await readFile(file, 'utf8')).toBe('mine\n');
+    expect(await readdir(dir)).toEqual(['mission.md']);
+  });
+
+  it('gives exactly one of several writers racing for the same name the file', async () => {
+    const dir = await folder();
+    const file = path.join(dir, 'objective.md');
+    const wrote = await Promise.all(['a', 'b', 'c', 'd'].map((text) => writeNew(file, `${text}\n`)));
+    expect(wrote.filter(Boolean)).toHaveLength(1);
+    expect(await readFile(file, 'utf8')).toBe(`${'abcd'[wrote.indexOf(true)]}\n`);
+    expect(await readdir(dir)).toEqual(['objective.md']);
   });
 });
