@@ -8,9 +8,13 @@ export async function getStaticPaths() {
   return Promise.all((await objectiveEntries()).map(async (entry) => ({ params: { id: entry.id }, props: { id: entry.id }, cacheKey: await pageKey(entry.data.history, entry.data.checkins) })));
 }
 
+// Looked up by id: searching the list for each of an organisation's thousands of routes grows with their square.
+let byId: Promise<Map<string, Awaited<ReturnType<typeof objectiveEntries>>[number]>> | undefined;
+const entriesById = () => (byId ??= objectiveEntries().then((entries) => new Map(entries.map((entry) => [entry.id, entry]))));
+
 export async function GET(context: APIContext) {
   const { id } = context.props as { id: string };
-  const entry = (await objectiveEntries()).find((candidate) => candidate.id === id)!;
+  const entry = (await entriesById()).get(id)!;
   const checkins = [...entry.data.checkins].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
   return new Response(objectiveHistoryJson(entry.data.history, checkins), { headers: { 'Content-Type': 'application/json' } });
 }
