@@ -8,6 +8,9 @@ import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { buildSite, defaultCacheDir } from '../../src/site/build-site.ts';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { ORG_NOW, writeOrgRepo } from '../fixtures/org-repo.ts';
 import { createRepo, MISSION, objectiveText, removeTempFolders, tempFolder, type TestRepo } from '../helpers/git-repo.ts';
 import { rm } from 'node:fs/promises';
 
@@ -139,6 +142,35 @@ describe('the incremental site build', () => {
       expect(log, page).toContain(`─ ${page}`);
       expect(kept(page), page).toBe(false);
     }
+  });
+
+  it('renders again only the group pages whose roll-ups a check-in moved, and writes what a cold build writes', { timeout: 240_000 }, async () => {
+    const dir = path.join(work, 'org-repo');
+    writeOrgRepo(dir, { teams: 2, peoplePerTeam: 2, checkins: 12 });
+    const out = path.join(work, 'org-site');
+    const cache = path.join(work, 'org-cache');
+    await buildSite({ repo: dir, out, now: ORG_NOW, site: SITE, base: '/', cacheDir: cache, logLevel: 'error' });
+    // One check-in by a person of team 1, an hour after the last commit.
+    const git = (args: string[], env: Record<string, string> = {}) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env } });
+    const file = git(['ls-files', 'okrs/team-1/person-1'])
+      .split('\n')
+      .find((name) => name.endsWith('.md') && !name.endsWith('mission.md'))!;
+    writeFileSync(
+      path.join(dir, file),
+      readFileSync(path.join(dir, file), 'utf8').replace(/current: (\d+)/, (_, value: string) => `current: ${Number(value) + 1}`),
+    );
+    const when = `${Number(git(['log', '-1', '--format=%ct']).trim()) + 3600} +0000`;
+    git(['-c', 'user.name=Person', '-c', 'user.email=person@example.com', 'commit', '-q', '-am', 'One step further'], { GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when });
+    const log = await buildLog({ repo: dir, out, now: ORG_NOW, site: SITE, base: '/', cacheDir: cache });
+    const kept = (page: string) => new RegExp(`─ ${page.replace(/[/.]/g, '\\$&')} \\((restored|cached)\\)`).test(log);
+    for (const page of ['/groups/team-2/index.html', '/groups/team-2/person-1/index.html', '/groups/team-1/person-2/index.html']) expect(kept(page), page).toBe(true);
+    for (const page of ['/groups/team-1/index.html', '/groups/team-1/person-1/index.html']) {
+      expect(log, page).toContain(`─ ${page}`);
+      expect(kept(page), page).toBe(false);
+    }
+    const cold = path.join(work, 'org-cold');
+    await buildSite({ repo: dir, out: cold, now: ORG_NOW, site: SITE, base: '/', cacheDir: path.join(work, 'org-cold-cache'), logLevel: 'error' });
+    expectSame(await files(out), await files(cold), 'a check-in in an organisation');
   });
 
   it('keeps every numbered page of the timeline after a check-in, and writes what a cold build writes as the index moves 50 to a new page', { timeout: 240_000 }, async () => {
