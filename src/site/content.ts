@@ -96,6 +96,9 @@ export const missionEntries = once(async (): Promise<MissionEntry[]> =>
   inputs.missions.map(({ html, ...data }) => ({ id: data.path, data, ...(html ? { rendered: { html } } : {}) })).sort((a, b) => (a.id < b.id ? -1 : 1)),
 );
 
+/** The entries by id: a page of one objective finds its own without searching the list, which across an organisation's thousands of routes grows with their square. */
+export const objectiveEntriesById = once(async (): Promise<Map<string, ObjectiveEntry>> => new Map((await objectiveEntries()).map((entry) => [entry.id, entry])));
+
 /** Every check-in, newest first. */
 export const checkinViews = once(async (): Promise<CheckinView[]> =>
   newestFirst((await objectiveEntries()).flatMap((entry) => entry.data.checkins.map((checkin) => checkinView(checkin, entry.data.history)))),
