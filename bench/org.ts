@@ -11,13 +11,12 @@
  *
  * `--scale 0.1` is a tenth of the people and check-ins; `--scale 10` the 4,000-person company.
  */
-import { execFile, execFileSync, spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
-import { ORG_NOW, writeOrgRepo } from '../test/fixtures/org-repo.ts';
+import { checkInOrgRepo, ORG_NOW, writeOrgRepo } from '../test/fixtures/org-repo.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const WORK = path.join(HERE, '.work', 'org');
@@ -70,7 +69,7 @@ async function run(scale: number): Promise<void> {
 
   // What CI runs day to day: one check-in later, the caches restored (the site action carries the
   // history cache and the site's build cache with actions/cache), the output folder a new one.
-  checkIn(repo);
+  checkInOrgRepo(repo);
   started = performance.now();
   await gitLogBytes(repo);
   const gitLogAfter = performance.now() - started;
@@ -99,25 +98,6 @@ async function timedBuild(repo: string, out: string): Promise<{ took: number; me
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
   });
   return { took: performance.now() - started, measured: JSON.parse(stdout.trim().split('\n').at(-1)!) as Measured };
-}
-
-/** One more check-in: the first key result of the first objective file moves by one, committed as a user would. */
-function checkIn(repo: string): void {
-  const run = (args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8' });
-  const file = run(['ls-files', 'okrs'])
-    .split('\n')
-    .find((name) => name.endsWith('.md') && !name.endsWith('mission.md'))!;
-  const text = readFileSync(path.join(repo, file), 'utf8');
-  writeFileSync(
-    path.join(repo, file),
-    text.replace(/current: (\d+)/, (_, value: string) => `current: ${Number(value) + 1}`),
-  );
-  // An hour after the last commit: a commit dated before it would move the days the cache holds, and the build would read the whole history again.
-  const when = `${Number(run(['log', '-1', '--format=%ct']).trim()) + 3600} +0000`;
-  execFileSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.com', 'commit', '-q', '-am', 'Check-in: one step further'], {
-    cwd: repo,
-    env: { ...process.env, GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when },
-  });
 }
 
 /** `git log -p --first-parent -- okrs`, its output counted and dropped. */

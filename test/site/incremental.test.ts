@@ -8,9 +8,7 @@ import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { buildSite, defaultCacheDir } from '../../src/site/build-site.ts';
-import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { ORG_NOW, writeOrgRepo } from '../fixtures/org-repo.ts';
+import { checkInOrgRepo, ORG_NOW, writeOrgRepo } from '../fixtures/org-repo.ts';
 import { createRepo, MISSION, objectiveText, removeTempFolders, tempFolder, type TestRepo } from '../helpers/git-repo.ts';
 import { rm } from 'node:fs/promises';
 
@@ -63,6 +61,11 @@ async function buildLog(options: Omit<Parameters<typeof buildSite>[0], 'logLevel
   }
   // Astro colours its log when CI is set, terminal or not: the page names are read without the colours.
   return stripVTControlCharacters(written.join(''));
+}
+
+/** Whether Astro's log of a build says it kept `page` from the build before instead of rendering it. */
+function keptIn(log: string, page: string): boolean {
+  return new RegExp(`─ ${page.replace(/[/.]/g, '\\$&')} \\((restored|cached)\\)`).test(log);
 }
 
 /** The same repository built with the kept caches and output, and cold into a folder of its own. */
@@ -127,7 +130,7 @@ describe('the incremental site build', () => {
     repo.write('okrs/2026-q4/objective-2.md', objective('Objective 2', 8));
     repo.commit('Check in', '2026-10-05');
     const log = await buildLog({ repo: repo.dir, out, now: NOW, site: SITE, base: '/', cacheDir: cache });
-    const kept = (page: string) => new RegExp(`─ ${page.replace(/[/.]/g, '\\$&')} \\((restored|cached)\\)`).test(log);
+    const kept = (page: string) => keptIn(log, page);
     // The page of another period is kept: a check-in changes its own period's page only.
     for (const page of ['/objectives/objective-1/index.html', '/objectives/objective-1/rss.xml', '/objectives/objective-3/okrs.json', '/periods/2026-Q3/index.html'])
       expect(kept(page), page).toBe(true);
@@ -150,19 +153,10 @@ describe('the incremental site build', () => {
     const out = path.join(work, 'org-site');
     const cache = path.join(work, 'org-cache');
     await buildSite({ repo: dir, out, now: ORG_NOW, site: SITE, base: '/', cacheDir: cache, logLevel: 'error' });
-    // One check-in by a person of team 1, an hour after the last commit.
-    const git = (args: string[], env: Record<string, string> = {}) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env } });
-    const file = git(['ls-files', 'okrs/team-1/person-1'])
-      .split('\n')
-      .find((name) => name.endsWith('.md') && !name.endsWith('mission.md'))!;
-    writeFileSync(
-      path.join(dir, file),
-      readFileSync(path.join(dir, file), 'utf8').replace(/current: (\d+)/, (_, value: string) => `current: ${Number(value) + 1}`),
-    );
-    const when = `${Number(git(['log', '-1', '--format=%ct']).trim()) + 3600} +0000`;
-    git(['-c', 'user.name=Person', '-c', 'user.email=person@example.com', 'commit', '-q', '-am', 'One step further'], { GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when });
+    // One check-in by a person of team 1.
+    checkInOrgRepo(dir, 'okrs/team-1/person-1');
     const log = await buildLog({ repo: dir, out, now: ORG_NOW, site: SITE, base: '/', cacheDir: cache });
-    const kept = (page: string) => new RegExp(`─ ${page.replace(/[/.]/g, '\\$&')} \\((restored|cached)\\)`).test(log);
+    const kept = (page: string) => keptIn(log, page);
     for (const page of ['/groups/team-2/index.html', '/groups/team-2/person-1/index.html', '/groups/team-1/person-2/index.html']) expect(kept(page), page).toBe(true);
     for (const page of ['/groups/team-1/index.html', '/groups/team-1/person-1/index.html']) {
       expect(log, page).toContain(`─ ${page}`);
