@@ -79,7 +79,7 @@ export async function readHistory(repo: string, options: ReadHistoryOptions): Pr
   const location = cacheOptions && cacheLocation(repo, root, probe.gitDir, cacheOptions.dir);
   const cached = location && (await readCache(location, warn));
   const since = cached && (await continuesFrom(repo, cached.head, probe.head, warn));
-  let read = since === undefined ? undefined : await readLog(repo, root, since === probe.head ? undefined : `${since}..${probe.head}`, options);
+  let read = since === undefined ? undefined : await readLog(repo, root, probe.prefix, since === probe.head ? undefined : `${since}..${probe.head}`, options);
   let builder: HistoryBuilder;
   let days: DayBounds;
   let dateWarnings: HistoryWarning[];
@@ -89,7 +89,7 @@ export async function readHistory(repo: string, options: ReadHistoryOptions): Pr
     dateWarnings = [...read.days.warnings, ...cached.dateWarnings];
   } else {
     if (cached && read) warn(`A commit after ${cached.head.slice(0, 7)} is dated before the commits the history cache holds, which moves their days: reading the whole history`);
-    read = await readLog(repo, root, probe.head, options);
+    read = await readLog(repo, root, probe.prefix, probe.head, options);
     builder = new HistoryBuilder(builderOptions);
     days = read.days.after({});
     dateWarnings = read.days.warnings;
@@ -107,13 +107,14 @@ export async function readHistory(repo: string, options: ReadHistoryOptions): Pr
   return dateWarnings.length === 0 ? history : { ...history, warnings: [...dateWarnings, ...history.warnings] };
 }
 
-type Probe = { kind: 'not-git'; reason: string } | { kind: 'shallow' } | { kind: 'no-commits' } | { kind: 'ok'; gitDir: string; head: string };
+/** `prefix`: the folder's path inside the repository, `` at its top or `team/` below it. */
+type Probe = { kind: 'not-git'; reason: string } | { kind: 'shallow' } | { kind: 'no-commits' } | { kind: 'ok'; gitDir: string; prefix: string; head: string };
 
-/** One git process: whether the folder is a repository, a shallow clone, and has a commit at HEAD; its git folder and HEAD. */
+/** One git process: whether the folder is a repository, a shallow clone, and has a commit at HEAD; its git folder, its place in the repository and HEAD. */
 async function probeRepository(repo: string): Promise<Probe> {
   let answer: string;
   try {
-    answer = (await runGit(repo, ['rev-parse', '--is-shallow-repository', '--absolute-git-dir', '--verify', '--quiet', 'HEAD^{commit}'])).toString('utf8');
+    answer = (await runGit(repo, ['rev-parse', '--is-shallow-repository', '--absolute-git-dir', '--show-prefix', '--verify', '--quiet', 'HEAD^{commit}'])).toString('utf8');
   } catch (error) {
     // `--verify --quiet` exits 1 without a word when HEAD has no commit yet; any other failure means no repository.
     if (error instanceof GitError && error.exitCode === 1) return { kind: 'no-commits' };
@@ -121,8 +122,8 @@ async function probeRepository(repo: string): Promise<Probe> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'not-git', reason: 'git is not installed' };
     throw error;
   }
-  const [shallow = '', gitDir = '', head = ''] = answer.split('\n');
-  return shallow === 'true' ? { kind: 'shallow' } : { kind: 'ok', gitDir, head };
+  const [shallow = '', gitDir = '', prefix = '', head = ''] = answer.split('\n');
+  return shallow === 'true' ? { kind: 'shallow' } : { kind: 'ok', gitDir, prefix, head };
 }
 
 /**
@@ -197,7 +198,7 @@ interface LoggedRange {
  * of a file are parsed newest first, which lets VersionReader patch each from its neighbour just the same.
  * `range` is `HEAD` (the whole history) or `<cached>..<head>` (the commits after a cached state).
  */
-async function readLog(repo: string, root: string, range: string | undefined, options: ReadHistoryOptions): Promise<LoggedRange> {
+async function readLog(repo: string, root: string, prefix: string, range: string | undefined, options: ReadHistoryOptions): Promise<LoggedRange> {
   const days = new CommitDays(options.now);
   const commits: LoggedCommit[] = [];
   if (range === undefined) return { commits, days };
@@ -213,13 +214,15 @@ async function readLog(repo: string, root: string, range: string | undefined, op
     '-z',
     '--no-abbrev',
     '-M',
-    '--relative',
+    // The folder's changes only, named from the folder (a rename from outside it is an addition, one out of it a
+    // deletion), as a pathspec would give them. Without a pathspec git does not weigh every commit's tree against
+    // the pathspec, which takes it twice as long along 100,000 commits; commits that change nothing in the folder
+    // come with no changes and are passed over.
+    root === '' ? '--relative' : `--relative=${prefix}${root}/`,
     '--no-color',
     '--encoding=UTF-8',
     `--format=${LOG_FORMAT}`,
     range,
-    '--',
-    root === '' ? '.' : root,
   ];
   const child = spawn('git', args, { cwd: repo, env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   const stderr: Buffer[] = [];
@@ -236,6 +239,8 @@ async function readLog(repo: string, root: string, range: string | undefined, op
   const okrFile = memoized((path: string) => isOkrFile(root, path) && !isRetroFile(path));
   // The same few paths and authors come back in every commit: keep one copy of each.
   const intern = memoized((text: string) => text);
+  // Paths as git names them from the folder, as the rest of the history names them: from the repository's folder.
+  const fromRepo = root === '' ? intern : memoized((path: string) => `${root}/${path}`);
   const parser = new LogParser();
   // Answers come in the order asked, so the last read settles last; a failure is kept and thrown after it.
   let lastRead: Promise<void> = Promise.resolve();
@@ -263,7 +268,8 @@ async function readLog(repo: string, root: string, range: string | undefined, op
   };
   const keep = (logged: LogCommit[]) => {
     for (const commit of logged) {
-      const changes = okrChanges(commit, okrFile, intern, blobOf);
+      if (commit.changes.length === 0) continue;
+      const changes = okrChanges(commit, okrFile, fromRepo, blobOf);
       commits.push({ commit: commit.commit, date: days.dayOf(commit), author: intern(commit.author), message: commit.message, changes });
       options.onProgress?.(commits.length);
     }
@@ -354,20 +360,24 @@ class CommitDays {
   }
 }
 
-/** One commit's changes to OKR files, as the builder takes them: renames out of the folder are deletions, into it additions. */
-function okrChanges(commit: LogCommit, okrFile: (path: string) => boolean, intern: (text: string) => string, blobOf: (path: string, id: string) => BlobVersion): LoggedChange[] {
+/**
+ * One commit's changes to OKR files, as the builder takes them: renames out of the folder are deletions, into it additions.
+ * `name` gives the path from the repository's folder of a path as git wrote it, one copy of each.
+ */
+function okrChanges(commit: LogCommit, okrFile: (path: string) => boolean, name: (path: string) => string, blobOf: (path: string, id: string) => BlobVersion): LoggedChange[] {
   const changes: LoggedChange[] = [];
   for (const change of commit.changes) {
-    const inside = okrFile(change.path);
+    const path = name(change.path);
+    const from = change.from === undefined ? undefined : name(change.from);
+    const inside = okrFile(path);
     if (change.status !== 'D' && isReadable(change) && inside) {
-      const blob = blobOf(change.path, change.newBlob);
-      const fromInside = change.from !== undefined && okrFile(change.from);
-      if (change.status === 'R' && fromInside) changes.push({ status: 'R', path: intern(change.path), from: intern(change.from as string), blob });
-      else changes.push({ status: change.status === 'T' || change.status === 'M' ? 'M' : 'A', path: intern(change.path), blob });
-    } else if (change.status === 'R' && change.from !== undefined && okrFile(change.from)) {
-      changes.push({ status: 'D', path: intern(change.from) });
+      const blob = blobOf(path, change.newBlob);
+      if (change.status === 'R' && from !== undefined && okrFile(from)) changes.push({ status: 'R', path, from, blob });
+      else changes.push({ status: change.status === 'T' || change.status === 'M' ? 'M' : 'A', path, blob });
+    } else if (change.status === 'R' && from !== undefined && okrFile(from)) {
+      changes.push({ status: 'D', path: from });
     } else if (inside && (change.status === 'D' || !isReadable(change))) {
-      changes.push({ status: 'D', path: intern(change.path) });
+      changes.push({ status: 'D', path });
     }
   }
   return changes;

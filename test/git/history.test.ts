@@ -265,6 +265,30 @@ describe('readHistory', () => {
     ]);
   });
 
+  it('reads a folder of a larger repository: only the commits that change its OKRs, renames across its edge as additions and deletions', async () => {
+    const repo = createRepo();
+    repo.write('team/okrs/2026-q4/talks.md', talks()).write('drafts/reach.md', talks(undefined, { id: 'reach', title: 'Reach every team' }));
+    repo.write('team/okrs-old/2026-q4/old.md', talks(1, { id: 'old' }));
+    const plan = repo.commit('Plan', '2026-10-01');
+    repo.git(['mv', 'drafts/reach.md', 'team/okrs/2026-q4/reach.md']);
+    const moved = repo.commit('Bring the draft in', '2026-10-02');
+    // Outside the OKR folder, with a clock far ahead: not part of the history, so no warning about its date.
+    repo.write('team/okrs-old/2026-q4/old.md', talks(2, { id: 'old' })).write('README.md', 'docs\n');
+    repo.commit('Elsewhere', '2027-05-01');
+    repo.write('team/okrs/2026-q4/talks.md', talks(3.9));
+    const checkin = repo.commit('First talk', '2026-10-08');
+    repo.git(['mv', 'team/okrs/2026-q4/reach.md', 'drafts/reach.md']);
+    const out = repo.commit('Back to the drafts', '2026-10-09');
+
+    const history = await readHistory(path.join(repo.dir, 'team'), { now: NOW });
+    expect(history.warnings).toEqual([]);
+    expect(history.objectives.map(({ id, path, created, deleted }) => ({ id, path, created: created.commit, deleted: deleted?.commit ?? null }))).toEqual([
+      { id: 'reach', path: 'okrs/2026-q4/reach.md', created: moved, deleted: out },
+      { id: 'talks', path: 'okrs/2026-q4/talks.md', created: plan, deleted: null },
+    ]);
+    expect(history.checkins.map((each) => each.commit)).toEqual([checkin]);
+  });
+
   it('reads the OKRs from another folder when given a root', async () => {
     const repo = createRepo();
     repo.write('goals/2026-q4/talks.md', talks(3.6)).write('okrs/2026-q4/other.md', talks(1));
