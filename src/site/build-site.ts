@@ -129,10 +129,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ report: Pr
     : siteIntegration({ inputs: async () => options.inputs!, route: '/', standalone: true, inputsFileName: 'inputs.json' });
   // The site is written to a folder of its own beside the output and swapped in once whole: an
   // interrupted build leaves the last site as it was, and Astro starts from an empty folder
-  // instead of deleting the last site file by file. A folder with a `.git` (a checkout of a
-  // Pages branch) is built in place, as Astro does, which keeps that `.git`.
-  const inPlace = existsSync(path.join(outDir, '.git'));
-  const buildDir = inPlace ? outDir : `${outDir}.building-${process.pid}-${builds}`;
+  // instead of deleting the last site file by file.
+  const buildDir = `${outDir}.building-${process.pid}-${builds}`;
   // Astro reads `import.meta.env.*` from the process environment too: a BASE_URL or MODE
   // set there (CI, a test runner) would override the base and mode of this build.
   const env = { ASTRO_TELEMETRY_DISABLED: '1', ...Object.fromEntries(VITE_ENV_NAMES.map((name) => [name, undefined])) };
@@ -170,7 +168,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ report: Pr
     });
     const report = pending ? (await pending.read).report : [];
     // Astro's step of the build, for the site benchmark (bench/site.ts); the swap is part of it.
-    if (!inPlace) await swapIn(buildDir, outDir, replacedDir());
+    await swapInKeepingGit(buildDir, outDir);
     performance.measure('gitops-okr:astro', { start: astroStarted });
     return { report };
   } catch (error) {
@@ -181,12 +179,28 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ report: Pr
     // The worker writes the body cache once the inputs are read; a build that failed before ends it.
     await pending?.stop();
     await rm(workDir, { recursive: true, force: true });
-    if (!inPlace) await rm(buildDir, { recursive: true, force: true });
+    await rm(buildDir, { recursive: true, force: true });
     await deleted;
     for (const [key, value] of Object.entries(saved)) {
       if (value === undefined) delete process.env[key];
       else process.env[key] = value;
     }
+  }
+}
+
+/**
+ * An output folder with a `.git` is a checkout (of a Pages branch, say) that the site is committed from: its
+ * `.git` moves into the new site before the swap, and back when the swap fails.
+ */
+async function swapInKeepingGit(built: string, out: string): Promise<void> {
+  const git = path.join(out, '.git');
+  const moved = existsSync(git);
+  if (moved) await rename(git, path.join(built, '.git'));
+  try {
+    await swapIn(built, out, replacedDir());
+  } catch (error) {
+    if (moved) await rename(path.join(built, '.git'), git);
+    throw error;
   }
 }
 

@@ -3,7 +3,7 @@
  * what that thread finds still reaches the caller, and a failure there still fails the build with
  * its own message and leaves the last site as it was.
  */
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readHistory } from '../../src/git/history.ts';
@@ -81,5 +81,20 @@ describe('reading the inputs beside Astro', () => {
     expect(JSON.stringify(fromCache)).toBe(JSON.stringify(await readHistory(repo.dir, { now: NOW, cache: false })));
     // Read from the cache, not written again: the build's file was whole and current.
     expect(await readFile(path.join(cacheFolder, written[0] as string), 'utf8')).toBe(before);
+  });
+
+  it('keeps the `.git` of an output folder that is a checkout, and nothing else of the last site', { timeout: 120_000 }, async () => {
+    const repo = repoWithOneObjective();
+    const out = path.join(work, 'pages-checkout');
+    await mkdir(path.join(out, '.git'), { recursive: true });
+    await writeFile(path.join(out, '.git', 'HEAD'), 'ref: refs/heads/gh-pages\n');
+    await writeFile(path.join(out, 'stale.html'), '<p>from the last site</p>');
+
+    await buildSite({ repo: repo.dir, out, now: NOW, site: SITE, base: '/', cacheDir: path.join(work, 'pages-checkout-cache'), logLevel: 'error' });
+
+    expect(await readFile(path.join(out, '.git', 'HEAD'), 'utf8')).toBe('ref: refs/heads/gh-pages\n');
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toContain('Give talks');
+    expect((await readdir(out)).includes('stale.html')).toBe(false);
+    expect((await readdir(work)).filter((name) => name.startsWith('pages-checkout') && !name.endsWith('-cache'))).toEqual(['pages-checkout']);
   });
 });
