@@ -31,6 +31,11 @@ export interface ReadHistoryOptions {
   cache?: false | HistoryCacheOptions;
   /** The current files' parses (src/core/parsed-files.ts): the newest version of a file, when it is the same text, is not parsed again. */
   parsed?: ParsedFiles;
+  /**
+   * Resolves once `parsed` holds every current file. Given, git starts at once and the versions it names wait for
+   * it, so the log streams while the caller parses the current files, and the newest versions are still not parsed twice.
+   */
+  parsedReady?: Promise<void>;
 }
 
 export interface HistoryCacheOptions {
@@ -252,14 +257,16 @@ async function readLog(repo: string, root: string, prefix: string, range: string
     if (seen !== undefined) return seen;
     const blob: BlobVersion = {};
     known.set(id, blob);
+    const parse = (bytes: Uint8Array | undefined) => {
+      try {
+        blob.version = versionReader.read(path, bytes ?? new Uint8Array(0));
+      } catch (error) {
+        failure ??= { error };
+      }
+    };
+    // Answers come in the order asked, and wait for the current files' parses in that order: each file's versions are read in turn.
     lastRead = reader.read(id).then(
-      (bytes) => {
-        try {
-          blob.version = versionReader.read(path, bytes ?? new Uint8Array(0));
-        } catch (error) {
-          failure ??= { error };
-        }
-      },
+      (bytes) => (options.parsedReady === undefined ? parse(bytes) : options.parsedReady.then(() => parse(bytes))),
       (error: unknown) => {
         failure ??= { error };
       },

@@ -11,7 +11,9 @@ import { today } from '../core/period.ts';
 import { publicHistory } from '../core/publish.ts';
 import type { Objective } from '../core/schema.ts';
 import { readFrontmatter } from '../core/frontmatter.ts';
-import { buildWorkspace, type Workspace } from '../core/workspace.ts';
+import { buildWorkspace, isRetroFile, type SourceFile, type Workspace } from '../core/workspace.ts';
+import { fileRole } from '../core/history-version.ts';
+import { decodeSource } from '../core/source.ts';
 import { ParsedFiles } from '../core/parsed-files.ts';
 import { readHistory, type ReadHistoryOptions } from '../git/history.ts';
 import { repositoryWebAddress } from '../git/remote.ts';
@@ -98,13 +100,28 @@ export async function readSite(settings: SiteSettings): Promise<{ inputs: SiteIn
   const repo = path.resolve(settings.repo);
   const root = settings.root ?? 'okrs';
   const now = settings.now ?? today();
-  // The history's newest version of each file is usually the current file: parsed once for both.
+  // The history's newest version of each file is usually the current file: parsed once for both. Git's log
+  // starts first and streams while the current files are parsed; the versions it names wait for their parses.
   const parsed = new ParsedFiles();
-  const workspace = buildWorkspace(root, await readOkrTree(root, repo), parsed);
+  let parsedAll = () => {};
+  const parsedReady = new Promise<void>((resolve) => (parsedAll = resolve));
   const historyStarted = performance.now();
-  const fullHistory = settings.historyFile
-    ? parseHistory(await readFile(path.resolve(settings.historyFile), 'utf8'), settings.historyFile)
-    : await readHistory(repo, { now, root, parsed, ...(settings.historyCache === undefined ? {} : { cache: settings.historyCache }) });
+  const reading = settings.historyFile
+    ? readFile(path.resolve(settings.historyFile), 'utf8').then((text) => parseHistory(text, settings.historyFile as string))
+    : readHistory(repo, { now, root, parsed, parsedReady, ...(settings.historyCache === undefined ? {} : { cache: settings.historyCache }) });
+  let workspace: Workspace;
+  try {
+    const files = await readOkrTree(root, repo);
+    await parseAhead(root, files, parsed);
+    workspace = buildWorkspace(root, files, parsed);
+  } catch (error) {
+    // The history is of no use without the files; it ends on its own, and its failure, if any, is not this one.
+    reading.catch(() => undefined);
+    throw error;
+  } finally {
+    parsedAll();
+  }
+  const fullHistory = await reading;
   // Measures of the build's steps, for the site benchmark (bench/site.ts).
   performance.measure('gitops-okr:history', { start: historyStarted });
   // Check-ins link to their commits when the repository has a web address; the folder it was read from is never published.
@@ -115,6 +132,23 @@ export async function readSite(settings: SiteSettings): Promise<{ inputs: SiteIn
     inputs: { now, ...parts, problems: settings.showProblems ? problems : [], problemCount: problems.length, showProblems: settings.showProblems ?? false },
     report,
   };
+}
+
+/**
+ * The current files parsed into `parsed`, a few at a time with a turn of the event loop between: meanwhile the log
+ * that git is writing is read, where one long parse would leave git waiting on a full pipe. `buildWorkspace` then
+ * finds each parse kept; a file this reads in another role than the workspace does is only parsed once more there.
+ */
+async function parseAhead(root: string, files: readonly SourceFile[], parsed: ParsedFiles): Promise<void> {
+  for (const [index, file] of files.entries()) {
+    if (index % 32 === 31) await new Promise((resolve) => setImmediate(resolve));
+    const role = fileRole(root, file.path);
+    if (file.symlink || role === 'config' || isRetroFile(file.path)) continue;
+    const decoded = decodeSource(file.bytes, file.size);
+    if (!decoded.ok) continue;
+    if (role === 'mission') parsed.mission(file.path, decoded.text);
+    else parsed.objective(file.path, decoded.text);
+  }
 }
 
 /** What a repository publishes, from its current files and its full history, wherever they were read (git, or the GitHub API). */

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ParsedFiles } from '../../src/core/parsed-files.ts';
 import { readHistory, ShallowCloneError } from '../../src/git/history.ts';
 import { createRepo, GIT_CONFIG, MISSION, objectiveText, removeTempFolders, tempFolder, testGitEnv, type KeyResultFields } from '../helpers/git-repo.ts';
 
@@ -287,6 +288,27 @@ describe('readHistory', () => {
       { id: 'talks', path: 'okrs/2026-q4/talks.md', created: plan, deleted: null },
     ]);
     expect(history.checkins.map((each) => each.commit)).toEqual([checkin]);
+  });
+
+  it('streams the log before the current files are parsed, and reads the versions once they are', async () => {
+    const repo = createRepo();
+    repo.write('okrs/mission.md', MISSION).write('okrs/2026-q4/talks.md', talks());
+    repo.commit('Plan', '2026-10-01');
+    repo.write('okrs/2026-q4/talks.md', talks(3.9));
+    repo.commit('First talk', '2026-10-08');
+    const parsed = new ParsedFiles();
+    let release = () => {};
+    const parsedReady = new Promise<void>((resolve) => (release = resolve));
+
+    let settled = false;
+    const reading = readHistory(repo.dir, { now: NOW, parsed, parsedReady }).finally(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(settled).toBe(false);
+    parsed.objective('okrs/2026-q4/talks.md', talks(3.9));
+    parsed.mission('okrs/mission.md', MISSION);
+    release();
+
+    expect(JSON.stringify(await reading)).toBe(JSON.stringify(await readHistory(repo.dir, { now: NOW, cache: false })));
   });
 
   it('reads the OKRs from another folder when given a root', async () => {
