@@ -16,8 +16,11 @@ import { useCompileCache } from './compile-cache.ts';
 import type { ReadHistoryOptions } from '../git/history.ts';
 import type { SourceEnvironment } from '../io/org-source.ts';
 import type { SiteInputs } from './inputs.ts';
-import { siteIntegration } from './integration.ts';
+import { siteIntegration, SITE_SETTINGS, type SiteSettingsAtRender } from './integration.ts';
 import { readInBackground, type ReadResult } from './read-inputs.ts';
+import { renderFromBundle } from './render-bundle.ts';
+import { bundleDigest, compiledBundleFolder, findBundle, keepBundle } from './site-bundle.ts';
+import { writeWhole } from '../io/write-whole.ts';
 import type { Problem } from './model.ts';
 import { deleteReplaced, swapIn } from './replaced.ts';
 
@@ -108,43 +111,90 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ report: Pr
   const deleted = deleteReplaced(replacedDir());
   let readFailure: unknown;
   pending?.read.catch((error: unknown) => (readFailure = error));
-  const integration = pending
-    ? siteIntegration({
-        writeInputs: async (file) => {
-          const read = await pending.read;
-          if (options.org) {
-            try {
-              options.org.onRead({ report: read.report, org: read.org! });
-            } catch (error) {
-              readFailure = error;
-              throw error;
-            }
-          }
-          await rename(readInputs, file);
-        },
-        route: '/',
-        standalone: true,
-        inputsFileName: 'inputs.json',
-      })
-    : siteIntegration({ inputs: async () => options.inputs!, route: '/', standalone: true, inputsFileName: 'inputs.json' });
+  // The inputs file once whole, for whichever renders the pages: the compiled site or Astro's build.
+  let inputsRead: Promise<void> | undefined;
+  const readOnce = () =>
+    (inputsRead ??= (async () => {
+      if (!pending) return writeWhole(readInputs, JSON.stringify(options.inputs));
+      try {
+        const read = await pending.read;
+        options.org?.onRead({ report: read.report, org: read.org! });
+      } catch (error) {
+        readFailure = error;
+        throw error;
+      }
+    })());
   // The site is written to a folder of its own beside the output and swapped in once whole: an
   // interrupted build leaves the last site as it was, and Astro starts from an empty folder
   // instead of deleting the last site file by file. A folder with a `.git` (a checkout of a
   // Pages branch) is built in place, as Astro does, which keeps that `.git`.
   const inPlace = existsSync(path.join(outDir, '.git'));
   const buildDir = inPlace ? outDir : `${outDir}.building-${process.pid}-${builds}`;
+  // Astro's normalisation of the base, as the pages and Astro's renderer see it.
+  const base = options.base.startsWith('/') ? options.base : `/${options.base}`;
+  const logLevel = options.logLevel ?? 'warn';
   // Astro reads `import.meta.env.*` from the process environment too: a BASE_URL or MODE
   // set there (CI, a test runner) would override the base and mode of this build.
   const env = { ASTRO_TELEMETRY_DISABLED: '1', ...Object.fromEntries(VITE_ENV_NAMES.map((name) => [name, undefined])) };
   const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
   const cwd = process.cwd();
   try {
+    await mkdir(workDir, { recursive: true });
+    // The compiled site, when one fits this code (src/site/site-bundle.ts); a build in place is Astro's.
+    const compiled = compiledBundleFolder(cacheRoot());
+    const digest = await bundleDigest().catch(() => undefined);
+    const bundle = digest === undefined || inPlace ? undefined : await findBundle(compiled, digest);
+    if (bundle) {
+      const started = performance.now();
+      const rendered = await (async () => {
+        await rm(buildDir, { recursive: true, force: true, maxRetries: 2 }).catch(() => undefined);
+        await mkdir(buildDir, { recursive: true });
+        return renderFromBundle({
+          bundle,
+          route: '/',
+          base,
+          site: options.site,
+          out: buildDir,
+          publicDir: path.join(PACKAGE_ROOT, 'public'),
+          cacheDir,
+          concurrency: SITE_BUILD_OPTIONS.build.concurrency,
+          log: logLevel === 'info' || logLevel === 'debug',
+          inputsFile: readOnce().then(() => readInputs),
+        });
+      })().catch(async (error: unknown) => {
+        if (readFailure) throw readFailure;
+        // A bundle that cannot render the site is compiled again by the Astro build below.
+        if (bundle.dir.startsWith(compiled)) await rm(bundle.dir, { recursive: true, force: true });
+        if (logLevel !== 'silent' && logLevel !== 'error') process.stderr.write(`gitops-okr: the compiled site could not render the pages, building them with Astro: ${String(error)}\n`);
+        return undefined;
+      });
+      if (rendered) {
+        const report = pending ? (await pending.read).report : [];
+        await swapIn(buildDir, outDir, replacedDir());
+        // Only once the site is in place: the caches' pages are then those of the site that is out.
+        await rendered.keep();
+        performance.measure('gitops-okr:astro', { start: started });
+        return { report };
+      }
+    }
+    let inputsFile: (file: string) => void = () => undefined;
+    const settings: SiteSettingsAtRender = { route: '/', standalone: true, base, inputsFile: new Promise((resolve) => (inputsFile = resolve)) };
+    (globalThis as Record<symbol, unknown>)[SITE_SETTINGS] = settings;
+    const integration = siteIntegration({
+      writeInputs: async (file) => {
+        await readOnce();
+        await rename(readInputs, file);
+        inputsFile(fileURLToPath(file));
+      },
+      route: '/',
+      standalone: true,
+      inputsFileName: 'inputs.json',
+    });
     // Before Astro is loaded, so that it (and Vite, Rolldown) load compiled from the last build.
     await useCompileCache(compileCacheDir);
     const astro = await loadAstro();
     await rm(buildDir, { recursive: true, force: true, maxRetries: 2 }).catch(() => undefined);
     await mkdir(buildDir, { recursive: true });
-    await mkdir(workDir, { recursive: true });
     for (const [key, value] of Object.entries(env)) {
       if (value === undefined) delete process.env[key];
       else process.env[key] = value;
@@ -161,12 +211,13 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ report: Pr
       outDir: buildDir,
       site: options.site,
       base: options.base,
-      logLevel: options.logLevel ?? 'warn',
+      logLevel,
       mode: 'production',
       // Pages whose code, config and cache key (src/site/page-key.ts) are unchanged since the last
       // build in this cache are copied from Astro's copy of that build instead of rendered again.
       experimental: { incrementalBuild: true },
-      integrations: [integration],
+      // Without a compiled site that fits the code, this build compiles one for the next.
+      integrations: digest === undefined ? [integration] : [integration, keepBundle(path.join(compiled, digest), digest)],
     });
     const report = pending ? (await pending.read).report : [];
     // Astro's step of the build, for the site benchmark (bench/site.ts); the swap is part of it.

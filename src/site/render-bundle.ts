@@ -1,0 +1,140 @@
+/**
+ * A build rendered from the compiled site (src/site/site-bundle.ts) instead of Astro's whole build:
+ * the pages render on a thread of their own (src/site/render-worker.ts), which loads them while the
+ * inputs are read; the output folder gets what Astro adds beside the pages (the public files, the
+ * built CSS, the sitemap). The pages of the last build are kept in the caches with each one's key,
+ * so a page whose key is unchanged is linked from there: in CI only the caches outlive a build.
+ */
+import { existsSync } from 'node:fs';
+import { copyFile, cp, link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { siteMap } from './integration.ts';
+import type { BundleMeta, SiteBundle } from './site-bundle.ts';
+import { absoluteUrl } from './urls.ts';
+
+/** What the render thread is given. */
+export interface RenderRequest {
+  bundle: string;
+  meta: BundleMeta;
+  route: string;
+  standalone: boolean;
+  base: string;
+  site: string;
+  /** The folder the pages go to. */
+  out: string;
+  concurrency: number;
+  /** Whether to tell each page, as Astro's log does. */
+  log: boolean;
+  /** The last build's pages in the caches, and the key of each. */
+  previous?: { dir: string; keys: Record<string, string> };
+}
+
+export type RenderMessage = { kind: 'done'; keys: Record<string, string>; pageNames: string[]; log: string[] } | { kind: 'failed'; message: string };
+
+/** What the last build kept in the caches: its pages, each one's key, and what they were rendered with. */
+interface KeptPages {
+  digest: string;
+  base: string;
+  site: string;
+  route: string;
+  keys: Record<string, string>;
+}
+
+const KEPT = 'gitops-okr-pages';
+const WORKER = new URL(`../site/render-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+
+export interface RenderOptions {
+  bundle: SiteBundle;
+  route: string;
+  base: string;
+  site: string;
+  out: string;
+  publicDir: string;
+  /** The caches of this repository's builds, where the last build's pages are kept. */
+  cacheDir: string;
+  concurrency: number;
+  log: boolean;
+  /** Resolves to the inputs file once it is whole. */
+  inputsFile: Promise<string>;
+}
+
+/** The rendered pages and what the caches are to keep once the site is swapped in (`keep`). */
+export interface Rendered {
+  keep: () => Promise<void>;
+}
+
+/** Renders the site into `out`; throws when the bundle could not render it (then Astro's build does). */
+export async function renderFromBundle(options: RenderOptions): Promise<Rendered> {
+  const kept = path.join(options.cacheDir, KEPT);
+  const last = await readFile(`${kept}.json`, 'utf8').then(
+    (text) => JSON.parse(text) as KeptPages,
+    () => undefined,
+  );
+  const same = last && last.digest === options.bundle.meta.digest && last.base === options.base && last.site === options.site && last.route === options.route;
+  const request: RenderRequest = {
+    bundle: options.bundle.dir,
+    meta: options.bundle.meta,
+    route: options.route,
+    standalone: true,
+    base: options.base,
+    site: options.site,
+    out: options.out,
+    concurrency: options.concurrency,
+    log: options.log,
+    ...(same ? { previous: { dir: kept, keys: last.keys } } : {}),
+  };
+  const worker = new Worker(WORKER, { workerData: request });
+  const result = new Promise<Extract<RenderMessage, { kind: 'done' }>>((resolve, reject) => {
+    worker.on('message', (message: RenderMessage) => (message.kind === 'done' ? resolve(message) : reject(new Error(message.message))));
+    worker.on('error', reject);
+    worker.on('exit', () => reject(new Error('rendering the site ended before the pages were written')));
+  });
+  result.catch(() => undefined);
+  let done: Extract<RenderMessage, { kind: 'done' }>;
+  try {
+    // Beside the rendering: the files Astro copies into every build.
+    const [, rendered] = await Promise.all([copyStatic(options), options.inputsFile.then((file) => (worker.postMessage(file), result))]);
+    done = rendered;
+  } finally {
+    await worker.terminate();
+  }
+  if (options.log) process.stdout.write(`${done.log.join('\n')}\n`);
+  const root = absoluteUrl('/', options.site, options.base);
+  for (const file of siteMap(
+    done.pageNames.map((pathname) => ({ pathname })),
+    root,
+  ))
+    await writeFile(path.join(options.out, file.name), file.xml);
+  // The pages are linked into the caches' next copy now, before the swap moves them.
+  const next = `${kept}.next-${process.pid}`;
+  await rm(next, { recursive: true, force: true });
+  await linkAll(options.out, next, Object.keys(done.keys));
+  return {
+    keep: async () => {
+      await rm(`${kept}.json`, { force: true });
+      await rm(kept, { recursive: true, force: true });
+      await rename(next, kept);
+      const record: KeptPages = { digest: options.bundle.meta.digest, base: options.base, site: options.site, route: options.route, keys: done.keys };
+      await writeFile(`${kept}.json`, JSON.stringify(record));
+    },
+  };
+}
+
+/** The public folder's files and the built CSS, as Astro's build writes them beside the pages. */
+async function copyStatic(options: RenderOptions): Promise<void> {
+  if (existsSync(options.publicDir)) await cp(options.publicDir, options.out, { recursive: true });
+  const assets = path.join(options.bundle.dir, 'static');
+  if (existsSync(assets)) await cp(assets, options.out, { recursive: true });
+}
+
+async function linkAll(from: string, to: string, files: readonly string[]): Promise<void> {
+  const made = new Set<string>();
+  for (const file of files) {
+    const target = path.join(to, file);
+    const dir = path.dirname(target);
+    if (!made.has(dir)) await mkdir(dir, { recursive: true });
+    made.add(dir);
+    await link(path.join(from, file), target).catch(() => copyFile(path.join(from, file), target));
+  }
+}

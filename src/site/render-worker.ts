@@ -1,0 +1,120 @@
+/**
+ * Renders a site from its compiled bundle (src/site/site-bundle.ts) on a thread of its own, started
+ * by src/site/render-bundle.ts: the pages' modules are loaded afresh for every build (a module keeps
+ * what it computed from the inputs it loaded with), and they load while the main thread still waits
+ * for the inputs. Each page goes to the file Astro would write it to; a page whose key is the one it
+ * had in the last build is linked from the copy of that build in the caches instead.
+ */
+import { copyFile, link, mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parentPort, workerData } from 'node:worker_threads';
+import { SITE_SETTINGS, type SiteSettingsAtRender } from './integration.ts';
+import type { RenderMessage, RenderRequest } from './render-bundle.ts';
+
+interface RouteData {
+  type: string;
+  component: string;
+}
+interface BuildApp {
+  manifest: { base: string; site?: string };
+  baseWithoutTrailingSlash: string;
+  logger: { options: { destination: unknown } };
+  setInternals(internals: unknown): void;
+  setOptions(options: unknown): void;
+  render(request: Request, options: { routeData: RouteData }): Promise<Response>;
+}
+
+const request = workerData as RenderRequest;
+const post = (message: RenderMessage) => parentPort!.postMessage(message);
+
+try {
+  const settings: SiteSettingsAtRender = {
+    route: request.route,
+    standalone: request.standalone,
+    base: request.base,
+    inputsFile: new Promise((resolve) => parentPort!.once('message', (file: string) => resolve(file))),
+  };
+  (globalThis as Record<symbol, unknown>)[SITE_SETTINGS] = settings;
+  const [{ app }, { StaticPaths }] = await Promise.all([
+    import(pathToFileURL(path.join(request.bundle, 'server', request.meta.entry)).href) as Promise<{ app: BuildApp }>,
+    import('astro/runtime/prerender/static-paths.js') as unknown as Promise<{ StaticPaths: new (app: BuildApp) => { getAll(): Promise<{ pathname: string; route: RouteData; cacheKey?: string }[]> } }>,
+  ]);
+  // The base and the site URL are this build's, not those of the build that compiled the bundle.
+  app.manifest.base = request.base;
+  if (request.site) app.manifest.site = request.site;
+  else delete app.manifest.site;
+  app.baseWithoutTrailingSlash = request.base.replace(/\/$/, '') || '';
+  app.setInternals({ pagesByKeys: new Map(request.meta.pages), entrySpecifierToBundleMap: new Map() });
+  app.setOptions({ settings: { scripts: request.meta.scripts }, logger: { options: { destination: app.logger.options.destination } } });
+
+  const seen = new Set<string>();
+  const paths = (await new StaticPaths(app).getAll()).filter(({ pathname }) => {
+    const normal = pathname.replace(/\/$/, '');
+    if (seen.has(normal)) return false;
+    seen.add(normal);
+    return true;
+  });
+  const origin = request.site ? new URL(request.site).origin : 'http://localhost:4321';
+  const keys: Record<string, string> = {};
+  const pageNames: string[] = [];
+  const log: string[] = [];
+  const made = new Set<string>();
+  const folder = async (file: string) => {
+    const dir = path.dirname(path.join(request.out, file));
+    if (!made.has(dir)) await mkdir(dir, { recursive: true });
+    made.add(dir);
+  };
+  const one = async ({ pathname, route, cacheKey }: (typeof paths)[number]) => {
+    const file = outFile(pathname, route.type);
+    if (route.type === 'page') pageNames.push(pathname === '/' ? '' : `${pathname.replace(/^\//, '').replace(/\/$/, '')}/`);
+    const key = cacheKey === undefined ? undefined : `${route.component}\n${pathname}\n${cacheKey}`;
+    await folder(file);
+    if (key !== undefined && request.previous?.keys[file] === key && (await linkOrCopy(path.join(request.previous.dir, file), path.join(request.out, file)))) {
+      keys[file] = key;
+      if (request.log) log.push(`  ├─ /${file} (cached)`);
+      return;
+    }
+    const started = performance.now();
+    const url = new URL(`${request.base.replace(/\/$/, '')}/${route.type === 'endpoint' ? pathname.slice(1) : pathname === '/' ? '' : `${pathname.slice(1).replace(/\/$/, '')}/`}`, origin);
+    const response = await app.render(new Request(url), { routeData: route });
+    if (response.status >= 300 && response.status < 400) throw new Error(`${pathname} redirects, which the bundle does not render`);
+    if (!response.body) return;
+    await writeFile(path.join(request.out, file), Buffer.from(await response.arrayBuffer()));
+    if (key !== undefined) keys[file] = key;
+    if (request.log) log.push(`  ├─ /${file} (+${Math.round(performance.now() - started)}ms)`);
+  };
+  // A few pages at a time, as Astro's build.concurrency: each page's wait for its file keeps the thread busy meanwhile.
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: request.concurrency }, async () => {
+      while (next < paths.length) await one(paths[next++]!);
+    }),
+  );
+  post({ kind: 'done', keys, pageNames, log });
+} catch (error) {
+  post({ kind: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+}
+
+/** Where Astro's `directory` format writes a route's path: `objectives/x/index.html`, `404.html`, `rss.xml`. */
+function outFile(pathname: string, type: string): string {
+  const bare = pathname.replace(/^\/|\/$/g, '');
+  if (type === 'endpoint') return bare;
+  if (bare === '404' || bare === '500') return `${bare}.html`;
+  return bare === '' ? 'index.html' : `${bare}/index.html`;
+}
+
+/** `false` when the last build's copy is gone (then the page is rendered). */
+async function linkOrCopy(from: string, to: string): Promise<boolean> {
+  try {
+    await link(from, to);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return false;
+    return copyFile(from, to).then(
+      () => true,
+      () => false,
+    );
+  }
+}
