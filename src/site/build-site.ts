@@ -52,6 +52,8 @@ export interface BuildSiteOptions {
    * `onRead` is told what they gave before the pages are generated; when it throws, nothing is built.
    */
   org?: { config: OrgConfig; env: SourceEnvironment; onRead: (read: Required<ReadResult>) => void };
+  /** Build with Astro and keep the compiled site in this folder (lib/site-bundle, scripts/build-package.ts). */
+  bundleInto?: string;
 }
 
 /** Thrown when the optional peer dependency `astro` is not installed. */
@@ -143,7 +145,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ report: Pr
     // The compiled site, when one fits this code (src/site/site-bundle.ts); a build in place is Astro's.
     const compiled = compiledBundleFolder(cacheRoot());
     const digest = await bundleDigest().catch(() => undefined);
-    const bundle = digest === undefined || inPlace ? undefined : await findBundle(compiled, digest);
+    const bundle = digest === undefined || inPlace || options.bundleInto ? undefined : await findBundle(compiled, digest);
     if (bundle) {
       const started = performance.now();
       const rendered = await (async () => {
@@ -217,7 +219,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ report: Pr
       // build in this cache are copied from Astro's copy of that build instead of rendered again.
       experimental: { incrementalBuild: true },
       // Without a compiled site that fits the code, this build compiles one for the next.
-      integrations: digest === undefined ? [integration] : [integration, keepBundle(path.join(compiled, digest), digest)],
+      integrations: digest === undefined ? [integration] : [integration, keepBundle(options.bundleInto ?? path.join(compiled, digest), digest)],
     });
     const report = pending ? (await pending.read).report : [];
     // Astro's step of the build, for the site benchmark (bench/site.ts); the swap is part of it.
