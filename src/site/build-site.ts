@@ -54,6 +54,14 @@ export interface BuildSiteOptions {
   org?: { config: OrgConfig; env: SourceEnvironment; onRead: (read: Required<ReadResult>) => void };
   /** Build with Astro and keep the compiled site in this folder (lib/site-bundle, scripts/build-package.ts). */
   bundleInto?: string;
+  /** Where a checkout keeps the sites it compiled, one folder per digest; by default beside Astro. It must lie below the node_modules that holds Astro, whose packages the pages import. */
+  bundles?: string;
+}
+
+/** `renderer`: whether the pages were rendered from the compiled site (src/site/site-bundle.ts) or by Astro's whole build. */
+export interface BuiltSite {
+  report: Problem[];
+  renderer: 'bundle' | 'astro';
 }
 
 /** Thrown when the optional peer dependency `astro` is not installed. */
@@ -80,7 +88,7 @@ let builds = 0;
 const VITE_ENV_NAMES = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX'];
 
 /** `report`: every file the build could not use and why an objective was left out, for the build's output only. */
-export async function buildSite(options: BuildSiteOptions): Promise<{ report: Problem[] }> {
+export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   const repo = path.resolve(options.repo);
   const outDir = path.resolve(options.out);
   // The project root: Astro's own folders (.astro, Vite's cache) go there, and Vite resolves
@@ -94,6 +102,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ report: Pr
   // The inputs are read on a thread of their own while Astro loads, starts and bundles the pages
   // (src/site/read-inputs.ts), into a file of this build's that becomes the pages' inputs file.
   const readInputs = path.join(workDir, 'inputs.json');
+  // Before the threads start and the pages or Astro load, so that they (and Vite, Rolldown) load compiled from the last build.
+  await useCompileCache(compileCacheDir);
   const pending = options.inputs
     ? undefined
     : readInBackground(
@@ -143,7 +153,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ report: Pr
   try {
     await mkdir(workDir, { recursive: true });
     // The compiled site, when one fits this code (src/site/site-bundle.ts); a build in place is Astro's.
-    const compiled = compiledBundleFolder(cacheRoot());
+    const compiled = options.bundles ? path.resolve(options.bundles) : compiledBundleFolder(cacheRoot());
     const digest = await bundleDigest().catch(() => undefined);
     const bundle = digest === undefined || inPlace || options.bundleInto ? undefined : await findBundle(compiled, digest);
     if (bundle) {
@@ -176,7 +186,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ report: Pr
         // Only once the site is in place: the caches' pages are then those of the site that is out.
         await rendered.keep();
         performance.measure('gitops-okr:astro', { start: started });
-        return { report };
+        return { report, renderer: 'bundle' };
       }
     }
     let inputsFile: (file: string) => void = () => undefined;
@@ -192,8 +202,6 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ report: Pr
       standalone: true,
       inputsFileName: 'inputs.json',
     });
-    // Before Astro is loaded, so that it (and Vite, Rolldown) load compiled from the last build.
-    await useCompileCache(compileCacheDir);
     const astro = await loadAstro();
     await rm(buildDir, { recursive: true, force: true, maxRetries: 2 }).catch(() => undefined);
     await mkdir(buildDir, { recursive: true });
@@ -225,7 +233,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ report: Pr
     // Astro's step of the build, for the site benchmark (bench/site.ts); the swap is part of it.
     if (!inPlace) await swapIn(buildDir, outDir, replacedDir());
     performance.measure('gitops-okr:astro', { start: astroStarted });
-    return { report };
+    return { report, renderer: 'astro' };
   } catch (error) {
     // A failure while reading is the build's error, whatever Astro made of it on its way out.
     throw readFailure ?? error;

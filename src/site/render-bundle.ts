@@ -3,10 +3,11 @@
  * the pages render on a thread of their own (src/site/render-worker.ts), which loads them while the
  * inputs are read; the output folder gets what Astro adds beside the pages (the public files, the
  * built CSS, the sitemap). The pages of the last build are kept in the caches with each one's key,
- * so a page whose key is unchanged is linked from there: in CI only the caches outlive a build.
+ * so a page whose key is unchanged is linked from there: in CI only the caches outlive a build. The
+ * copy changes by the pages rendered, so a rebuild after one check-in touches few of its files.
  */
-import { existsSync } from 'node:fs';
-import { copyFile, cp, link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFileSync, existsSync, linkSync, mkdirSync, rmSync } from 'node:fs';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { siteMap } from './integration.ts';
@@ -30,7 +31,8 @@ export interface RenderRequest {
   previous?: { dir: string; keys: Record<string, string> };
 }
 
-export type RenderMessage = { kind: 'done'; keys: Record<string, string>; pageNames: string[]; log: string[] } | { kind: 'failed'; message: string };
+/** `keys`: each page's key, of those that have one; `rendered`: the files rendered this time, not kept. */
+export type RenderMessage = { kind: 'done'; keys: Record<string, string>; rendered: string[]; pageNames: string[]; log: string[] } | { kind: 'failed'; message: string };
 
 /** What the last build kept in the caches: its pages, each one's key, and what they were rendered with. */
 interface KeptPages {
@@ -106,15 +108,15 @@ export async function renderFromBundle(options: RenderOptions): Promise<Rendered
     root,
   ))
     await writeFile(path.join(options.out, file.name), file.xml);
-  // The pages are linked into the caches' next copy now, before the swap moves them.
-  const next = `${kept}.next-${process.pid}`;
-  await rm(next, { recursive: true, force: true });
-  await linkAll(options.out, next, Object.keys(done.keys));
+  // The caches' copy of the pages takes those rendered now, before the swap moves them. Their keys
+  // are written only once the site is in place: until then, the copy has no keys and keeps nothing.
+  await rm(`${kept}.json`, { force: true });
+  if (!same) await rm(kept, { recursive: true, force: true });
+  const gone = same ? Object.keys(last.keys).filter((file) => !(file in done.keys)) : [];
+  await Promise.all(gone.map((file) => rm(path.join(kept, file), { force: true })));
+  linkAll(options.out, kept, done.rendered);
   return {
     keep: async () => {
-      await rm(`${kept}.json`, { force: true });
-      await rm(kept, { recursive: true, force: true });
-      await rename(next, kept);
       const record: KeptPages = { digest: options.bundle.meta.digest, base: options.base, site: options.site, route: options.route, keys: done.keys };
       await writeFile(`${kept}.json`, JSON.stringify(record));
     },
@@ -128,13 +130,23 @@ async function copyStatic(options: RenderOptions): Promise<void> {
   if (existsSync(assets)) await cp(assets, options.out, { recursive: true });
 }
 
-async function linkAll(from: string, to: string, files: readonly string[]): Promise<void> {
+/**
+ * `files` of `from` linked into `to` (copied where links cannot be made), each replacing the one there.
+ * One at a time and at once: a cold build's some hundred small links cost less without a wait for a
+ * thread of Node's pool each.
+ */
+function linkAll(from: string, to: string, files: readonly string[]): void {
   const made = new Set<string>();
   for (const file of files) {
     const target = path.join(to, file);
     const dir = path.dirname(target);
-    if (!made.has(dir)) await mkdir(dir, { recursive: true });
+    if (!made.has(dir)) mkdirSync(dir, { recursive: true });
     made.add(dir);
-    await link(path.join(from, file), target).catch(() => copyFile(path.join(from, file), target));
+    rmSync(target, { force: true });
+    try {
+      linkSync(path.join(from, file), target);
+    } catch {
+      copyFileSync(path.join(from, file), target);
+    }
   }
 }
