@@ -115,7 +115,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
           ...(options.historyFile ? { historyFile: path.resolve(options.historyFile) } : {}),
         },
         // Beside Astro's own caches, so a build with a fresh cache folder renders every body anew.
-        { bodiesFile: path.join(cacheDir, 'gitops-okr-bodies.json'), inputsFile: readInputs },
+        { bodiesFile: path.join(cacheDir, 'gitops-okr-bodies.json'), parsesFile: path.join(cacheDir, 'gitops-okr-parses.json'), inputsFile: readInputs },
         options.historyCache,
         options.org && { config: options.org.config, env: options.org.env },
       );

@@ -37,6 +37,8 @@ export interface SiteSettings {
   bodies?: BodyCache;
   /** The history cache, as `readHistory` takes it (on by default). */
   historyCache?: ReadHistoryOptions['cache'];
+  /** Parses of the current files by an earlier build (src/site/parse-cache.ts); this build's are added to it. */
+  parsed?: ParsedFiles;
 }
 
 /** A public objective's current file: its frontmatter (null once the file is gone) and rendered body. */
@@ -99,7 +101,7 @@ export async function readSite(settings: SiteSettings): Promise<{ inputs: SiteIn
   const root = settings.root ?? 'okrs';
   const now = settings.now ?? today();
   // The history's newest version of each file is usually the current file: parsed once for both.
-  const parsed = new ParsedFiles();
+  const parsed = settings.parsed ?? new ParsedFiles();
   const workspace = buildWorkspace(root, await readOkrTree(root, repo), parsed);
   const historyStarted = performance.now();
   const fullHistory = settings.historyFile

@@ -31,11 +31,13 @@ export interface RenderRequest {
   previous?: { dir: string; keys: Record<string, string> };
 }
 
-/** `keys`: each page's key, of those that have one; `rendered`: the files rendered this time, not kept. */
-export type RenderMessage = { kind: 'done'; keys: Record<string, string>; rendered: string[]; pageNames: string[]; log: string[] } | { kind: 'failed'; message: string };
+/** `keys`: each page's key, of those that have one; `written`, then `rendered` once done: the files rendered this time, not kept. */
+export type RenderMessage =
+  { kind: 'written'; files: string[] } | { kind: 'done'; keys: Record<string, string>; rendered: string[]; pageNames: string[]; log: string[] } | { kind: 'failed'; message: string };
 
 /** What the last build kept in the caches: its pages, each one's key, and what they were rendered with. */
 interface KeptPages {
+  version: number;
   digest: string;
   base: string;
   site: string;
@@ -44,6 +46,8 @@ interface KeptPages {
 }
 
 const KEPT = 'gitops-okr-pages';
+/** Raised when the caches' copy of the pages changes shape. */
+const KEPT_VERSION = 2;
 const WORKER = new URL(`../site/render-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 
 export interface RenderOptions {
@@ -73,7 +77,7 @@ export async function renderFromBundle(options: RenderOptions): Promise<Rendered
     (text) => JSON.parse(text) as KeptPages,
     () => undefined,
   );
-  const same = last && last.digest === options.bundle.meta.digest && last.base === options.base && last.site === options.site && last.route === options.route;
+  const same = last && last.version === KEPT_VERSION && last.digest === options.bundle.meta.digest && last.base === options.base && last.site === options.site && last.route === options.route;
   const request: RenderRequest = {
     bundle: options.bundle.dir,
     meta: options.bundle.meta,
@@ -86,9 +90,17 @@ export async function renderFromBundle(options: RenderOptions): Promise<Rendered
     log: options.log,
     ...(same ? { previous: { dir: kept, keys: last.keys } } : {}),
   };
+  // The caches' copy of the pages takes those rendered now, as they are written, before the swap moves
+  // them. Their keys are written only once the site is in place: until then, the copy has no keys and keeps nothing.
+  await rm(`${kept}.json`, { force: true });
+  if (!same) await rm(kept, { recursive: true, force: true });
   const worker = new Worker(WORKER, { workerData: request });
   const result = new Promise<Extract<RenderMessage, { kind: 'done' }>>((resolve, reject) => {
-    worker.on('message', (message: RenderMessage) => (message.kind === 'done' ? resolve(message) : reject(new Error(message.message))));
+    worker.on('message', (message: RenderMessage) => {
+      if (message.kind === 'written') linkAll(options.out, kept, message.files);
+      else if (message.kind === 'done') resolve(message);
+      else reject(new Error(message.message));
+    });
     worker.on('error', reject);
     worker.on('exit', () => reject(new Error('rendering the site ended before the pages were written')));
   });
@@ -108,16 +120,12 @@ export async function renderFromBundle(options: RenderOptions): Promise<Rendered
     root,
   ))
     await writeFile(path.join(options.out, file.name), file.xml);
-  // The caches' copy of the pages takes those rendered now, before the swap moves them. Their keys
-  // are written only once the site is in place: until then, the copy has no keys and keeps nothing.
-  await rm(`${kept}.json`, { force: true });
-  if (!same) await rm(kept, { recursive: true, force: true });
   const gone = same ? Object.keys(last.keys).filter((file) => !(file in done.keys)) : [];
-  await Promise.all(gone.map((file) => rm(path.join(kept, file), { force: true })));
+  await Promise.all(gone.map((file) => rm(path.join(kept, keptName(file)), { force: true })));
   linkAll(options.out, kept, done.rendered);
   return {
     keep: async () => {
-      const record: KeptPages = { digest: options.bundle.meta.digest, base: options.base, site: options.site, route: options.route, keys: done.keys };
+      const record: KeptPages = { version: KEPT_VERSION, digest: options.bundle.meta.digest, base: options.base, site: options.site, route: options.route, keys: done.keys };
       await writeFile(`${kept}.json`, JSON.stringify(record));
     },
   };
@@ -131,17 +139,22 @@ async function copyStatic(options: RenderOptions): Promise<void> {
 }
 
 /**
- * `files` of `from` linked into `to` (copied where links cannot be made), each replacing the one there.
- * One at a time and at once: a cold build's some hundred small links cost less without a wait for a
- * thread of Node's pool each.
+ * The name in the caches' copy of a page's file: one folder of files, `objectives%2Fx%2Findex.html`,
+ * so a cold build makes no folders there.
+ */
+export function keptName(file: string): string {
+  return encodeURIComponent(file);
+}
+
+/**
+ * `files` of `from` linked into the caches' copy `to` (copied where links cannot be made), each
+ * replacing the one there. At once: the main thread has nothing else to do meanwhile, and some
+ * hundred small links cost less without a wait for a thread of Node's pool each.
  */
 function linkAll(from: string, to: string, files: readonly string[]): void {
-  const made = new Set<string>();
+  mkdirSync(to, { recursive: true });
   for (const file of files) {
-    const target = path.join(to, file);
-    const dir = path.dirname(target);
-    if (!made.has(dir)) mkdirSync(dir, { recursive: true });
-    made.add(dir);
+    const target = path.join(to, keptName(file));
     rmSync(target, { force: true });
     try {
       linkSync(path.join(from, file), target);

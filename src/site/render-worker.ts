@@ -5,12 +5,12 @@
  * for the inputs. Each page goes to the file Astro would write it to; a page whose key is the one it
  * had in the last build is linked from the copy of that build in the caches instead.
  */
-import { copyFileSync, linkSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import { SITE_SETTINGS, type SiteSettingsAtRender } from './integration.ts';
-import type { RenderMessage, RenderRequest } from './render-bundle.ts';
+import { keptName, type RenderMessage, type RenderRequest } from './render-bundle.ts';
 
 interface RouteData {
   type: string;
@@ -36,6 +36,10 @@ try {
     inputsFile: new Promise((resolve) => parentPort!.once('message', (file: string) => resolve(file))),
   };
   (globalThis as Record<symbol, unknown>)[SITE_SETTINGS] = settings;
+  // Every chunk starts loading now: Node reads and compiles them while the inputs are still being
+  // read, and those that need the inputs wait for them (src/site/integration.ts).
+  const chunks = path.join(request.bundle, 'server', 'chunks');
+  for (const name of readdirSync(chunks)) import(pathToFileURL(path.join(chunks, name)).href).catch(() => undefined);
   const [{ app }, { StaticPaths }] = await Promise.all([
     import(pathToFileURL(path.join(request.bundle, 'server', request.meta.entry)).href) as Promise<{ app: BuildApp }>,
     import('astro/runtime/prerender/static-paths.js') as unknown as Promise<{ StaticPaths: new (app: BuildApp) => { getAll(): Promise<{ pathname: string; route: RouteData; cacheKey?: string }[]> } }>,
@@ -73,7 +77,7 @@ try {
     if (route.type === 'page') pageNames.push(pathname === '/' ? '' : `${pathname.replace(/^\//, '').replace(/\/$/, '')}/`);
     const key = cacheKey === undefined ? undefined : `${route.component}\n${pathname}\n${cacheKey}`;
     folder(file);
-    if (key !== undefined && request.previous?.keys[file] === key && linkOrCopy(path.join(request.previous.dir, file), path.join(request.out, file))) {
+    if (key !== undefined && request.previous?.keys[file] === key && linkOrCopy(path.join(request.previous.dir, keptName(file)), path.join(request.out, file))) {
       keys[file] = key;
       if (request.log) log.push(`  ├─ /${file} (cached)`);
       return;
@@ -86,6 +90,8 @@ try {
     writeFileSync(path.join(request.out, file), Buffer.from(await response.arrayBuffer()));
     if (key !== undefined) keys[file] = key;
     rendered.push(file);
+    // The main thread copies the pages into the caches meanwhile, a batch at a time.
+    if (rendered.length % 64 === 0) post({ kind: 'written', files: rendered.slice(-64) });
     if (request.log) log.push(`  ├─ /${file} (+${Math.round(performance.now() - started)}ms)`);
   };
   // A few pages at a time, as Astro's build.concurrency: each page's wait for its file keeps the thread busy meanwhile.
@@ -95,7 +101,7 @@ try {
       while (next < paths.length) await one(paths[next++]!);
     }),
   );
-  post({ kind: 'done', keys, rendered, pageNames, log });
+  post({ kind: 'done', keys, rendered: rendered.slice(rendered.length - (rendered.length % 64)), pageNames, log });
 } catch (error) {
   post({ kind: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
 }
