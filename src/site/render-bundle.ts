@@ -7,9 +7,10 @@
  * copy changes by the pages rendered, so a rebuild after one check-in touches few of its files.
  */
 import { copyFileSync, existsSync, linkSync, mkdirSync, rmSync } from 'node:fs';
-import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { workerEnvironment } from './compile-cache.ts';
 import { siteMap } from './integration.ts';
 import type { BundleMeta, SiteBundle } from './site-bundle.ts';
 import { absoluteUrl } from './urls.ts';
@@ -27,16 +28,22 @@ export interface RenderRequest {
   concurrency: number;
   /** Whether to tell each page, as Astro's log does. */
   log: boolean;
-  /** The last build's pages in the caches, and the key of each. */
-  previous?: { dir: string; keys: Record<string, string> };
+  /**
+   * The caches' copy of the last build's pages (`${dir}.json` its keys), and what this build renders
+   * with: the thread reads the keys itself, while the main thread starts it.
+   */
+  kept: { dir: string; identity: Omit<KeptPages, 'keys'> };
 }
 
-/** `keys`: each page's key, of those that have one; `written`, then `rendered` once done: the files rendered this time, not kept. */
+/**
+ * `keys`: each page's key, of those that have one; `written`, then `rendered` once done: the files
+ * rendered this time, not kept; `gone`: the kept files of the last build that this one has not.
+ */
 export type RenderMessage =
-  { kind: 'written'; files: string[] } | { kind: 'done'; keys: Record<string, string>; rendered: string[]; pageNames: string[]; log: string[] } | { kind: 'failed'; message: string };
+  { kind: 'written'; files: string[] } | { kind: 'done'; keys: Record<string, string>; rendered: string[]; gone: string[]; pageNames: string[]; log: string[] } | { kind: 'failed'; message: string };
 
 /** What the last build kept in the caches: its pages, each one's key, and what they were rendered with. */
-interface KeptPages {
+export interface KeptPages {
   version: number;
   digest: string;
   base: string;
@@ -73,11 +80,7 @@ export interface Rendered {
 /** Renders the site into `out`; throws when the bundle could not render it (then Astro's build does). */
 export async function renderFromBundle(options: RenderOptions): Promise<Rendered> {
   const kept = path.join(options.cacheDir, KEPT);
-  const last = await readFile(`${kept}.json`, 'utf8').then(
-    (text) => JSON.parse(text) as KeptPages,
-    () => undefined,
-  );
-  const same = last && last.version === KEPT_VERSION && last.digest === options.bundle.meta.digest && last.base === options.base && last.site === options.site && last.route === options.route;
+  const identity = { version: KEPT_VERSION, digest: options.bundle.meta.digest, base: options.base, site: options.site, route: options.route };
   const request: RenderRequest = {
     bundle: options.bundle.dir,
     meta: options.bundle.meta,
@@ -88,13 +91,13 @@ export async function renderFromBundle(options: RenderOptions): Promise<Rendered
     out: options.out,
     concurrency: options.concurrency,
     log: options.log,
-    ...(same ? { previous: { dir: kept, keys: last.keys } } : {}),
+    kept: { dir: kept, identity },
   };
   // The caches' copy of the pages takes those rendered now, as they are written, before the swap moves
-  // them. Their keys are written only once the site is in place: until then, the copy has no keys and keeps nothing.
-  await rm(`${kept}.json`, { force: true });
-  if (!same) await rm(kept, { recursive: true, force: true });
-  const worker = new Worker(WORKER, { workerData: request });
+  // them. Their keys are written only once the site is in place: until then (the thread removes the
+  // last build's first), the copy has no keys and keeps nothing.
+  const env = workerEnvironment();
+  const worker = new Worker(WORKER, { workerData: request, ...(env ? { env } : {}) });
   const result = new Promise<Extract<RenderMessage, { kind: 'done' }>>((resolve, reject) => {
     worker.on('message', (message: RenderMessage) => {
       if (message.kind === 'written') linkAll(options.out, kept, message.files);
@@ -120,12 +123,11 @@ export async function renderFromBundle(options: RenderOptions): Promise<Rendered
     root,
   ))
     await writeFile(path.join(options.out, file.name), file.xml);
-  const gone = same ? Object.keys(last.keys).filter((file) => !(file in done.keys)) : [];
-  await Promise.all(gone.map((file) => rm(path.join(kept, keptName(file)), { force: true })));
+  await Promise.all(done.gone.map((file) => rm(path.join(kept, keptName(file)), { force: true })));
   linkAll(options.out, kept, done.rendered);
   return {
     keep: async () => {
-      const record: KeptPages = { version: KEPT_VERSION, digest: options.bundle.meta.digest, base: options.base, site: options.site, route: options.route, keys: done.keys };
+      const record: KeptPages = { ...identity, keys: done.keys };
       await writeFile(`${kept}.json`, JSON.stringify(record));
     },
   };

@@ -5,12 +5,13 @@
  * for the inputs. Each page goes to the file Astro would write it to; a page whose key is the one it
  * had in the last build is linked from the copy of that build in the caches instead.
  */
-import { copyFileSync, linkSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import { SITE_SETTINGS, type SiteSettingsAtRender } from './integration.ts';
-import { keptName, type RenderMessage, type RenderRequest } from './render-bundle.ts';
+import { keptName, type KeptPages, type RenderMessage, type RenderRequest } from './render-bundle.ts';
 
 interface RouteData {
   type: string;
@@ -40,6 +41,13 @@ try {
   // read, and those that need the inputs wait for them (src/site/integration.ts).
   const chunks = path.join(request.bundle, 'server', 'chunks');
   for (const name of readdirSync(chunks)) import(pathToFileURL(path.join(chunks, name)).href).catch(() => undefined);
+  const previous = lastPages(request.kept);
+  // The folders of the last build's pages are made meanwhile too, on Node's thread pool: a rebuild
+  // after a check-in has the same pages, and making some hundred folders is most of what it writes.
+  const folders = [...new Set(Object.keys(previous?.keys ?? {}).map((file) => path.dirname(path.join(request.out, file))))].sort();
+  const madeEarly = makeFolders(folders);
+  // What renders a page answers with a Response, whose classes Node loads when first used.
+  void new Response('');
   const [{ app }, { StaticPaths }] = await Promise.all([
     import(pathToFileURL(path.join(request.bundle, 'server', request.meta.entry)).href) as Promise<{ app: BuildApp }>,
     import('astro/runtime/prerender/static-paths.js') as unknown as Promise<{ StaticPaths: new (app: BuildApp) => { getAll(): Promise<{ pathname: string; route: RouteData; cacheKey?: string }[]> } }>,
@@ -64,7 +72,7 @@ try {
   const pageNames: string[] = [];
   const rendered: string[] = [];
   const log: string[] = [];
-  const made = new Set<string>();
+  const made = new Set<string>(await madeEarly);
   // Written at once, not through Node's thread pool: this thread has nothing else to do meanwhile,
   // and some hundred small files cost less without a file handle and a wait for a pool thread each.
   const folder = (file: string) => {
@@ -77,7 +85,7 @@ try {
     if (route.type === 'page') pageNames.push(pathname === '/' ? '' : `${pathname.replace(/^\//, '').replace(/\/$/, '')}/`);
     const key = cacheKey === undefined ? undefined : `${route.component}\n${pathname}\n${cacheKey}`;
     folder(file);
-    if (key !== undefined && request.previous?.keys[file] === key && linkOrCopy(path.join(request.previous.dir, keptName(file)), path.join(request.out, file))) {
+    if (key !== undefined && previous?.keys[file] === key && linkOrCopy(path.join(request.kept.dir, keptName(file)), path.join(request.out, file))) {
       keys[file] = key;
       if (request.log) log.push(`  ├─ /${file} (cached)`);
       return;
@@ -101,7 +109,14 @@ try {
       while (next < paths.length) await one(paths[next++]!);
     }),
   );
-  post({ kind: 'done', keys, rendered: rendered.slice(rendered.length - (rendered.length % 64)), pageNames, log });
+  // A folder of the last build that no page of this one needs is removed, as it would not be there.
+  const used = new Set(
+    Object.keys(keys)
+      .concat(rendered)
+      .map((file) => path.dirname(path.join(request.out, file))),
+  );
+  for (const dir of folders.reverse()) if (!used.has(dir)) rmEmpty(dir, request.out);
+  post({ kind: 'done', keys, gone: Object.keys(previous?.keys ?? {}).filter((file) => !(file in keys)), rendered: rendered.slice(rendered.length - (rendered.length % 64)), pageNames, log });
 } catch (error) {
   post({ kind: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
 }
@@ -112,6 +127,24 @@ function outFile(pathname: string, type: string): string {
   if (type === 'endpoint') return bare;
   if (bare === '404' || bare === '500') return `${bare}.html`;
   return bare === '' ? 'index.html' : `${bare}/index.html`;
+}
+
+/**
+ * The keys of the last build's pages when they were rendered as this build renders (the same
+ * bundle, base, site and route). The keys file is removed: the copy changes from now on, and its
+ * keys are written again once this build's site is in place (src/site/render-bundle.ts).
+ */
+function lastPages({ dir, identity }: RenderRequest['kept']): KeptPages | undefined {
+  let last: KeptPages | undefined;
+  try {
+    last = JSON.parse(readFileSync(`${dir}.json`, 'utf8')) as KeptPages;
+  } catch {
+    last = undefined;
+  }
+  rmSync(`${dir}.json`, { force: true });
+  const same = last !== undefined && typeof last.keys === 'object' && Object.entries(identity).every(([name, value]) => last[name as keyof typeof identity] === value);
+  if (!same) rmSync(dir, { recursive: true, force: true });
+  return same ? last : undefined;
 }
 
 /** `false` when the last build's copy is gone (then the page is rendered). */
@@ -126,6 +159,33 @@ function linkOrCopy(from: string, to: string): boolean {
       return true;
     } catch {
       return false;
+    }
+  }
+}
+
+/** Makes `folders` (sorted, so a parent comes before its children), a parent's children at once. */
+async function makeFolders(folders: readonly string[]): Promise<string[]> {
+  const made = new Set<string>();
+  const waits = new Map<string, Promise<void>>();
+  for (const dir of folders) {
+    const parent = waits.get(path.dirname(dir)) ?? Promise.resolve();
+    waits.set(
+      dir,
+      parent.then(() => mkdir(dir, { recursive: true }).then(() => void made.add(dir))),
+    );
+  }
+  await Promise.all([...waits.values()].map((wait) => wait.catch(() => undefined)));
+  return [...made];
+}
+
+/** Removes `dir` when it is empty, and then each of its parents below `top` that is left empty. */
+function rmEmpty(dir: string, top: string): void {
+  for (let at = dir; at.startsWith(`${top}${path.sep}`); at = path.dirname(at)) {
+    try {
+      rmdirSync(at);
+    } catch {
+      // Not empty: a page of this build is in it.
+      return;
     }
   }
 }

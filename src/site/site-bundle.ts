@@ -9,7 +9,7 @@
  * the pages render (src/site/integration.ts).
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -50,13 +50,14 @@ export interface SiteBundle {
 export async function bundleDigest(): Promise<string> {
   const hash = createHash('sha256');
   hash.update(`${BUNDLE_VERSION}\n${astroVersion()}\n`);
-  const entries = await readdir(CODE, { recursive: true, withFileTypes: true });
+  // Read at once, not through Node's thread pool: some hundred small files cost a build less so.
+  const entries = readdirSync(CODE, { recursive: true, withFileTypes: true });
   const files = entries
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(CODE, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
     .filter((file) => !file.startsWith(`${PACKAGED_BUNDLE}/`) && !file.endsWith('.d.ts'))
     .sort();
-  for (const file of files) hash.update(`${file}\n`).update(await readFile(path.join(CODE, file)));
+  for (const file of files) hash.update(`${file}\n`).update(readFileSync(path.join(CODE, file)));
   if (FROM_SOURCES) hash.update(await readFile(path.join(CODE, '../package-lock.json')).catch(() => Buffer.alloc(0)));
   return hash.digest('base64url').slice(0, 20);
 }
