@@ -18,7 +18,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PACKAGED_BUNDLE } from '../src/site/site-bundle.ts';
-import { build, type Metafile, type Plugin } from 'esbuild';
+import { build, transform, type Metafile, type Plugin } from 'esbuild';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCE = path.join(ROOT, 'src');
@@ -173,6 +173,15 @@ async function compileSite(): Promise<void> {
     execFileSync(process.execPath, [path.join(work, 'compile.mjs')], { stdio: 'inherit' });
   } finally {
     await rm(work, { recursive: true, force: true });
+  }
+  // Astro leaves the chunks as Rolldown wrote them, Astro's own runtime among them: minified as lib/ is, the
+  // package is smaller. The folders of this machine they name (each page's file, which Astro's renderer
+  // looks up by that name, and the build's folders, which it does not read) become a folder of no machine.
+  const server = path.join(LIB, PACKAGED_BUNDLE, 'server');
+  for (const file of (await readdir(server, { recursive: true })).filter((name) => name.endsWith('.mjs'))) {
+    const code = await readFile(path.join(server, file), 'utf8');
+    const { code: minified } = await transform(code, { format: 'esm', minify: true, keepNames: true, target: 'node22.12', charset: 'utf8', legalComments: 'eof' });
+    await writeFile(path.join(server, file), minified.replaceAll(pathToFileURL(ROOT).href, 'file:///gitops-okr').replaceAll(ROOT, '/gitops-okr'));
   }
 }
 
