@@ -11,15 +11,34 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import { SITE_SETTINGS, type SiteSettingsAtRender } from './integration.ts';
+import { PATHS_EXPORTS } from './site-bundle.ts';
 import { keptName, type KeptPages, type RenderMessage, type RenderRequest } from './render-bundle.ts';
 
 interface RouteData {
   type: string;
   component: string;
+  pathname?: string;
+  prerender: boolean;
+  fallbackRoutes: RouteData[];
 }
+interface Entry {
+  app: BuildApp;
+  [PATHS_EXPORTS.list]?: (options: {
+    mod: unknown;
+    route: RouteData;
+    routeCache: unknown;
+    ssr: boolean;
+    base: string;
+    trailingSlash: string;
+  }) => Promise<{ params: Record<string, string | undefined>; cacheKey?: unknown }[]>;
+  [PATHS_EXPORTS.pathname]?: (params: Record<string, string | undefined>, route: RouteData, trailingSlash: string) => string;
+}
+type StaticPath = { pathname: string; route: RouteData; cacheKey?: string };
 interface BuildApp {
-  manifest: { base: string; site?: string };
+  manifest: { base: string; site?: string; serverLike: boolean; trailingSlash: string; routes: { routeData: RouteData }[] };
   baseWithoutTrailingSlash: string;
+  routeCache: unknown;
+  getComponentByRoute(route: RouteData): Promise<unknown>;
   logger: { options: { destination: unknown } };
   setInternals(internals: unknown): void;
   setOptions(options: unknown): void;
@@ -48,10 +67,8 @@ try {
   const madeEarly = makeFolders(folders);
   // What renders a page answers with a Response, whose classes Node loads when first used.
   void new Response('');
-  const [{ app }, { StaticPaths }] = await Promise.all([
-    import(pathToFileURL(path.join(request.bundle, 'server', request.meta.entry)).href) as Promise<{ app: BuildApp }>,
-    import('astro/runtime/prerender/static-paths.js') as unknown as Promise<{ StaticPaths: new (app: BuildApp) => { getAll(): Promise<{ pathname: string; route: RouteData; cacheKey?: string }[]> } }>,
-  ]);
+  const entry = (await import(pathToFileURL(path.join(request.bundle, 'server', request.meta.entry)).href)) as Entry;
+  const { app } = entry;
   // The base and the site URL are this build's, not those of the build that compiled the bundle.
   app.manifest.base = request.base;
   if (request.site) app.manifest.site = request.site;
@@ -61,7 +78,7 @@ try {
   app.setOptions({ settings: { scripts: request.meta.scripts }, logger: { options: { destination: app.logger.options.destination } } });
 
   const seen = new Set<string>();
-  const paths = (await new StaticPaths(app).getAll()).filter(({ pathname }) => {
+  const paths = (await staticPaths(entry)).filter(({ pathname }) => {
     const normal = pathname.replace(/\/$/, '');
     if (seen.has(normal)) return false;
     seen.add(normal);
@@ -127,6 +144,35 @@ function outFile(pathname: string, type: string): string {
   if (type === 'endpoint') return bare;
   if (bare === '404' || bare === '500') return `${bare}.html`;
   return bare === '' ? 'index.html' : `${bare}/index.html`;
+}
+
+/**
+ * Every page of every route, as Astro's `StaticPaths` lists them, through the entry's own copy of
+ * Astro's runtime (src/site/site-bundle.ts): the routes of this site are neither redirects nor
+ * fallbacks, which only Astro's own `StaticPaths` lists.
+ */
+async function staticPaths(entry: Entry): Promise<StaticPath[]> {
+  const { app } = entry;
+  const list = entry[PATHS_EXPORTS.list];
+  const pathname = entry[PATHS_EXPORTS.pathname];
+  const routes = app.manifest.routes.map(({ routeData }) => routeData).filter((route) => route.prerender);
+  if (!list || !pathname || routes.some((route) => route.type === 'redirect' || route.type === 'fallback' || route.fallbackRoutes.length > 0)) {
+    const { StaticPaths } = (await import('astro/runtime/prerender/static-paths.js')) as unknown as { StaticPaths: new (app: BuildApp) => { getAll(): Promise<StaticPath[]> } };
+    return new StaticPaths(app).getAll();
+  }
+  const { manifest } = app;
+  const paths: StaticPath[] = [];
+  for (const route of routes) {
+    if (route.pathname) {
+      paths.push({ pathname: route.pathname, route });
+      continue;
+    }
+    const mod = await app.getComponentByRoute(route);
+    for (const { params, cacheKey } of await list({ mod, route, routeCache: app.routeCache, ssr: manifest.serverLike, base: manifest.base, trailingSlash: manifest.trailingSlash })) {
+      paths.push({ pathname: pathname(params, route, manifest.trailingSlash), route, ...(cacheKey === undefined ? {} : { cacheKey: String(cacheKey) }) });
+    }
+  }
+  return paths;
 }
 
 /**
