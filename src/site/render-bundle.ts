@@ -117,12 +117,15 @@ export async function renderFromBundle(options: RenderOptions): Promise<Rendered
     await worker.terminate();
   }
   if (options.log) process.stdout.write(`${done.log.join('\n')}\n`);
-  const root = absoluteUrl('/', options.site, options.base);
-  for (const file of siteMap(
-    done.pageNames.map((pathname) => ({ pathname })),
-    root,
-  ))
-    await writeFile(path.join(options.out, file.name), file.xml);
+  // As Astro's build: a sitemap only when the site's address is known.
+  if (options.site) {
+    const root = absoluteUrl('/', options.site, options.base);
+    for (const file of siteMap(
+      done.pageNames.map((pathname) => ({ pathname })),
+      root,
+    ))
+      await writeFile(path.join(options.out, file.name), file.xml);
+  }
   await Promise.all(done.gone.map((file) => rm(path.join(kept, keptName(file)), { force: true })));
   linkAll(options.out, kept, done.rendered);
   return {
