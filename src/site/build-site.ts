@@ -155,28 +155,31 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
     // The compiled site, when one fits this code (src/site/site-bundle.ts); a build in place is Astro's.
     const compiled = options.bundles ? path.resolve(options.bundles) : compiledBundleFolder(cacheRoot());
     const digest = await bundleDigest().catch(() => undefined);
-    const bundle = digest === undefined || inPlace || options.bundleInto ? undefined : await findBundle(compiled, digest);
+    const found = digest === undefined || options.bundleInto ? undefined : await findBundle(compiled, digest);
+    // Without a compiled site that fits the code, the Astro build compiles one for the next build.
+    let compile = digest !== undefined && found === undefined;
+    const bundle = inPlace ? undefined : found;
     if (bundle) {
       const started = performance.now();
-      const rendered = await (async () => {
-        await rm(buildDir, { recursive: true, force: true, maxRetries: 2 }).catch(() => undefined);
-        await mkdir(buildDir, { recursive: true });
-        return renderFromBundle({
-          bundle,
-          route: '/',
-          base,
-          site: options.site,
-          out: buildDir,
-          publicDir: path.join(PACKAGE_ROOT, 'public'),
-          cacheDir,
-          concurrency: SITE_BUILD_OPTIONS.build.concurrency,
-          log: logLevel === 'info' || logLevel === 'debug',
-          inputsFile: readOnce().then(() => readInputs),
-        });
-      })().catch(async (error: unknown) => {
+      await rm(buildDir, { recursive: true, force: true, maxRetries: 2 }).catch(() => undefined);
+      await mkdir(buildDir, { recursive: true });
+      const rendered = await renderFromBundle({
+        bundle,
+        route: '/',
+        base,
+        site: options.site,
+        out: buildDir,
+        publicDir: path.join(PACKAGE_ROOT, 'public'),
+        cacheDir,
+        concurrency: SITE_BUILD_OPTIONS.build.concurrency,
+        log: logLevel === 'info' || logLevel === 'debug',
+        inputsFile: readOnce().then(() => readInputs),
+      }).catch(async (error: unknown) => {
         if (readFailure) throw readFailure;
-        // A bundle that cannot render the site is compiled again by the Astro build below.
+        // A bundle that cannot render the site is compiled again by the Astro build below, into the
+        // folder that is looked in first.
         if (bundle.dir.startsWith(compiled)) await rm(bundle.dir, { recursive: true, force: true });
+        compile = true;
         if (logLevel !== 'silent' && logLevel !== 'error') process.stderr.write(`gitops-okr: the compiled site could not render the pages, building them with Astro: ${String(error)}\n`);
         return undefined;
       });
@@ -226,8 +229,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
       // Pages whose code, config and cache key (src/site/page-key.ts) are unchanged since the last
       // build in this cache are copied from Astro's copy of that build instead of rendered again.
       experimental: { incrementalBuild: true },
-      // Without a compiled site that fits the code, this build compiles one for the next.
-      integrations: digest === undefined ? [integration] : [integration, keepBundle(options.bundleInto ?? path.join(compiled, digest), digest)],
+      integrations: compile && digest !== undefined ? [integration, keepBundle(options.bundleInto ?? path.join(compiled, digest), digest)] : [integration],
     });
     const report = pending ? (await pending.read).report : [];
     // Astro's step of the build, for the site benchmark (bench/site.ts); the swap is part of it.

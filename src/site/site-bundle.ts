@@ -66,9 +66,12 @@ function astroVersion(): string {
   return (createRequire(import.meta.url)('astro/package.json') as { version: string }).version;
 }
 
-/** The packaged bundle, or the one compiled into `compiled` (a folder per digest); `undefined` when neither fits the code. */
+/**
+ * The bundle compiled into `compiled` (a folder per digest), or the packaged one; `undefined` when
+ * neither fits the code. The compiled one first: a build compiles one there when the packaged one fails.
+ */
 export async function findBundle(compiled: string, digest: string): Promise<SiteBundle | undefined> {
-  for (const dir of [path.join(CODE, PACKAGED_BUNDLE), path.join(compiled, digest)]) {
+  for (const dir of [path.join(compiled, digest), path.join(CODE, PACKAGED_BUNDLE)]) {
     const meta = await readFile(path.join(dir, META), 'utf8').then(
       (text) => JSON.parse(text) as BundleMeta,
       () => undefined,
