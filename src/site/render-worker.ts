@@ -5,8 +5,8 @@
  * for the inputs. Each page goes to the file Astro would write it to; a page whose key is the one it
  * had in the last build is linked from the copy of that build in the caches instead.
  */
-import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { copyFileSync, linkSync, readdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -89,19 +89,19 @@ try {
   const pageNames: string[] = [];
   const rendered: string[] = [];
   const log: string[] = [];
-  const made = new Set<string>(await madeEarly);
-  // Written at once, not through Node's thread pool: this thread has nothing else to do meanwhile,
-  // and some hundred small files cost less without a file handle and a wait for a pool thread each.
+  // Written on Node's thread pool: making a file is slow on a busy disk, and the next pages render meanwhile.
+  const made = new Map((await madeEarly).map((dir) => [dir, Promise.resolve()]));
   const folder = (file: string) => {
     const dir = path.dirname(path.join(request.out, file));
-    if (!made.has(dir)) mkdirSync(dir, { recursive: true });
-    made.add(dir);
+    let making = made.get(dir);
+    if (making === undefined) made.set(dir, (making = mkdir(dir, { recursive: true }).then(() => undefined)));
+    return making;
   };
   const one = async ({ pathname, route, cacheKey }: (typeof paths)[number]) => {
     const file = outFile(pathname, route.type);
     if (route.type === 'page') pageNames.push(pathname === '/' ? '' : `${pathname.replace(/^\//, '').replace(/\/$/, '')}/`);
     const key = cacheKey === undefined ? undefined : `${route.component}\n${pathname}\n${cacheKey}`;
-    folder(file);
+    await folder(file);
     if (key !== undefined && previous?.keys[file] === key && linkOrCopy(path.join(request.kept.dir, keptName(file)), path.join(request.out, file))) {
       keys[file] = key;
       if (request.log) log.push(`  ├─ /${file} (cached)`);
@@ -112,7 +112,7 @@ try {
     const response = await app.render(new Request(url), { routeData: route });
     if (response.status >= 300 && response.status < 400) throw new Error(`${pathname} redirects, which the bundle does not render`);
     if (!response.body) return;
-    writeFileSync(path.join(request.out, file), Buffer.from(await response.arrayBuffer()));
+    await writeFile(path.join(request.out, file), Buffer.from(await response.arrayBuffer()));
     if (key !== undefined) keys[file] = key;
     rendered.push(file);
     // The main thread copies the pages into the caches meanwhile, a batch at a time.
