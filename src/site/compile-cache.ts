@@ -7,7 +7,6 @@
  */
 import module from 'node:module';
 import { readdir, rm } from 'node:fs/promises';
-import path from 'node:path';
 
 /**
  * Entries past which the cache is emptied before it is used. Astro, Vite and Rolldown are about
@@ -37,15 +36,4 @@ export async function useCompileCache(folder: () => string, most = MOST_COMPILED
 export async function emptyWhenFull(dir: string, most: number): Promise<void> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
   if (entries.filter((entry) => entry.isFile()).length > most) await rm(dir, { recursive: true, force: true });
-}
-
-/**
- * The environment of a worker thread that uses the same cache: Node turns it on in a thread only
- * from NODE_COMPILE_CACHE, and the threads of a build load most of its code (src/site/read-worker.ts,
- * render-worker.ts). `undefined`, the process's own environment, when the cache is off.
- */
-export function workerEnvironment(): NodeJS.ProcessEnv | undefined {
-  const dir = typeof module.getCompileCacheDir === 'function' ? module.getCompileCacheDir() : undefined;
-  // The folder names Node's version inside the one it was given.
-  return dir === undefined ? undefined : { ...process.env, NODE_COMPILE_CACHE: path.dirname(dir) };
 }

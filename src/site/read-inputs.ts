@@ -6,7 +6,6 @@
  */
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { workerEnvironment } from './compile-cache.ts';
 import type { ReadHistoryOptions } from '../git/history.ts';
 import type { OrgConfig } from '../core/org.ts';
 import type { SourceEnvironment } from '../io/org-source.ts';
@@ -62,8 +61,7 @@ export function readInBackground(
     ...files,
     ...(org ? { org } : {}),
   };
-  const env = workerEnvironment();
-  const worker = new Worker(WORKER, { workerData: request, ...(env ? { env } : {}) });
+  const worker = new Worker(WORKER, { workerData: request });
   const onWarning = historyCache ? historyCache.onWarning : undefined;
   let settle: { resolve: (result: ReadResult) => void; reject: (error: Error) => void } | undefined;
   let reading = true;

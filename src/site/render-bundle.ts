@@ -10,7 +10,6 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, rmSync } from 'node:fs';
 import { cp, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { workerEnvironment } from './compile-cache.ts';
 import { siteMap } from './integration.ts';
 import type { BundleMeta, SiteBundle } from './site-bundle.ts';
 import { absoluteUrl } from './urls.ts';
@@ -96,16 +95,22 @@ export async function renderFromBundle(options: RenderOptions): Promise<Rendered
   // The caches' copy of the pages takes those rendered now, as they are written, before the swap moves
   // them. Their keys are written only once the site is in place: until then (the thread removes the
   // last build's first), the copy has no keys and keeps nothing.
-  const env = workerEnvironment();
-  const worker = new Worker(WORKER, { workerData: request, ...(env ? { env } : {}) });
+  const worker = new Worker(WORKER, { workerData: request });
+  // Whether the thread ends by itself: once it has said it is done or has failed, it closes its port and
+  // exits. It is ended from here only when the inputs never came: V8 has been seen to abort the whole
+  // process when a thread is ended while it is exiting by itself.
+  let ending = false;
   const result = new Promise<Extract<RenderMessage, { kind: 'done' }>>((resolve, reject) => {
     worker.on('message', (message: RenderMessage) => {
       if (message.kind === 'written') linkAll(options.out, kept, message.files);
-      else if (message.kind === 'done') resolve(message);
-      else reject(new Error(message.message));
+      else {
+        ending = true;
+        if (message.kind === 'done') resolve(message);
+        else reject(new Error(message.message));
+      }
     });
-    worker.on('error', reject);
-    worker.on('exit', () => reject(new Error('rendering the site ended before the pages were written')));
+    worker.on('error', (error) => ((ending = true), reject(error)));
+    worker.on('exit', () => ((ending = true), reject(new Error('rendering the site ended before the pages were written'))));
   });
   result.catch(() => undefined);
   let done: Extract<RenderMessage, { kind: 'done' }>;
@@ -114,7 +119,7 @@ export async function renderFromBundle(options: RenderOptions): Promise<Rendered
     const [, rendered] = await Promise.all([copyStatic(options), options.inputsFile.then((file) => (worker.postMessage(file), result))]);
     done = rendered;
   } finally {
-    await worker.terminate();
+    if (!ending) await worker.terminate();
   }
   if (options.log) process.stdout.write(`${done.log.join('\n')}\n`);
   // As Astro's build: a sitemap only when the site's address is known.

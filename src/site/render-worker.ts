@@ -5,8 +5,8 @@
  * for the inputs. Each page goes to the file Astro would write it to; a page whose key is the one it
  * had in the last build is linked from the copy of that build in the caches instead.
  */
-import { copyFileSync, linkSync, readdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { readdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
+import { copyFile, link, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -102,7 +102,7 @@ try {
     if (route.type === 'page') pageNames.push(pathname === '/' ? '' : `${pathname.replace(/^\//, '').replace(/\/$/, '')}/`);
     const key = cacheKey === undefined ? undefined : `${route.component}\n${pathname}\n${cacheKey}`;
     await folder(file);
-    if (key !== undefined && previous?.keys[file] === key && linkOrCopy(path.join(request.kept.dir, keptName(file)), path.join(request.out, file))) {
+    if (key !== undefined && previous?.keys[file] === key && (await linkOrCopy(path.join(request.kept.dir, keptName(file)), path.join(request.out, file)))) {
       keys[file] = key;
       if (request.log) log.push(`  ├─ /${file} (cached)`);
       return;
@@ -136,6 +136,10 @@ try {
   post({ kind: 'done', keys, gone: Object.keys(previous?.keys ?? {}).filter((file) => !(file in keys)), rendered: rendered.slice(rendered.length - (rendered.length % 64)), pageNames, log });
 } catch (error) {
   post({ kind: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+} finally {
+  // The thread then exits by itself once its messages are out, the inputs it may still wait for never to come
+  // (src/site/render-bundle.ts).
+  parentPort!.unref();
 }
 
 /** Where Astro's `directory` format writes a route's path: `objectives/x/index.html`, `404.html`, `rss.xml`. */
@@ -194,18 +198,16 @@ function lastPages({ dir, identity }: RenderRequest['kept']): KeptPages | undefi
 }
 
 /** `false` when the last build's copy is gone (then the page is rendered). */
-function linkOrCopy(from: string, to: string): boolean {
+async function linkOrCopy(from: string, to: string): Promise<boolean> {
   try {
-    linkSync(from, to);
+    await link(from, to);
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    try {
-      copyFileSync(from, to);
-      return true;
-    } catch {
-      return false;
-    }
+    return copyFile(from, to).then(
+      () => true,
+      () => false,
+    );
   }
 }
 
