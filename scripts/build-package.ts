@@ -13,11 +13,12 @@
  * uses stays an ordinary dependency.
  */
 import { execFileSync } from 'node:child_process';
-import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build, type Metafile, type Plugin } from 'esbuild';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { PACKAGED_BUNDLE } from '../src/site/site-bundle.ts';
+import { build, transform, type Metafile, type Plugin } from 'esbuild';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCE = path.join(ROOT, 'src');
@@ -150,6 +151,37 @@ export async function buildPackage(): Promise<void> {
     const to = path.join(LIB, path.relative(SOURCE, from));
     await cp(from, to);
     if (from.endsWith('.astro')) await writeFile(to, rewriteImports(await readFile(from, 'utf8')));
+  }
+  await compileSite();
+}
+
+/**
+ * The site compiled from lib/ into lib/site-bundle (src/site/site-bundle.ts), so that a user's
+ * `okr build` renders the pages without bundling them: one build of this package's own OKRs, in a
+ * process of its own that loads lib/ as a user's does. Last: the bundle is keyed by lib/'s files.
+ */
+async function compileSite(): Promise<void> {
+  const work = path.join(ROOT, 'node_modules', '.cache', 'gitops-okr', `package-${process.pid}`);
+  const script = [
+    `const { buildSite } = await import(${JSON.stringify(pathToFileURL(path.join(LIB, 'site', 'build-site.js')).href)});`,
+    `await buildSite(${JSON.stringify({ repo: ROOT, out: path.join(work, 'out'), cacheDir: path.join(work, 'cache'), now: '2026-01-01', site: 'https://example.invalid', base: '/', logLevel: 'error', bundleInto: path.join(LIB, PACKAGED_BUNDLE) })});`,
+  ].join('\n');
+  try {
+    // A file, not `--eval`: the build's worker threads take the process's flags.
+    await mkdir(work, { recursive: true });
+    await writeFile(path.join(work, 'compile.mjs'), script);
+    execFileSync(process.execPath, [path.join(work, 'compile.mjs')], { stdio: 'inherit' });
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+  // Astro leaves the chunks as Rolldown wrote them, Astro's own runtime among them: minified as lib/ is, the
+  // package is smaller. The folders of this machine they name (each page's file, which Astro's renderer
+  // looks up by that name, and the build's folders, which it does not read) become a folder of no machine.
+  const server = path.join(LIB, PACKAGED_BUNDLE, 'server');
+  for (const file of (await readdir(server, { recursive: true })).filter((name) => name.endsWith('.mjs'))) {
+    const code = await readFile(path.join(server, file), 'utf8');
+    const { code: minified } = await transform(code, { format: 'esm', minify: true, keepNames: true, target: 'node22.12', charset: 'utf8', legalComments: 'eof' });
+    await writeFile(path.join(server, file), minified.replaceAll(pathToFileURL(ROOT).href, 'file:///gitops-okr').replaceAll(ROOT, '/gitops-okr'));
   }
 }
 

@@ -16,8 +16,11 @@ import { useCompileCache } from './compile-cache.ts';
 import type { ReadHistoryOptions } from '../git/history.ts';
 import type { SourceEnvironment } from '../io/org-source.ts';
 import type { SiteInputs } from './inputs.ts';
-import { siteIntegration } from './integration.ts';
+import { siteIntegration, SITE_SETTINGS, type SiteSettingsAtRender } from './integration.ts';
 import { readInBackground, type ReadResult } from './read-inputs.ts';
+import { renderFromBundle } from './render-bundle.ts';
+import { bundleDigest, compiledBundleFolder, findBundle, keepBundle } from './site-bundle.ts';
+import { writeWhole } from '../io/write-whole.ts';
 import type { Problem } from './model.ts';
 import { deleteReplaced, swapIn } from './replaced.ts';
 
@@ -49,6 +52,16 @@ export interface BuildSiteOptions {
    * `onRead` is told what they gave before the pages are generated; when it throws, nothing is built.
    */
   org?: { config: OrgConfig; env: SourceEnvironment; onRead: (read: Required<ReadResult>) => void };
+  /** Build with Astro and keep the compiled site in this folder (lib/site-bundle, scripts/build-package.ts). */
+  bundleInto?: string;
+  /** Where a checkout keeps the sites it compiled, one folder per digest; by default beside Astro. It must lie below the node_modules that holds Astro, whose packages the pages import. */
+  bundles?: string;
+}
+
+/** `renderer`: whether the pages were rendered from the compiled site (src/site/site-bundle.ts) or by Astro's whole build. */
+export interface BuiltSite {
+  report: Problem[];
+  renderer: 'bundle' | 'astro';
 }
 
 /** Thrown when the optional peer dependency `astro` is not installed. */
@@ -75,7 +88,7 @@ let builds = 0;
 const VITE_ENV_NAMES = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX'];
 
 /** `report`: every file the build could not use and why an objective was left out, for the build's output only. */
-export async function buildSite(options: BuildSiteOptions): Promise<{ report: Problem[] }> {
+export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   const repo = path.resolve(options.repo);
   const outDir = path.resolve(options.out);
   // The project root: Astro's own folders (.astro, Vite's cache) go there, and Vite resolves
@@ -89,6 +102,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ report: Pr
   // The inputs are read on a thread of their own while Astro loads, starts and bundles the pages
   // (src/site/read-inputs.ts), into a file of this build's that becomes the pages' inputs file.
   const readInputs = path.join(workDir, 'inputs.json');
+  // Before the threads start and the pages or Astro load, so that they (and Vite, Rolldown) load compiled from the last build.
+  await useCompileCache(compileCacheDir);
   const pending = options.inputs
     ? undefined
     : readInBackground(
@@ -100,7 +115,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ report: Pr
           ...(options.historyFile ? { historyFile: path.resolve(options.historyFile) } : {}),
         },
         // Beside Astro's own caches, so a build with a fresh cache folder renders every body anew.
-        { bodiesFile: path.join(cacheDir, 'gitops-okr-bodies.json'), inputsFile: readInputs },
+        { bodiesFile: path.join(cacheDir, 'gitops-okr-bodies.json'), parsesFile: path.join(cacheDir, 'gitops-okr-parses.json'), inputsFile: readInputs },
         options.historyCache,
         options.org && { config: options.org.config, env: options.org.env },
       );
@@ -108,41 +123,88 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ report: Pr
   const deleted = deleteReplaced(replacedDir());
   let readFailure: unknown;
   pending?.read.catch((error: unknown) => (readFailure = error));
-  const integration = pending
-    ? siteIntegration({
-        writeInputs: async (file) => {
-          const read = await pending.read;
-          if (options.org) {
-            try {
-              options.org.onRead({ report: read.report, org: read.org! });
-            } catch (error) {
-              readFailure = error;
-              throw error;
-            }
-          }
-          await rename(readInputs, file);
-        },
-        route: '/',
-        standalone: true,
-        inputsFileName: 'inputs.json',
-      })
-    : siteIntegration({ inputs: async () => options.inputs!, route: '/', standalone: true, inputsFileName: 'inputs.json' });
+  // The inputs file once whole, for whichever renders the pages: the compiled site or Astro's build.
+  let inputsRead: Promise<void> | undefined;
+  const readOnce = () =>
+    (inputsRead ??= (async () => {
+      if (!pending) return writeWhole(readInputs, JSON.stringify(options.inputs));
+      try {
+        const read = await pending.read;
+        options.org?.onRead({ report: read.report, org: read.org! });
+      } catch (error) {
+        readFailure = error;
+        throw error;
+      }
+    })());
   // The site is written to a folder of its own beside the output and swapped in once whole: an
   // interrupted build leaves the last site as it was, and Astro starts from an empty folder
   // instead of deleting the last site file by file.
   const buildDir = `${outDir}.building-${process.pid}-${builds}`;
+  // Astro's normalisation of the base, as the pages and Astro's renderer see it.
+  const base = options.base.startsWith('/') ? options.base : `/${options.base}`;
+  const logLevel = options.logLevel ?? 'warn';
   // Astro reads `import.meta.env.*` from the process environment too: a BASE_URL or MODE
   // set there (CI, a test runner) would override the base and mode of this build.
   const env = { ASTRO_TELEMETRY_DISABLED: '1', ...Object.fromEntries(VITE_ENV_NAMES.map((name) => [name, undefined])) };
   const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
   const cwd = process.cwd();
   try {
-    // Before Astro is loaded, so that it (and Vite, Rolldown) load compiled from the last build.
-    await useCompileCache(compileCacheDir);
+    await mkdir(workDir, { recursive: true });
+    // The compiled site, when one fits this code (src/site/site-bundle.ts).
+    const compiled = options.bundles ? path.resolve(options.bundles) : compiledBundleFolder(cacheRoot());
+    const digest = await bundleDigest().catch(() => undefined);
+    const bundle = digest === undefined || options.bundleInto ? undefined : await findBundle(compiled, digest);
+    // Without a compiled site that fits the code, the Astro build compiles one for the next build.
+    let compile = digest !== undefined && bundle === undefined;
+    if (bundle) {
+      const started = performance.now();
+      await rm(buildDir, { recursive: true, force: true, maxRetries: 2 }).catch(() => undefined);
+      await mkdir(buildDir, { recursive: true });
+      const rendered = await renderFromBundle({
+        bundle,
+        route: '/',
+        base,
+        site: options.site,
+        out: buildDir,
+        publicDir: path.join(PACKAGE_ROOT, 'public'),
+        cacheDir,
+        concurrency: SITE_BUILD_OPTIONS.build.concurrency,
+        log: logLevel === 'info' || logLevel === 'debug',
+        inputsFile: readOnce().then(() => readInputs),
+      }).catch(async (error: unknown) => {
+        if (readFailure) throw readFailure;
+        // A bundle that cannot render the site is compiled again by the Astro build below, into the
+        // folder that is looked in first.
+        if (bundle.dir.startsWith(compiled)) await rm(bundle.dir, { recursive: true, force: true });
+        compile = true;
+        if (logLevel !== 'silent' && logLevel !== 'error') process.stderr.write(`gitops-okr: the compiled site could not render the pages, building them with Astro: ${String(error)}\n`);
+        return undefined;
+      });
+      if (rendered) {
+        const report = pending ? (await pending.read).report : [];
+        await swapInKeepingGit(buildDir, outDir);
+        // Only once the site is in place: the caches' pages are then those of the site that is out.
+        await rendered.keep();
+        performance.measure('gitops-okr:astro', { start: started });
+        return { report, renderer: 'bundle' };
+      }
+    }
+    let inputsFile: (file: string) => void = () => undefined;
+    const settings: SiteSettingsAtRender = { route: '/', standalone: true, base, inputsFile: new Promise((resolve) => (inputsFile = resolve)) };
+    (globalThis as Record<symbol, unknown>)[SITE_SETTINGS] = settings;
+    const integration = siteIntegration({
+      writeInputs: async (file) => {
+        await readOnce();
+        await rename(readInputs, file);
+        inputsFile(fileURLToPath(file));
+      },
+      route: '/',
+      standalone: true,
+      inputsFileName: 'inputs.json',
+    });
     const astro = await loadAstro();
     await rm(buildDir, { recursive: true, force: true, maxRetries: 2 }).catch(() => undefined);
     await mkdir(buildDir, { recursive: true });
-    await mkdir(workDir, { recursive: true });
     for (const [key, value] of Object.entries(env)) {
       if (value === undefined) delete process.env[key];
       else process.env[key] = value;
@@ -159,18 +221,18 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ report: Pr
       outDir: buildDir,
       site: options.site,
       base: options.base,
-      logLevel: options.logLevel ?? 'warn',
+      logLevel,
       mode: 'production',
       // Pages whose code, config and cache key (src/site/page-key.ts) are unchanged since the last
       // build in this cache are copied from Astro's copy of that build instead of rendered again.
       experimental: { incrementalBuild: true },
-      integrations: [integration],
+      integrations: compile && digest !== undefined ? [integration, keepBundle(options.bundleInto ?? path.join(compiled, digest), digest)] : [integration],
     });
     const report = pending ? (await pending.read).report : [];
     // Astro's step of the build, for the site benchmark (bench/site.ts); the swap is part of it.
     await swapInKeepingGit(buildDir, outDir);
     performance.measure('gitops-okr:astro', { start: astroStarted });
-    return { report };
+    return { report, renderer: 'astro' };
   } catch (error) {
     // A failure while reading is the build's error, whatever Astro made of it on its way out.
     throw readFailure ?? error;

@@ -39,6 +39,8 @@ export interface SiteSettings {
   bodies?: BodyCache;
   /** The history cache, as `readHistory` takes it (on by default). */
   historyCache?: ReadHistoryOptions['cache'];
+  /** Parses of the current files by an earlier build (src/site/parse-cache.ts); this build's are added to it. */
+  parsed?: ParsedFiles;
 }
 
 /** A public objective's current file: its frontmatter (null once the file is gone) and rendered body. */
@@ -102,7 +104,7 @@ export async function readSite(settings: SiteSettings): Promise<{ inputs: SiteIn
   const now = settings.now ?? today();
   // The history's newest version of each file is usually the current file: parsed once for both. Git's log
   // starts first and streams while the current files are parsed; the versions it names wait for their parses.
-  const parsed = new ParsedFiles();
+  const parsed = settings.parsed ?? new ParsedFiles();
   let parsedAll = () => {};
   const parsedReady = new Promise<void>((resolve) => (parsedAll = resolve));
   const historyStarted = performance.now();

@@ -107,7 +107,7 @@ export function siteIntegration({ inputs, writeInputs, route, standalone, inputs
         const written = write(inputsFile);
         written.catch(() => undefined);
         if (command !== 'build') await written;
-        const code = moduleCode(inputsFile, route, standalone);
+        const code = inputsFileName === undefined ? moduleCode(inputsFile, route, standalone) : RUNTIME_MODULE_CODE;
         updateConfig({
           vite: {
             plugins: [
@@ -135,18 +135,53 @@ export function siteIntegration({ inputs, writeInputs, route, standalone, inputs
         if (inputsFile) await rm(inputsFile, { force: true });
         // Another site has a sitemap of its own (@astrojs/sitemap lists these pages too).
         if (!standalone || root === '/') return;
-        const urls = pages.filter((page) => !/(^|\/)404\/?$/.test(page.pathname)).map((page) => new URL(page.pathname, root).href);
-        for (const file of sitemapFiles(urls, root)) await writeFile(new URL(file.name, dir), file.xml);
+        for (const file of siteMap(pages, root)) await writeFile(new URL(file.name, dir), file.xml);
       },
     },
   };
 }
+
+/** The sitemap of a standalone site's pages (Astro's `pathname`s), under `root`, its absolute root URL. */
+export function siteMap(pages: readonly { pathname: string }[], root: string): { name: string; xml: string }[] {
+  const urls = pages.filter((page) => !/(^|\/)404\/?$/.test(page.pathname)).map((page) => new URL(page.pathname, root).href);
+  return sitemapFiles(urls, root);
+}
+
+/** Where `okr build` hands the pages their settings (src/site/site-bundle.ts), see `RUNTIME_MODULE_CODE`. */
+export const SITE_SETTINGS = Symbol.for('gitops-okr:site-settings');
+
+/** What `okr build` sets at `SITE_SETTINGS` before the pages' code loads. */
+export interface SiteSettingsAtRender {
+  route: string;
+  standalone: boolean;
+  base: string;
+  /** Resolves once the inputs file is whole. */
+  inputsFile: Promise<string>;
+}
+
+/**
+ * `okr build`'s module: the route, the base and the inputs file are the build's, read when the pages
+ * load, never baked in. The pages compiled once then render any repository's site under any base
+ * (src/site/site-bundle.ts), and they may load while the inputs are still being read: the module
+ * waits for the file only when the pages' code reaches it.
+ */
+const RUNTIME_MODULE_CODE = [
+  "import { readFileSync } from 'node:fs';",
+  `const settings = globalThis[Symbol.for('gitops-okr:site-settings')];`,
+  'export const route = settings.route;',
+  'export const standalone = settings.standalone;',
+  'export const base = settings.base;',
+  "export const inputs = JSON.parse(readFileSync(await settings.inputsFile, 'utf8'));",
+  '',
+].join('\n');
 
 function moduleCode(inputsFile: URL, route: string, standalone: boolean): string {
   return [
     "import { readFileSync } from 'node:fs';",
     `export const route = ${JSON.stringify(route)};`,
     `export const standalone = ${JSON.stringify(standalone)};`,
+    // Astro's base, as links.ts reads it.
+    'export const base = undefined;',
     `export const inputs = JSON.parse(readFileSync(new URL(${JSON.stringify(inputsFile.href)}), 'utf8'));`,
     '',
   ].join('\n');

@@ -3,11 +3,11 @@
  * (`/` for `okr build`, e.g. `/okrs/` in another site), both known only
  * inside the Astro build.
  */
-import { route } from 'virtual:gitops-okr/inputs';
+import { base, route } from 'virtual:gitops-okr/inputs';
 import { absoluteUrl, withBase } from './urls.ts';
 
 /** Where the OKR pages are, e.g. `/my-okrs/` or `/blog/okrs/`. */
-export const prefix = withBase(route, import.meta.env.BASE_URL);
+export const prefix = withBase(route, base ?? import.meta.env.BASE_URL);
 
 /** `link(paths.objective('x'))` → `/blog/okrs/objectives/x/`. */
 export function link(path: string): string {

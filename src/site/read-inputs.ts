@@ -18,9 +18,11 @@ import type { OrgSite } from './org-inputs.ts';
  * absolute: the build moves the process into a folder of its own while the worker reads.
  */
 export interface ReadRequest {
-  settings: Omit<SiteSettings, 'bodies' | 'historyCache'>;
+  settings: Omit<SiteSettings, 'bodies' | 'historyCache' | 'parsed'>;
   historyCache: false | { dir?: string } | undefined;
   bodiesFile: string;
+  /** The parses of the current files kept between builds (src/site/parse-cache.ts). */
+  parsesFile: string;
   inputsFile: string;
   /** An organisation's site (`okr build --org`): its sources, read as src/site/org-inputs.ts reads them. */
   org?: { config: OrgConfig; env: SourceEnvironment };
@@ -49,7 +51,7 @@ const WORKER = new URL(`../site/read-worker${import.meta.url.endsWith('.ts') ? '
 
 export function readInBackground(
   settings: ReadRequest['settings'],
-  files: { bodiesFile: string; inputsFile: string },
+  files: { bodiesFile: string; parsesFile: string; inputsFile: string },
   historyCache: ReadHistoryOptions['cache'] | undefined,
   org?: ReadRequest['org'],
 ): PendingRead {

@@ -9,6 +9,7 @@ import { writeWhole } from '../io/write-whole.ts';
 import { readBodyCache, writeBodyCache } from './body-cache.ts';
 import { readSite } from './inputs.ts';
 import { readOrgSite } from './org-inputs.ts';
+import { readParseCache, writeParseCache } from './parse-cache.ts';
 import type { ReadRequest, ReadMessage } from './read-inputs.ts';
 
 const request = workerData as ReadRequest;
@@ -35,13 +36,14 @@ try {
     post({ kind: 'read', report, org, measures: measures() });
     for (const write of cacheWrites) await write();
   } else {
-    const bodies = await readBodyCache(request.bodiesFile);
-    const { inputs, report } = await readSite({ ...request.settings, bodies, ...cache });
+    const [bodies, parsed] = await Promise.all([readBodyCache(request.bodiesFile), readParseCache(request.parsesFile)]);
+    const { inputs, report } = await readSite({ ...request.settings, bodies, parsed, ...cache });
     await writeWhole(request.inputsFile, JSON.stringify(inputs));
     post({ kind: 'read', report, measures: measures() });
     // After the pages' inputs, so Astro need not wait for it.
     for (const write of cacheWrites) await write();
     await writeBodyCache(request.bodiesFile, bodies);
+    await writeParseCache(request.parsesFile, parsed);
   }
   post({ kind: 'done' });
 } catch (error) {

@@ -6,4 +6,6 @@ declare module 'virtual:gitops-okr/inputs' {
   export const route: string;
   /** Whether the OKR pages are the whole site (`okr build`) rather than part of another one. */
   export const standalone: boolean;
+  /** The site's base when the build hands it over at render time (`okr build`); else Astro's `BASE_URL` is. */
+  export const base: string | undefined;
 }

@@ -54,3 +54,22 @@ describe('ParsedFiles', () => {
     expect(shared.read(MISSION, encoder.encode(MISSION_TEXT))).toEqual(alone.read(MISSION, encoder.encode(MISSION_TEXT)));
   });
 });
+
+describe('parses kept between builds', () => {
+  it('give the workspace what parsing gives, positions included, through plain data', () => {
+    const first = new ParsedFiles();
+    buildWorkspace('okrs', files, first);
+    // As the caches keep them: a JSON text.
+    const kept = new ParsedFiles(new Map(JSON.parse(JSON.stringify(first.stored())) as ReturnType<ParsedFiles['stored']>));
+    const reused = buildWorkspace('okrs', files, kept);
+    const fresh = buildWorkspace('okrs', files);
+    expect(plain(reused)).toEqual(plain(fresh));
+    for (const at of [['title'], ['key_results', 0, 'current']] as const) {
+      expect(reused.objectives[0]!.locate([...at], 'key')).toEqual(fresh.objectives[0]!.locate([...at], 'key'));
+    }
+    // A file that changed is parsed again.
+    const changed = [{ path: OBJECTIVE, bytes: encoder.encode(objective(4.3)) }];
+    expect(plain(buildWorkspace('okrs', changed, kept))).toEqual(plain(buildWorkspace('okrs', changed)));
+    expect(kept.stored().length).toBe(first.stored().length + 1);
+  });
+});
