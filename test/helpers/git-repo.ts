@@ -89,7 +89,9 @@ export function createRepo(): TestRepo {
 }
 
 export function removeTempFolders(): void {
-  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+  // A folder that a process just done with it is still closing (a build's threads, git) can be briefly
+  // not empty: tried again a few times, as a busy machine needs.
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
 }
 
 export interface KeyResultFields {
