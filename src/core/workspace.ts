@@ -66,13 +66,33 @@ export function buildWorkspace(root: string, files: readonly SourceFile[], parse
       workspace.unreadable.push({ path: file.path, finding: decoded.finding });
       continue;
     }
-    const name = baseName(file.path);
-    if (file.path === joinPath(workspace.root, CONFIG_FILE)) workspace.config = parseConfig(file.path, decoded.text);
-    else if (name === MISSION_FILE) workspace.missions.push(parsed ? parsed.mission(file.path, decoded.text) : parseMission(file.path, decoded.text));
-    else if (isRetroFile(file.path)) workspace.retros?.push({ path: file.path, text: decoded.text });
+    const kind = kindOf(workspace.root, file.path);
+    if (kind === 'config') workspace.config = parseConfig(file.path, decoded.text);
+    else if (kind === 'mission') workspace.missions.push(parsed ? parsed.mission(file.path, decoded.text) : parseMission(file.path, decoded.text));
+    else if (kind === 'retro') workspace.retros?.push({ path: file.path, text: decoded.text });
     else workspace.objectives.push(withId(parsed ? parsed.objective(file.path, decoded.text) : parseObjective(file.path, decoded.text)));
   }
   return workspace;
+}
+
+/**
+ * Parses one file into `parsed` as `buildWorkspace` will read it, for a caller that parses the files ahead, a few at a
+ * time (src/site/inputs.ts); the config, retros and files that cannot be read hold no parse to keep.
+ */
+export function parseInto(parsed: ParsedFiles, root: string, file: SourceFile): void {
+  const kind = kindOf(trimSlashes(root), file.path);
+  if (file.symlink || (kind !== 'mission' && kind !== 'objective')) return;
+  const decoded = decodeSource(file.bytes, file.size);
+  if (!decoded.ok) return;
+  if (kind === 'mission') parsed.mission(file.path, decoded.text);
+  else parsed.objective(file.path, decoded.text);
+}
+
+/** What a readable file of the tree is: the config at the root, `mission.md` anywhere, a retro, or else an objective. */
+function kindOf(root: string, path: string): 'config' | 'mission' | 'retro' | 'objective' {
+  if (path === joinPath(root, CONFIG_FILE)) return 'config';
+  if (baseName(path) === MISSION_FILE) return 'mission';
+  return isRetroFile(path) ? 'retro' : 'objective';
 }
 
 /** Which files of a tree are OKR files: Markdown files (objectives, missions, retros) and the config; templates (`_*`), dot-folders and READMEs are not. */

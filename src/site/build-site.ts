@@ -148,6 +148,16 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   const env = { ASTRO_TELEMETRY_DISABLED: '1', ...Object.fromEntries(VITE_ENV_NAMES.map((name) => [name, undefined])) };
   const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
   const cwd = process.cwd();
+  // Either renderer starts from an empty folder of its own and ends by swapping it in, once the report is read.
+  const emptyBuildDir = async () => {
+    await rm(buildDir, { recursive: true, force: true, maxRetries: 2 }).catch(() => undefined);
+    await mkdir(buildDir, { recursive: true });
+  };
+  const swapInBuilt = async (): Promise<Problem[]> => {
+    const report = pending ? (await pending.read).report : [];
+    await swapInKeepingGit(buildDir, outDir);
+    return report;
+  };
   try {
     await mkdir(workDir, { recursive: true });
     // The compiled site, when one fits this code (src/site/site-bundle.ts).
@@ -158,8 +168,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
     let compile = digest !== undefined && bundle === undefined;
     if (bundle) {
       const started = performance.now();
-      await rm(buildDir, { recursive: true, force: true, maxRetries: 2 }).catch(() => undefined);
-      await mkdir(buildDir, { recursive: true });
+      await emptyBuildDir();
       const rendered = await renderFromBundle({
         bundle,
         route: '/',
@@ -181,8 +190,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
         return undefined;
       });
       if (rendered) {
-        const report = pending ? (await pending.read).report : [];
-        await swapInKeepingGit(buildDir, outDir);
+        const report = await swapInBuilt();
         // Only once the site is in place: the caches' pages are then those of the site that is out.
         await rendered.keep();
         performance.measure('gitops-okr:astro', { start: started });
@@ -203,8 +211,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
       inputsFileName: 'inputs.json',
     });
     const astro = await loadAstro();
-    await rm(buildDir, { recursive: true, force: true, maxRetries: 2 }).catch(() => undefined);
-    await mkdir(buildDir, { recursive: true });
+    await emptyBuildDir();
     for (const [key, value] of Object.entries(env)) {
       if (value === undefined) delete process.env[key];
       else process.env[key] = value;
@@ -228,9 +235,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
       experimental: { incrementalBuild: true },
       integrations: compile && digest !== undefined ? [integration, keepBundle(options.bundleInto ?? path.join(compiled, digest), digest)] : [integration],
     });
-    const report = pending ? (await pending.read).report : [];
     // Astro's step of the build, for the site benchmark (bench/site.ts); the swap is part of it.
-    await swapInKeepingGit(buildDir, outDir);
+    const report = await swapInBuilt();
     performance.measure('gitops-okr:astro', { start: astroStarted });
     return { report, renderer: 'astro' };
   } catch (error) {

@@ -11,9 +11,7 @@ import { today } from '../core/period.ts';
 import { publicHistory } from '../core/publish.ts';
 import type { Objective } from '../core/schema.ts';
 import { readFrontmatter } from '../core/frontmatter.ts';
-import { buildWorkspace, isRetroFile, type SourceFile, type Workspace } from '../core/workspace.ts';
-import { fileRole } from '../core/history-version.ts';
-import { decodeSource } from '../core/source.ts';
+import { buildWorkspace, parseInto, type SourceFile, type Workspace } from '../core/workspace.ts';
 import { ParsedFiles } from '../core/parsed-files.ts';
 import { readHistory, type ReadHistoryOptions } from '../git/history.ts';
 import { repositoryWebAddress } from '../git/remote.ts';
@@ -139,17 +137,12 @@ export async function readSite(settings: SiteSettings): Promise<{ inputs: SiteIn
 /**
  * The current files parsed into `parsed`, a few at a time with a turn of the event loop between: meanwhile the log
  * that git is writing is read, where one long parse would leave git waiting on a full pipe. `buildWorkspace` then
- * finds each parse kept; a file this reads in another role than the workspace does is only parsed once more there.
+ * finds each parse kept.
  */
 async function parseAhead(root: string, files: readonly SourceFile[], parsed: ParsedFiles): Promise<void> {
   for (const [index, file] of files.entries()) {
     if (index % 32 === 31) await new Promise((resolve) => setImmediate(resolve));
-    const role = fileRole(root, file.path);
-    if (file.symlink || role === 'config' || isRetroFile(file.path)) continue;
-    const decoded = decodeSource(file.bytes, file.size);
-    if (!decoded.ok) continue;
-    if (role === 'mission') parsed.mission(file.path, decoded.text);
-    else parsed.objective(file.path, decoded.text);
+    parseInto(parsed, root, file);
   }
 }
 

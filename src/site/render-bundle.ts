@@ -10,6 +10,7 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, rmSync } from 'node:fs';
 import { cp, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { writeWhole } from '../io/write-whole.ts';
 import { siteMap } from './integration.ts';
 import type { BundleMeta, SiteBundle } from './site-bundle.ts';
 import { absoluteUrl } from './urls.ts';
@@ -136,7 +137,8 @@ export async function renderFromBundle(options: RenderOptions): Promise<Rendered
   return {
     keep: async () => {
       const record: KeptPages = { ...identity, keys: done.keys };
-      await writeFile(`${kept}.json`, JSON.stringify(record));
+      // Whole or not at all, as the other cache files.
+      await writeWhole(`${kept}.json`, JSON.stringify(record));
     },
   };
 }
